@@ -1,0 +1,7 @@
+package org.clausecam.cli;
+
+/** Bad usage or input detected after parsing (an unreadable folder, a malformed store URI): exit 2. */
+public final class UsageException extends RuntimeException {
+    public UsageException(String message) { super(message); }
+    public UsageException(String message, Throwable cause) { super(message, cause); }
+}

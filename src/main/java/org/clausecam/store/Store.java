@@ -1,0 +1,47 @@
+package org.clausecam.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where captures are kept: content-addressed immutable blobs and one immutable record per
+ * capture of a terms. Callers never see the layout; {@code file:} and {@code s3://} backends
+ * share the one documented in {@code docs/storage.md}.
+ *
+ * <p>Writes are ordered for crash safety: blobs first, then the record, then the pointer that
+ * makes it the latest. Implementations are safe for use from several threads.
+ */
+public interface Store extends AutoCloseable {
+
+    /** Stores content under its SHA-256 and returns that hash (hex). Storing it again is harmless. */
+    String putBlob(byte[] content) throws StoreException;
+
+    boolean hasBlob(String sha256) throws StoreException;
+
+    /** The blob's bytes, or an exception naming the hash if it is missing. */
+    byte[] getBlob(String sha256) throws StoreException;
+
+    /**
+     * Appends a record to its terms' history and makes it the latest. Its {@code previous} must be
+     * the hash of the current latest record (or {@code null} for the first), else a
+     * {@link StoreException} is thrown and nothing is written.
+     */
+    StoredRecord append(CaptureRecord record) throws StoreException;
+
+    /** The latest record of a terms, at a cost that does not grow with its history. */
+    Optional<StoredRecord> latest(TermsKey terms) throws StoreException;
+
+    /** Up to {@code limit} records of a terms, newest first, starting after record id {@code after} (null: from the newest). */
+    List<StoredRecord> history(TermsKey terms, String after, int limit) throws StoreException;
+
+    Optional<StoredRecord> record(TermsKey terms, String id) throws StoreException;
+
+    /** Every terms that has at least one record. */
+    List<TermsKey> terms() throws StoreException;
+
+    /** A description safe to print: no credentials. */
+    String describe();
+
+    @Override
+    void close() throws StoreException;
+}
