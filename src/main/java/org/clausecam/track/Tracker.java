@@ -1,0 +1,171 @@
+package org.clausecam.track;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.clausecam.declarations.SourceDocument;
+import org.clausecam.declarations.Terms;
+import org.clausecam.extract.ExtractionException;
+import org.clausecam.extract.Extractor;
+import org.clausecam.fetch.FetchException;
+import org.clausecam.fetch.FetchedDocument;
+import org.clausecam.store.CaptureRecord;
+import org.clausecam.store.DocumentCapture;
+import org.clausecam.store.Store;
+import org.clausecam.store.StoreException;
+import org.clausecam.store.StoredRecord;
+import org.clausecam.store.TermsKey;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Captures terms and records them: for each source document, capture (fetch or render, and
+ * screenshot), extract the version, store the blobs, then append one record that says whether
+ * the version changed against the previous record of the same terms.
+ *
+ * <p>Terms are captured on {@code concurrency} worker threads. A storage failure stops the run:
+ * terms not yet started are reported as not captured rather than attempted against a store that
+ * cannot keep them.
+ */
+public final class Tracker {
+
+    /** The terms of one service to track, with the service's filters source (or null). */
+    public record Job(Terms terms, String filtersSource) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private final Store store;
+    private final SourceCapturer capturer;
+    private final Extractor extractor;
+    private final String agentVersion;
+    private final int concurrency;
+    private final TrackListener listener;
+    private final AtomicReference<StoreException> storageDown = new AtomicReference<>();
+
+    public Tracker(Store store, SourceCapturer capturer, Extractor extractor, String agentVersion,
+                   int concurrency, TrackListener listener) {
+        if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+        this.store = store;
+        this.capturer = capturer;
+        this.extractor = extractor;
+        this.agentVersion = agentVersion;
+        this.concurrency = concurrency;
+        this.listener = listener;
+    }
+
+    public RunSummary run(List<Job> jobs) {
+        Instant start = Instant.now();
+        listener.runStarted(jobs.size());
+        ExecutorService workers = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, jobs.size())), r -> {
+            Thread t = new Thread(r, "clausecam-track");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<TermsOutcome>> futures = new ArrayList<>();
+            for (Job job : jobs) futures.add(workers.submit(() -> trackReporting(job)));
+            List<TermsOutcome> outcomes = new ArrayList<>();
+            for (Future<TermsOutcome> f : futures) outcomes.add(await(f));
+            return new RunSummary(outcomes, Duration.between(start, Instant.now()));
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private static TermsOutcome await(Future<TermsOutcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("tracking run interrupted", e);
+        } catch (ExecutionException e) {
+            // track() catches what it expects; anything else is a bug worth surfacing as-is.
+            throw new IllegalStateException("tracking failed unexpectedly", e.getCause());
+        }
+    }
+
+    private TermsOutcome trackReporting(Job job) {
+        TermsKey key = new TermsKey(job.terms().service(), job.terms().type());
+        listener.termsStarted(key);
+        TermsOutcome outcome = track(job);
+        listener.termsFinished(outcome);
+        return outcome;
+    }
+
+    /** Captures and records one terms; never throws for failures of the page, the extraction or the store. */
+    public TermsOutcome track(Job job) {
+        Terms terms = job.terms();
+        TermsKey key = new TermsKey(terms.service(), terms.type());
+        Instant start = Instant.now();
+        StoreException down = storageDown.get();
+        if (down != null) {
+            return TermsOutcome.failed(key, "storage", "not captured: the store failed earlier in this run (" + down.getMessage() + ")", Duration.ZERO);
+        }
+        try {
+            List<String> versions = new ArrayList<>();
+            List<CapturedSource> captured = new ArrayList<>();
+            for (SourceDocument document : terms.sourceDocuments()) {
+                CapturedSource source = capturer.capture(document);
+                FetchedDocument fetched = source.document();
+                versions.add(extractor.extract(document, job.filtersSource(), fetched.content(), fetched.mimeType(), fetched.location()));
+                captured.add(source);
+            }
+            String version = Extractor.combine(versions);
+            StoredRecord stored = record(terms, captured, version);
+            TermsOutcome.Status status = stored.record().first() ? TermsOutcome.Status.FIRST_RECORD
+                    : stored.record().changed() ? TermsOutcome.Status.CHANGED : TermsOutcome.Status.UNCHANGED;
+            return new TermsOutcome(key, status, stored.id(), null, null, Duration.between(start, Instant.now()));
+        } catch (FetchException e) {
+            return TermsOutcome.failed(key, e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.getMessage(), Duration.between(start, Instant.now()));
+        } catch (ExtractionException e) {
+            return TermsOutcome.failed(key, "inaccessible-content", e.getMessage(), Duration.between(start, Instant.now()));
+        } catch (StoreException e) {
+            storageDown.compareAndSet(null, e);
+            return TermsOutcome.failed(key, "storage", e.getMessage(), Duration.between(start, Instant.now()));
+        }
+    }
+
+    /** Blobs first, then the record: a crash in between leaves only harmless orphan blobs. */
+    private StoredRecord record(Terms terms, List<CapturedSource> captured, String version) throws StoreException {
+        TermsKey key = new TermsKey(terms.service(), terms.type());
+        List<DocumentCapture> documents = new ArrayList<>();
+        for (int i = 0; i < captured.size(); i++) {
+            CapturedSource source = captured.get(i);
+            FetchedDocument d = source.document();
+            String snapshot = store.putBlob(d.content());
+            String screenshot = source.screenshotPng() == null ? null : store.putBlob(source.screenshotPng());
+            documents.add(new DocumentCapture(terms.sourceDocuments().get(i).id(), d.requested().toString(), d.location().toString(),
+                    d.fetcher().name().toLowerCase(Locale.ROOT), d.status(), d.statusLine(), d.headers(), d.mimeType(),
+                    snapshot, screenshot, source.screenshotHeight()));
+        }
+        String versionHash = store.putBlob(version.getBytes(StandardCharsets.UTF_8));
+        String declarationHash = store.putBlob(declarationJson(terms));
+        Optional<StoredRecord> latest = store.latest(key);
+        boolean changed = latest.map(l -> !l.record().version().equals(versionHash)).orElse(true);
+        Instant fetchDate = captured.stream().map(c -> c.document().fetchedAt()).max(Instant::compareTo).orElseGet(Instant::now);
+        CaptureRecord record = new CaptureRecord(terms.service(), terms.type(), fetchDate, CaptureRecord.KIND_CAPTURE,
+                documents, versionHash, changed, latest.map(StoredRecord::sha256).orElse(null), declarationHash, agentVersion);
+        return store.append(record);
+    }
+
+    private static byte[] declarationJson(Terms terms) {
+        try {
+            return JSON.writeValueAsBytes(terms);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the declaration of " + terms.service() + " / " + terms.type(), e);
+        }
+    }
+}
