@@ -1,0 +1,106 @@
+package org.clausecam.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.clausecam.store.TermsKey;
+import org.clausecam.track.RunSummary;
+import org.clausecam.track.TermsOutcome;
+import org.clausecam.track.TrackListener;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What a run shows its user: a progress line on a terminal, or one JSON object per event with
+ * {@code --log-format json} (for log collectors), and the summary at the end.
+ */
+final class RunReport implements TrackListener {
+
+    enum Format { TEXT, JSON }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintStream out;
+    private final Format format;
+    private final boolean terminal;
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile int total;
+
+    RunReport(PrintStream out, Format format, boolean terminal) {
+        this.out = out;
+        this.format = format;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void runStarted(int termsCount) {
+        total = termsCount;
+        if (format == Format.JSON) emit(event("run-started").put("terms", termsCount));
+    }
+
+    @Override
+    public synchronized void termsFinished(TermsOutcome o) {
+        int n = done.incrementAndGet();
+        if (format == Format.JSON) {
+            ObjectNode e = event("terms-finished").put("service", o.terms().service()).put("termsType", o.terms().termsType())
+                    .put("status", statusName(o.status())).put("millis", o.took().toMillis());
+            if (o.recordId() != null) e.put("record", o.recordId());
+            if (o.failure() != null) e.put("failure", o.failure()).put("reason", o.reason());
+            emit(e);
+        } else if (terminal) {
+            int width = 30;
+            int filled = total == 0 ? width : n * width / total;
+            out.printf("\r[%s%s] %d/%d %-60.60s", "#".repeat(filled), " ".repeat(width - filled), n, total,
+                    label(o.terms()) + " " + statusName(o.status()));
+            if (n == total) out.print("\r" + " ".repeat(110) + "\r");
+            out.flush();
+        } else {
+            out.println(statusName(o.status()) + "  " + label(o.terms())
+                    + (o.failure() != null ? "  (" + o.failure() + ") " + o.reason() : ""));
+        }
+    }
+
+    void summary(RunSummary s) {
+        if (format == Format.JSON) {
+            emit(event("run-finished").put("firstRecords", s.count(TermsOutcome.Status.FIRST_RECORD))
+                    .put("changed", s.count(TermsOutcome.Status.CHANGED)).put("unchanged", s.count(TermsOutcome.Status.UNCHANGED))
+                    .put("failed", s.count(TermsOutcome.Status.FAILED)).put("millis", s.took().toMillis()));
+            return;
+        }
+        out.printf(Locale.ROOT, "%d terms in %.1f s: %d first records, %d changed, %d unchanged, %d failed%n",
+                s.outcomes().size(), s.took().toMillis() / 1000.0, s.count(TermsOutcome.Status.FIRST_RECORD),
+                s.count(TermsOutcome.Status.CHANGED), s.count(TermsOutcome.Status.UNCHANGED), s.count(TermsOutcome.Status.FAILED));
+        for (TermsOutcome o : s.outcomes()) {
+            if (o.status() == TermsOutcome.Status.CHANGED) out.println("  changed: " + label(o.terms()));
+        }
+        for (TermsOutcome f : s.failures()) {
+            out.println("  failed: " + label(f.terms()) + " (" + f.failure() + "): " + f.reason());
+        }
+    }
+
+    /** A problem found before tracking (a declaration that cannot be read), reported like a failure. */
+    void problem(String line) {
+        if (format == Format.JSON) emit(event("declaration-problem").put("problem", line));
+        else out.println("skipped: " + line);
+    }
+
+    private static String label(TermsKey k) {
+        return k.service() + " / " + k.termsType();
+    }
+
+    private static String statusName(TermsOutcome.Status s) {
+        return s.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static ObjectNode event(String name) {
+        return JSON.createObjectNode().put("time", Instant.now().toString()).put("event", name);
+    }
+
+    private void emit(ObjectNode e) {
+        synchronized (out) {
+            out.println(e.toString());
+        }
+    }
+}
