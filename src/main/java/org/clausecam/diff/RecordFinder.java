@@ -1,0 +1,82 @@
+package org.clausecam.diff;
+
+import org.clausecam.store.Store;
+import org.clausecam.store.StoreException;
+import org.clausecam.store.StoredRecord;
+import org.clausecam.store.TermsKey;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the records a diff compares: by record id, by date (the latest record at or before it),
+ * or the last change. Walks the history page by page, newest first, so the common cases (recent
+ * records) read little.
+ */
+public final class RecordFinder {
+
+    private static final int PAGE = 200;
+
+    private final Store store;
+    private final TermsKey terms;
+
+    public RecordFinder(Store store, TermsKey terms) {
+        this.store = store;
+        this.terms = terms;
+    }
+
+    /** The two records of the newest change: the record whose version changed, and the one before it. */
+    public Optional<StoredRecord[]> lastChange() throws StoreException {
+        String after = null;
+        StoredRecord changed = null;
+        while (true) {
+            List<StoredRecord> page = store.history(terms, after, PAGE);
+            for (StoredRecord r : page) {
+                if (changed != null && r.sha256().equals(changed.record().previous())) {
+                    return Optional.of(new StoredRecord[] {r, changed});
+                }
+                if (changed == null && r.record().changed() && !r.record().first()) changed = r;
+            }
+            if (page.size() < PAGE) return Optional.empty();
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    /**
+     * A record named by its id, or by a date or date-time (ISO-8601): the latest record fetched
+     * at or before that moment (a bare date means the end of that day, UTC).
+     */
+    public StoredRecord find(String reference) throws StoreException {
+        Optional<StoredRecord> byId = store.record(terms, reference);
+        if (byId.isPresent()) return byId.get();
+        Instant moment = parseMoment(reference);
+        String after = null;
+        while (true) {
+            List<StoredRecord> page = store.history(terms, after, PAGE);
+            for (StoredRecord r : page) {
+                if (!r.record().fetchDate().isAfter(moment)) return r;
+            }
+            if (page.size() < PAGE) {
+                throw new StoreException("no record of " + terms.service() + " / " + terms.termsType() + " at or before " + reference);
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    private Instant parseMoment(String reference) throws StoreException {
+        try {
+            return Instant.parse(reference);
+        } catch (DateTimeParseException notInstant) {
+            try {
+                return LocalDate.parse(reference).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
+            } catch (DateTimeParseException notDate) {
+                throw new StoreException("'" + reference + "' is neither a record id of " + terms.service() + " / "
+                        + terms.termsType() + " nor a date (2026-09-25 or 2026-09-25T10:00:00Z)");
+            }
+        }
+    }
+}
