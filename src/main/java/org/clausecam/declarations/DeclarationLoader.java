@@ -83,23 +83,53 @@ public final class DeclarationLoader {
         }
         String termsKey = root.has("terms") ? "terms" : root.has("documents") ? "documents" : null;
         Map<String, Terms> terms = new LinkedHashMap<>();
-        TermsReader reader = new TermsReader(file, problems);
         if (termsKey == null) {
             problems.add(new DeclarationProblem(file, "", "missing terms"));
         } else if (!root.get(termsKey).isObject()) {
             problems.add(new DeclarationProblem(file, "/" + termsKey, termsKey + " must be an object mapping terms types to terms"));
         } else {
+            DeclarationHistory history = date == null ? DeclarationHistory.empty() : history(serviceId);
+            TermsReader currentReader = new TermsReader(file, problems);
+            TermsReader historyReader = new TermsReader(historyFile(serviceId), problems);
             for (Iterator<Map.Entry<String, JsonNode>> it = root.get(termsKey).fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                String pointer = "/" + termsKey + DeclarationProblem.token(field.getKey());
-                Terms read = reader.read(serviceId, field.getKey(), field.getValue(), pointer);
-                if (read != null) terms.put(field.getKey(), read);
+                String type = field.getKey();
+                DeclarationHistory.Entry earlier = date == null ? null : history.at(type, date);
+                Terms read = earlier != null
+                        ? historyReader.read(serviceId, type, earlier.terms(), earlier.pointer())
+                        : currentReader.read(serviceId, type, field.getValue(), "/" + termsKey + DeclarationProblem.token(type));
+                if (read != null) terms.put(type, read);
+            }
+            // Terms the service no longer declares still existed at dates their history covers.
+            for (String type : history.types()) {
+                if (root.get(termsKey).has(type)) continue;
+                DeclarationHistory.Entry earlier = history.at(type, date);
+                if (earlier == null) continue;
+                Terms read = historyReader.read(serviceId, type, earlier.terms(), earlier.pointer());
+                if (read != null) terms.put(type, read);
             }
         }
         if (!problems.isEmpty()) throw new DeclarationException(serviceId, problems);
 
         String filtersSource = readText(serviceId, folder.resolve(serviceId + ".filters.js"));
+        if (date != null) {
+            String filtersHistory = readText(serviceId, folder.resolve(serviceId + ".filters.history.js"));
+            filtersSource = FiltersAtDate.compose(filtersSource, filtersHistory, date);
+        }
         return new Declaration(serviceId, name, terms, filtersSource);
+    }
+
+    private Path historyFile(String serviceId) {
+        return folder.resolve(serviceId + ".history.json");
+    }
+
+    private DeclarationHistory history(String serviceId) throws DeclarationException {
+        Path file = historyFile(serviceId);
+        if (!Files.exists(file)) return DeclarationHistory.empty();
+        List<DeclarationProblem> problems = new ArrayList<>();
+        DeclarationHistory history = DeclarationHistory.read(file, readJson(serviceId, file), problems);
+        if (!problems.isEmpty()) throw new DeclarationException(serviceId, problems);
+        return history;
     }
 
     /** Every service's current declaration; broken ones are reported in {@link LoadedDeclarations#problems()}. */
