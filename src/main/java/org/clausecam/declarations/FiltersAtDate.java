@@ -21,16 +21,30 @@ final class FiltersAtDate {
     private static final Pattern HISTORY_EXPORT = Pattern.compile("\\bexport\\s+(?:const|let|var)\\s+(" + IDENT + ")");
     private static final Pattern FUNCTION_EXPORT = Pattern.compile("\\bexport\\s+(?:async\\s+)?function\\s*\\*?\\s*(" + IDENT + ")");
     private static final Pattern VARIABLE_EXPORT = Pattern.compile("\\bexport\\s+(?:const|let|var)\\s+(" + IDENT + ")");
+    /** {@code export { a, b as c }} and {@code export { a } from './Other.filters.js'}. */
+    private static final Pattern LIST_EXPORT = Pattern.compile("\\bexport\\s*\\{([^}]*)\\}");
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(" + IDENT + ")(?:\\s+as\\s+(" + IDENT + "))?\\s*$");
 
     private FiltersAtDate() {}
 
-    /** Names a filters module exports with {@code export function}, {@code export async function} or {@code export const}. */
+    /**
+     * Names a filters module exports: {@code export function}, {@code export async function},
+     * {@code export const}, and export lists (re-exports from sibling filter files included).
+     * Found by pattern, not by parsing: filters files are short and written in these forms.
+     */
     static Set<String> exportedNames(String source) {
         Set<String> names = new LinkedHashSet<>();
         if (source == null) return names;
         for (Pattern p : new Pattern[] {FUNCTION_EXPORT, VARIABLE_EXPORT}) {
             Matcher m = p.matcher(source);
             while (m.find()) names.add(m.group(1));
+        }
+        Matcher list = LIST_EXPORT.matcher(source);
+        while (list.find()) {
+            for (String item : list.group(1).split(",")) {
+                Matcher name = LIST_ITEM.matcher(item);
+                if (name.matches()) names.add(name.group(2) != null ? name.group(2) : name.group(1));
+            }
         }
         return names;
     }
