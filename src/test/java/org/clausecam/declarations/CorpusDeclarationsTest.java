@@ -78,4 +78,20 @@ class CorpusDeclarationsTest {
             Files.delete(dir);
         }
     }
+
+    /** Open Terms Archive's own validator accepts every file of these collections; so must ours. */
+    @ParameterizedTest
+    @ValueSource(strings = {"contrib", "genai"})
+    void everyDeclarationAndHistoryFileIsValid(String collection) throws Exception {
+        Path folder = corpusFolder(collection);
+        DeclarationValidator validator = new DeclarationValidator();
+
+        long start = System.nanoTime();
+        DeclarationValidator.Report report = validator.validateFolder(folder);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        System.out.printf("validated %d files of %s in %d ms%n", report.filesChecked(), collection, millis);
+        assertEquals(List.of(), report.problems().stream().map(DeclarationProblem::toString).toList());
+        assertTrue(report.filesChecked() > 40);
+    }
 }
