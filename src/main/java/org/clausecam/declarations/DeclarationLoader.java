@@ -12,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +83,8 @@ public final class DeclarationLoader {
         } else {
             name = nameNode.asText();
         }
+        String filtersSource = readText(serviceId, folder.resolve(serviceId + ".filters.js"));
+        String filtersHistory = date == null ? null : readText(serviceId, folder.resolve(serviceId + ".filters.history.js"));
         String termsKey = root.has("terms") ? "terms" : root.has("documents") ? "documents" : null;
         Map<String, Terms> terms = new LinkedHashMap<>();
         if (termsKey == null) {
@@ -89,8 +93,12 @@ public final class DeclarationLoader {
             problems.add(new DeclarationProblem(file, "/" + termsKey, termsKey + " must be an object mapping terms types to terms"));
         } else {
             DeclarationHistory history = date == null ? DeclarationHistory.empty() : history(serviceId);
-            TermsReader currentReader = new TermsReader(file, problems);
-            TermsReader historyReader = new TermsReader(historyFile(serviceId), problems);
+            Set<String> currentFilters = new HashSet<>(DeclarationValidator.BUILT_IN_FILTERS);
+            currentFilters.addAll(FiltersAtDate.exportedNames(filtersSource));
+            Set<String> historyFilters = new HashSet<>(currentFilters);
+            historyFilters.addAll(FiltersAtDate.historyNames(filtersHistory));
+            TermsReader currentReader = new TermsReader(file, currentFilters, problems);
+            TermsReader historyReader = new TermsReader(historyFile(serviceId), historyFilters, problems);
             for (Iterator<Map.Entry<String, JsonNode>> it = root.get(termsKey).fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 String type = field.getKey();
@@ -111,12 +119,8 @@ public final class DeclarationLoader {
         }
         if (!problems.isEmpty()) throw new DeclarationException(serviceId, problems);
 
-        String filtersSource = readText(serviceId, folder.resolve(serviceId + ".filters.js"));
-        if (date != null) {
-            String filtersHistory = readText(serviceId, folder.resolve(serviceId + ".filters.history.js"));
-            filtersSource = FiltersAtDate.compose(filtersSource, filtersHistory, date);
-        }
-        return new Declaration(serviceId, name, terms, filtersSource);
+        return new Declaration(serviceId, name, terms,
+                date == null ? filtersSource : FiltersAtDate.compose(filtersSource, filtersHistory, date));
     }
 
     private Path historyFile(String serviceId) {

@@ -166,7 +166,7 @@ public final class DeclarationValidator {
             if (unsafe.isPresent()) {
                 problem(pointer, "terms type \"" + type + "\" " + unsafe.get() + ": it would escape the storage layout");
             } else if (!TermsTypes.isKnown(type)) {
-                problem(pointer, "unknown terms type \"" + type + "\"");
+                problem(pointer, TermsTypes.unknownTypeMessage(type));
             }
         }
 
@@ -221,8 +221,7 @@ public final class DeclarationValidator {
                     String name = entry.isTextual() ? entry.asText()
                             : entry.isObject() && entry.size() == 1 ? entry.fieldNames().next() : null;
                     if (name != null && !name.isEmpty() && !filters.contains(name)) {
-                        problem(pointer + "/filter/" + i, "unknown filter \"" + name
-                                + "\": neither built in nor exported by the service's .filters.js");
+                        problem(pointer + "/filter/" + i, TermsReader.unknownFilterMessage(name));
                     }
                 }
             }

@@ -21,10 +21,13 @@ import java.util.Map;
 final class TermsReader {
 
     private final Path file;
+    private final java.util.Set<String> knownFilters;
     private final List<DeclarationProblem> problems;
 
-    TermsReader(Path file, List<DeclarationProblem> problems) {
+    /** @param knownFilters the filter names a declaration may use: built in, or exported by its filters files */
+    TermsReader(Path file, java.util.Set<String> knownFilters, List<DeclarationProblem> problems) {
         this.file = file;
+        this.knownFilters = knownFilters;
         this.problems = problems;
     }
 
@@ -34,7 +37,7 @@ final class TermsReader {
         LayoutSafeName.whyUnsafe(type).ifPresent(why ->
                 problem(pointer, "terms type \"" + type + "\" " + why + ": it would escape the storage layout"));
         if (!TermsTypes.isKnown(type) && LayoutSafeName.isSafe(type)) {
-            problem(pointer, "unknown terms type \"" + type + "\"");
+            problem(pointer, TermsTypes.unknownTypeMessage(type));
         }
         if (!node.isObject()) {
             problem(pointer, "terms must be an object");
@@ -49,6 +52,7 @@ final class TermsReader {
                 return null;
             }
             Keys parent = keys(node, pointer);
+            java.util.Map<String, String> pointersById = new java.util.HashMap<>();
             for (int i = 0; i < combine.size(); i++) {
                 JsonNode entry = combine.get(i);
                 String entryPointer = pointer + "/combine/" + i;
@@ -59,7 +63,14 @@ final class TermsReader {
                 URI location = location(entry, entryPointer);
                 Keys own = keys(entry, entryPointer).inheriting(parent);
                 if (location != null) {
-                    documents.add(new SourceDocument(SourceDocumentId.of(location), location,
+                    String id = SourceDocumentId.of(location);
+                    String first = pointersById.putIfAbsent(id, entryPointer);
+                    if (first != null) {
+                        problem(entryPointer + "/fetch", "source document " + location + " has the same id \"" + id
+                                + "\" as the one at " + first + ": a combine cannot hold the same document twice");
+                        continue;
+                    }
+                    documents.add(new SourceDocument(id, location,
                             own.select, own.remove, own.filters, own.executeClientScripts));
                 }
             }
@@ -186,17 +197,25 @@ final class TermsReader {
         for (int i = 0; i < node.size(); i++) {
             JsonNode entry = node.get(i);
             String entryPointer = pointer + "/" + i;
+            FilterRef filter = null;
             if (entry.isTextual() && !entry.asText().isBlank()) {
-                result.add(new FilterRef(entry.asText(), null));
+                filter = new FilterRef(entry.asText(), null);
             } else if (entry.isObject() && entry.size() == 1) {
                 Map.Entry<String, JsonNode> only = entry.fields().next();
                 if (only.getKey().isBlank()) problem(entryPointer, "empty filter name");
-                else result.add(new FilterRef(only.getKey(), only.getValue()));
+                else filter = new FilterRef(only.getKey(), only.getValue());
             } else {
                 problem(entryPointer, "a filter must be a name or an object with exactly one key, {\"name\": params}");
             }
+            if (filter == null) continue;
+            if (knownFilters.contains(filter.name())) result.add(filter);
+            else problem(entryPointer, unknownFilterMessage(filter.name()));
         }
         return result;
+    }
+
+    static String unknownFilterMessage(String name) {
+        return "unknown filter \"" + name + "\": neither built in nor exported by the service's filters files";
     }
 
     private void problem(String pointer, String message) {

@@ -45,7 +45,7 @@ class ValidateCommandTest {
 
         String[] lines = out.toString().split("\n");
         assertEquals(20, lines.length);
-        assertTrue(out.toString().contains(Path.of(dir, "Unknown Type.json") + ": /terms/Terms of Servise: unknown terms type \"Terms of Servise\"\n"));
+        assertTrue(out.toString().contains(Path.of(dir, "Unknown Type.json") + ": /terms/Terms of Servise: unknown terms type \"Terms of Servise\" (did you mean \"Terms of Service\"?)\n"));
         assertEquals("checked 12 files: 20 problems", err.toString().strip());
     }
 

@@ -121,4 +121,31 @@ class DeclarationLoaderTest {
 
         assertEquals(folder.resolve("Nobody.json") + ": /: no such file", e.problems().get(0).toString());
     }
+
+    @Test
+    void aFilterThatNoFiltersFileExportsIsRefusedWithItsPointer() {
+        DeclarationLoader invalid = new DeclarationLoader(resource("declarations-invalid"));
+
+        DeclarationException e = assertThrows(DeclarationException.class, () -> invalid.load("Unknown Filter"));
+
+        assertEquals(List.of("/terms/Terms of Service/filter/1: unknown filter \"removeAds\": neither built in nor exported by the service's filters files"),
+                e.problems().stream().map(p -> p.pointer() + ": " + p.message()).toList());
+    }
+
+    @Test
+    void aCombineCannotHoldTheSameDocumentTwice() {
+        DeclarationLoader invalid = new DeclarationLoader(resource("declarations-invalid"));
+
+        DeclarationException e = assertThrows(DeclarationException.class, () -> invalid.load("Duplicate Document"));
+
+        assertEquals(List.of("/terms/Privacy Policy/combine/1/fetch", "/terms/Privacy Policy/combine/2/fetch"),
+                e.problems().stream().map(DeclarationProblem::pointer).toList());
+    }
+
+    @Test
+    void anUnknownTermsTypeIsNamedWithTheTypeItMostLikelyMeant() {
+        assertEquals("unknown terms type \"Cookies Policy\" (did you mean \"Trackers Policy\"?)", TermsTypes.unknownTypeMessage("Cookies Policy"));
+        assertEquals("unknown terms type \"Privacy Polcy\" (did you mean \"Privacy Policy\"?)", TermsTypes.unknownTypeMessage("Privacy Polcy"));
+        assertEquals("unknown terms type \"Recipes\"", TermsTypes.unknownTypeMessage("Recipes"));
+    }
 }

@@ -25,7 +25,7 @@ class DeclarationValidatorTest {
                         "/terms/Privacy Policy/fetch: fetch must be an http(s) URL, got \"not a url\"",
                         "/terms/Terms of Service/fetch: fetch must be an http(s) URL, got \"javascript:alert(1)\"")),
                 Arguments.of("Unknown Type.json", List.of(
-                        "/terms/Terms of Servise: unknown terms type \"Terms of Servise\"")),
+                        "/terms/Terms of Servise: unknown terms type \"Terms of Servise\" (did you mean \"Terms of Service\"?)")),
                 Arguments.of("Unknown Property.json", List.of(
                         "/terms/Terms of Service/selector: unknown property \"selector\"")),
                 Arguments.of("Bad Range.json", List.of(
@@ -38,7 +38,7 @@ class DeclarationValidatorTest {
                         "/: service name \"..\" contains '..': it would escape the storage layout",
                         "/terms/..~1..~1etc: terms type \"../../etc\" contains '..': it would escape the storage layout")),
                 Arguments.of("Unknown Filter.json", List.of(
-                        "/terms/Terms of Service/filter/1: unknown filter \"removeAds\": neither built in nor exported by the service's .filters.js")),
+                        "/terms/Terms of Service/filter/1: unknown filter \"removeAds\": neither built in nor exported by the service's filters files")),
                 Arguments.of("Duplicate Document.json", List.of(
                         "/terms/Privacy Policy/combine/1/fetch: duplicate source document https://example.com/legal/privacy (also at /terms/Privacy Policy/combine/0)",
                         "/terms/Privacy Policy/combine/2/fetch: source document id \"legal-privacy\" of https://other.example/legal/privacy.html is also the id of the document at /terms/Privacy Policy/combine/0: their snapshots would overwrite each other")),
