@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,7 @@ final class DeclarationHistory {
             problems.add(new DeclarationProblem(file, "", "a history must be a JSON object mapping terms types to lists of earlier declarations"));
             return new DeclarationHistory(entries);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             String typePointer = DeclarationProblem.token(field.getKey());
             if (!field.getValue().isArray()) {
                 problems.add(new DeclarationProblem(file, typePointer, "must be a list of earlier declarations"));

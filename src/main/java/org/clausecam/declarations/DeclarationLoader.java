@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,8 +98,7 @@ public final class DeclarationLoader {
             historyFilters.addAll(FiltersAtDate.historyNames(filtersHistory));
             TermsReader currentReader = new TermsReader(file, currentFilters, problems);
             TermsReader historyReader = new TermsReader(historyFile(serviceId), historyFilters, problems);
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.get(termsKey).fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : root.get(termsKey).properties()) {
                 String type = field.getKey();
                 DeclarationHistory.Entry earlier = date == null ? null : history.at(type, date);
                 Terms read = earlier != null

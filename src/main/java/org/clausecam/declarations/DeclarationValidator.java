@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,8 +113,7 @@ public final class DeclarationValidator {
         SemanticChecks checks = new SemanticChecks(file, filters, problems);
 
         if (history) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> type = it.next();
+            for (Map.Entry<String, JsonNode> type : root.properties()) {
                 String pointer = DeclarationProblem.token(type.getKey());
                 checks.termsType(type.getKey(), pointer);
                 if (!type.getValue().isArray()) continue;
@@ -124,8 +122,7 @@ public final class DeclarationValidator {
         } else {
             String termsKey = root.has("terms") ? "terms" : "documents";
             JsonNode terms = root.path(termsKey);
-            for (Iterator<Map.Entry<String, JsonNode>> it = terms.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> type = it.next();
+            for (Map.Entry<String, JsonNode> type : terms.properties()) {
                 String pointer = "/" + termsKey + DeclarationProblem.token(type.getKey());
                 checks.termsType(type.getKey(), pointer);
                 checks.terms(type.getValue(), pointer);

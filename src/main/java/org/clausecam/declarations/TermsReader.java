@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -157,8 +156,7 @@ final class TermsReader {
     private Selector range(JsonNode node, String pointer) {
         String startBefore = null, startAfter = null, endBefore = null, endAfter = null;
         boolean ok = true;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String key = field.getKey();
             JsonNode value = field.getValue();
             if (!List.of("startBefore", "startAfter", "endBefore", "endAfter").contains(key)) {
@@ -201,7 +199,7 @@ final class TermsReader {
             if (entry.isTextual() && !entry.asText().isBlank()) {
                 filter = new FilterRef(entry.asText(), null);
             } else if (entry.isObject() && entry.size() == 1) {
-                Map.Entry<String, JsonNode> only = entry.fields().next();
+                Map.Entry<String, JsonNode> only = entry.properties().iterator().next();
                 if (only.getKey().isBlank()) problem(entryPointer, "empty filter name");
                 else filter = new FilterRef(only.getKey(), only.getValue());
             } else {

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -79,8 +78,7 @@ public final class TermsTypes {
             if (in == null) throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
             JsonNode root = new ObjectMapper().readTree(in);
             Set<String> names = new LinkedHashSet<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> type = it.next();
+            for (Map.Entry<String, JsonNode> type : root.properties()) {
                 names.add(type.getKey());
                 NAMES_BY_ALIAS.put(type.getKey().toLowerCase(Locale.ROOT), type.getKey());
                 for (JsonNode alias : type.getValue().path("aliases")) {
