@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,7 +108,7 @@ public final class DeclarationValidator {
         if (!root.isObject()) return sorted(problems);
 
         Path folder = file.toAbsolutePath().getParent();
-        Set<String> filters = new java.util.HashSet<>(BUILT_IN_FILTERS);
+        Set<String> filters = new HashSet<>(BUILT_IN_FILTERS);
         filters.addAll(FiltersAtDate.exportedNames(readQuietly(folder.resolve(serviceId + ".filters.js"))));
         if (history) filters.addAll(FiltersAtDate.historyNames(readQuietly(folder.resolve(serviceId + ".filters.history.js"))));
         SemanticChecks checks = new SemanticChecks(file, filters, problems);

@@ -7,8 +7,11 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns the JSON of one terms declaration (current or from history) into {@link Terms}, with
@@ -20,11 +23,11 @@ import java.util.Map;
 final class TermsReader {
 
     private final Path file;
-    private final java.util.Set<String> knownFilters;
+    private final Set<String> knownFilters;
     private final List<DeclarationProblem> problems;
 
     /** @param knownFilters the filter names a declaration may use: built in, or exported by its filters files */
-    TermsReader(Path file, java.util.Set<String> knownFilters, List<DeclarationProblem> problems) {
+    TermsReader(Path file, Set<String> knownFilters, List<DeclarationProblem> problems) {
         this.file = file;
         this.knownFilters = knownFilters;
         this.problems = problems;
@@ -51,7 +54,7 @@ final class TermsReader {
                 return null;
             }
             Keys parent = keys(node, pointer);
-            java.util.Map<String, String> pointersById = new java.util.HashMap<>();
+            Map<String, String> pointersById = new HashMap<>();
             for (int i = 0; i < combine.size(); i++) {
                 JsonNode entry = combine.get(i);
                 String entryPointer = pointer + "/combine/" + i;
@@ -224,19 +227,19 @@ final class TermsReader {
     static final class Locations {
         private Locations() {}
 
-        static java.util.Optional<URI> httpUrl(String text) {
+        static Optional<URI> httpUrl(String text) {
             URI uri;
             try {
                 uri = new URI(escapeIllegal(text.strip()));
             } catch (URISyntaxException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            if (uri.getHost() == null || uri.getHost().isEmpty()) return java.util.Optional.empty();
-            return java.util.Optional.of(uri);
+            if (uri.getHost() == null || uri.getHost().isEmpty()) return Optional.empty();
+            return Optional.of(uri);
         }
 
         /** Percent-encodes what a browser would (spaces, non-ASCII, {@code | ^ `} …) and leaves valid escapes alone. */
