@@ -1,0 +1,3 @@
+export function removeBanners(document) {
+  document.querySelectorAll('.banner').forEach(el => el.remove());
+}

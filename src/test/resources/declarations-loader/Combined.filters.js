@@ -1,0 +1,3 @@
+export function removeTrackers(document) {
+  document.querySelectorAll('img[src*="pixel"]').forEach(el => el.remove());
+}
