@@ -10,6 +10,11 @@ import picocli.CommandLine.Command;
         description = "Capture agent for online terms and policies: renders pages in Chromium, keeps "
                 + "snapshots, full-page screenshots and Markdown versions, and detects changes.",
         subcommands = {
+                TrackCommand.class,
+                CaptureCommand.class,
+                HistoryCommand.class,
+                DiffCommand.class,
+                ValidateCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
                 "Exit 0 when clean, 1 when any problem, 2 when the folder or a file does not exist."})
 public final class ValidateCommand implements Callable<Integer> {
 
-    @Option(names = "--declarations", paramLabel = "DIR", defaultValue = "declarations",
+    @Option(names = "--declarations", paramLabel = "DIR", defaultValue = "${env:CLAUSECAM_DECLARATIONS:-declarations}",
             description = "Declarations folder (default: ${DEFAULT-VALUE}).")
     Path declarations;
 
