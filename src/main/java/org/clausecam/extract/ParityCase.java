@@ -16,7 +16,8 @@ import org.clausecam.declarations.SourceDocument;
  * (and filters) of its service, its snapshots and the expected version.
  */
 record ParityCase(Path dir, String service, String termsType, List<URI> locations, List<Path> snapshots,
-                  List<String> mimeTypes, List<SourceDocument> documents, String filtersSource, String separator) {
+                  List<String> mimeTypes, List<SourceDocument> documents, String filtersSource, String separator,
+                  String engineVersion) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,7 +44,9 @@ record ParityCase(Path dir, String service, String termsType, List<URI> location
         Path filters = declarations.resolve(service + ".filters.js");
         String filtersSource = Files.exists(filters) ? Files.readString(filters, StandardCharsets.UTF_8) : null;
         String separator = c.hasNonNull("documentSeparator") ? c.get("documentSeparator").asText() : Extractor.DOCUMENT_SEPARATOR;
-        return new ParityCase(dir, service, termsType, locations, snapshots, mimeTypes, documents, filtersSource, separator);
+        String engineVersion = c.hasNonNull("engineVersion") ? c.get("engineVersion").asText() : null;
+        return new ParityCase(dir, service, termsType, locations, snapshots, mimeTypes, documents, filtersSource, separator,
+                engineVersion);
     }
 
     Path expectedFile() {
@@ -52,6 +55,19 @@ record ParityCase(Path dir, String service, String termsType, List<URI> location
 
     String expected() throws IOException {
         return Files.readString(expectedFile(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether Open Terms Archive recorded this case with an engine before 14.0.0, which its
+     * production ran on Node 22 or older (see the corpus README).
+     */
+    boolean recordedOnNode22() {
+        if (engineVersion == null) return false;
+        try {
+            return Integer.parseInt(engineVersion.split("\\.")[0]) < 14;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     boolean usesFilters() {

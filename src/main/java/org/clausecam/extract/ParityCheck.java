@@ -23,7 +23,17 @@ public final class ParityCheck {
             out.println("0 passed, 0 failed");
             return;
         }
-        Extractor extractor = new Extractor(FilterRunners.fromEnvironment());
+        BrowserFilterRunner filters = FilterRunners.fromEnvironment();
+        try {
+            run(root, filters, out);
+        } finally {
+            if (filters != null) filters.close();
+        }
+    }
+
+    private static void run(Path root, BrowserFilterRunner filters, PrintStream out) throws IOException {
+        Extractor extractor = new Extractor(filters);
+        Extractor node22Extractor = new Extractor(filters == null ? null : filters.withNode22UrlSearchParams());
         int passed = 0;
         int failed = 0;
         for (Path dir : caseDirs(root)) {
@@ -31,7 +41,7 @@ public final class ParityCheck {
             String verdict;
             try {
                 ParityCase parityCase = ParityCase.read(dir);
-                String actual = parityCase.extract(extractor);
+                String actual = parityCase.extract(parityCase.recordedOnNode22() ? node22Extractor : extractor);
                 verdict = firstDifference(parityCase.expected(), actual);
             } catch (ExtractionException | IOException | RuntimeException e) {
                 verdict = "error: " + e.getMessage();
