@@ -1,0 +1,147 @@
+package org.clausecam.extract;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.WaitUntilState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.clausecam.declarations.FilterRef;
+
+/**
+ * Runs {@code .filters.js} functions as ES modules in Chromium, through Playwright. The snapshot
+ * is parsed with {@code DOMParser} in an empty page served at the snapshot's real location, so
+ * {@code link.href} resolves as it did when it was fetched, while the snapshot's own scripts
+ * never run and {@code <noscript>} content is parsed as markup: a document without scripting,
+ * as Open Terms Archive's is. Every other request is aborted. Built-in filter:
+ * {@code removeQueryParams}.
+ *
+ * <p>{@link #withNode22UrlSearchParams()} reproduces a difference between the JavaScript runtimes
+ * Open Terms Archive recorded with: up to Node 22, {@code new URLSearchParams(null)} is empty;
+ * browsers and Node 24 read it as {@code "null"}. Open Terms Archive's production ran Node 22 or
+ * older for versions recorded by engines before 14.0.0.
+ *
+ * <p>One browser, started on first use and reused; not thread-safe. Close it when done.
+ */
+public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RUNNER_SCRIPT = readResource("filter-runner.js");
+
+    private final Path chromium;
+    private final BrowserFilterRunner owner;
+    private final boolean node22UrlSearchParams;
+    private Playwright playwright;
+    private Browser browser;
+
+    public BrowserFilterRunner(Path chromium) {
+        this.chromium = chromium;
+        this.owner = null;
+        this.node22UrlSearchParams = false;
+    }
+
+    private BrowserFilterRunner(BrowserFilterRunner owner, boolean node22UrlSearchParams) {
+        this.chromium = owner.chromium;
+        this.owner = owner;
+        this.node22UrlSearchParams = node22UrlSearchParams;
+    }
+
+    /** A runner sharing this one's browser whose filters see Node 22's {@code URLSearchParams(null)}. */
+    public BrowserFilterRunner withNode22UrlSearchParams() {
+        return new BrowserFilterRunner(owner != null ? owner : this, true);
+    }
+
+    @Override
+    public String apply(String html, URI location, List<FilterRef> filters, String filtersSource) throws ExtractionException {
+        String url = location.toString();
+        try (BrowserContext context = browser().newContext()) {
+            context.route("**/*", route -> serveEmptyPage(route, url));
+            Page page = context.newPage();
+            page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED).setTimeout(60_000));
+            Object result = page.evaluate(RUNNER_SCRIPT, arguments(html, location, filters, filtersSource));
+            String outcome = String.valueOf(result);
+            if (outcome.startsWith("error:")) {
+                throw new ExtractionException(outcome.substring("error:".length()) + " (filters of " + location + ")");
+            }
+            return outcome.substring("html:".length());
+        } catch (PlaywrightException e) {
+            throw new ExtractionException("Running filters " + names(filters) + " on " + location + " failed: "
+                    + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static void serveEmptyPage(Route route, String url) {
+        if (route.request().isNavigationRequest()) {
+            route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("text/html; charset=utf-8")
+                    .setBody("<!DOCTYPE html><html><head></head><body></body></html>"));
+        } else {
+            route.abort();
+        }
+    }
+
+    private String arguments(String html, URI location, List<FilterRef> filters, String filtersSource) {
+        ObjectNode args = JSON.createObjectNode();
+        args.put("html", html);
+        args.put("source", filtersSource == null ? "" : filtersSource);
+        args.put("location", location.toString());
+        args.put("node22UrlSearchParams", node22UrlSearchParams);
+        ArrayNode list = args.putArray("filters");
+        for (FilterRef filter : filters) {
+            ObjectNode f = list.addObject();
+            f.put("name", filter.name());
+            if (filter.params() != null) f.set("params", filter.params());
+        }
+        return args.toString();
+    }
+
+    private Browser browser() {
+        if (owner != null) return owner.browser();
+        if (browser == null) {
+            // the system Chromium is used: Playwright must never try to download its own
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(chromium).setHeadless(true)
+                    .setArgs(List.of("--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage")));
+        }
+        return browser;
+    }
+
+    @Override
+    public void close() {
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+        browser = null;
+        playwright = null;
+    }
+
+    private static String names(List<FilterRef> filters) {
+        return filters.stream().map(FilterRef::name).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "";
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    private static String readResource(String name) {
+        try (InputStream in = BrowserFilterRunner.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read resource " + name, e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.clausecam.extract;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.clausecam.declarations.Selector;
+import org.clausecam.declarations.SourceDocument;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+
+/**
+ * Turns a snapshot (HTML or PDF) into the Markdown version Open Terms Archive would record for
+ * it: declared filters, links made absolute, scripts and styles dropped, e-mail protection
+ * cleaned, {@code remove}, {@code select}, then HTML to Markdown.
+ */
+public final class Extractor {
+    /** Separator between the versions of the source documents of combined terms. */
+    public static final String DOCUMENT_SEPARATOR = "\n\n- - -\n\n";
+
+    private final FilterRunner filters;
+    private final MarkdownConverter converter = new MarkdownConverter();
+
+    /** An extractor for declarations without filters; one with filters fails with a clear error. */
+    public Extractor() {
+        this(null);
+    }
+
+    public Extractor(FilterRunner filters) {
+        this.filters = filters;
+    }
+
+    public String extract(SourceDocument document, String filtersSource, byte[] content, String mimeType, URI location)
+            throws ExtractionException {
+        if (mimeType != null && mimeType.toLowerCase(java.util.Locale.ROOT).startsWith("application/pdf")) {
+            return PdfExtractor.extract(content, location);
+        }
+        return extractHtml(document, filtersSource, new String(content, StandardCharsets.UTF_8), location);
+    }
+
+    /** The versions of combined source documents, joined as Open Terms Archive joins them. */
+    public static String combine(List<String> versions) {
+        return String.join(DOCUMENT_SEPARATOR, versions);
+    }
+
+    String extractHtml(SourceDocument document, String filtersSource, String html, URI location) throws ExtractionException {
+        if (!document.filters().isEmpty()) {
+            if (filters == null) {
+                throw new ExtractionException("Filters " + filterNames(document) + " are declared for " + location
+                        + " but this extractor has no filter runner (filters run as JavaScript in a browser)");
+            }
+            html = filters.apply(html, location, document.filters(), filtersSource);
+        }
+        Document page = Jsoup.parse(html, location.toString());
+        PageCleaner.clean(page, location);
+        ContentSelection.remove(page, document.remove(), location);
+        List<Selector> select = document.select().isEmpty() ? List.of(new Selector.Css("body")) : document.select();
+        List<Node> fragment = ContentSelection.select(page, select, location);
+        if (fragment.stream().noneMatch(node -> node instanceof Element)) {
+            throw new ExtractionException("The selector " + describe(select) + " has no match in the web page at " + location
+                    + (document.remove().isEmpty() ? "" : " (after removing " + describe(document.remove()) + ")"));
+        }
+        String markdown = converter.convert(fragment);
+        if (markdown.isEmpty()) {
+            throw new ExtractionException("The selector " + describe(select) + " matches only empty content in the web page at " + location);
+        }
+        return markdown;
+    }
+
+    private static String describe(List<Selector> selectors) {
+        return selectors.stream().map(s -> s instanceof Selector.Css css ? "\"" + css.css() + "\"" : s.toString())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String filterNames(SourceDocument document) {
+        return document.filters().stream().map(f -> f.name()).collect(java.util.stream.Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,69 @@
+package org.clausecam.extract;
+
+import java.net.URI;
+import java.util.Optional;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.parser.Tag;
+
+/**
+ * The clean-up Open Terms Archive applies to every page before remove/select: links made
+ * absolute, {@code script}/{@code style} dropped, Cloudflare e-mail-protection links reduced to
+ * a stable placeholder. Image sources are left as they are, as Open Terms Archive leaves them.
+ */
+final class PageCleaner {
+    private static final String LINKS_TO_CONVERT = "a[href]:not([href^=\"#\"]):not([href=\"\"])";
+
+    private PageCleaner() {
+    }
+
+    static void clean(Document document, URI location) {
+        String base = documentBaseUrl(document, location.toString());
+        makeLinksAbsolute(document, base, location.toString());
+        document.select("script, style").remove();
+        cleanEmailProtectedLinks(document, base);
+    }
+
+    /** The document's base URL: its first {@code base[href]} resolved against the location, else the location. */
+    static String documentBaseUrl(Document document, String location) {
+        Element base = document.selectFirst("base[href]");
+        if (base == null) return location;
+        return WebUrl.resolve(base.attr("href"), location).orElse(location);
+    }
+
+    /** What a browser's {@code link.href} gives: the resolved URL, or the attribute as written when it does not parse. */
+    static String href(Element link, String base) {
+        String value = link.attr("href");
+        return WebUrl.resolve(value, base).orElse(value);
+    }
+
+    private static void makeLinksAbsolute(Document document, String base, String location) {
+        for (Element link : document.select(LINKS_TO_CONVERT)) {
+            if (!isHtml(link)) continue;
+            Optional<String> absolute = WebUrl.resolve(href(link, base), location);
+            absolute.ifPresent(url -> link.attr("href", url));
+        }
+    }
+
+    private static void cleanEmailProtectedLinks(Document document, String base) {
+        for (Element link : document.select("a[href*=\"/email-protection\"]")) {
+            if (!isHtml(link) || link.parent() == null) continue;
+            String href = href(link, base);
+            int hash = href.indexOf('#');
+            if (hash >= 0) href = href.substring(0, hash);
+            Element replacement = new Element(Tag.valueOf("a"), "");
+            for (Attribute attribute : link.attributes()) {
+                replacement.attr(attribute.getKey(), attribute.getKey().equals("href") ? href : attribute.getValue());
+            }
+            replacement.appendText("[email\u00A0protected]");
+            link.replaceWith(replacement);
+        }
+    }
+
+    private static boolean isHtml(Element element) {
+        String ns = element.tag().namespace();
+        return ns == null || ns.equals(Parser.NamespaceHtml);
+    }
+}

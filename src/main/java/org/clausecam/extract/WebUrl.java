@@ -1,0 +1,382 @@
+package org.clausecam.extract;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * URL parsing and serialisation with the WHATWG URL Standard's results (what a browser's
+ * {@code link.href} gives), which {@link java.net.URI} does not reproduce: backslashes,
+ * percent-encoding sets, dot segments, default ports, host case. Covers what links in web pages
+ * use; {@code file:} URLs are treated like other special URLs.
+ */
+final class WebUrl {
+    private static final Map<String, Integer> SPECIAL = Map.of(
+            "http", 80, "https", 443, "ws", 80, "wss", 443, "ftp", 21, "file", -1);
+
+    private String scheme;
+    private String username = "";
+    private String password = "";
+    private String host;          // null: no host
+    private Integer port;         // null: default or none
+    private List<String> path = new ArrayList<>();
+    private String opaquePath;    // non-null: a path that is not a list ("mailto:…")
+    private String query;
+    private String fragment;
+
+    private WebUrl() {
+    }
+
+    /** Parses {@code input} against {@code base} (may be null); empty when the standard says failure. */
+    static Optional<WebUrl> parse(String input, WebUrl base) {
+        try {
+            return Optional.of(doParse(input, base));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<String> resolve(String input, String base) {
+        Optional<WebUrl> baseUrl = base == null ? Optional.empty() : parse(base, null);
+        if (base != null && baseUrl.isEmpty()) return Optional.empty();
+        return parse(input, baseUrl.orElse(null)).map(WebUrl::toString);
+    }
+
+    private boolean isSpecial() {
+        return SPECIAL.containsKey(scheme);
+    }
+
+    private static WebUrl doParse(String raw, WebUrl base) {
+        String input = clean(raw);
+        WebUrl url = new WebUrl();
+        int colon = schemeEnd(input);
+        if (colon > 0) {
+            url.scheme = input.substring(0, colon).toLowerCase(Locale.ROOT);
+            String rest = input.substring(colon + 1);
+            if (url.isSpecial()) {
+                if (base != null && base.scheme.equals(url.scheme) && !startsWithTwoSlashes(rest, true)) {
+                    return relative(rest, base, url);
+                }
+                int i = 0;
+                while (i < rest.length() && (rest.charAt(i) == '/' || rest.charAt(i) == '\\')) i++;
+                return authority(rest.substring(i), url);
+            }
+            if (rest.startsWith("//")) return authority(rest.substring(2), url);
+            if (rest.startsWith("/")) {
+                pathQueryFragment(rest, url);
+                return url;
+            }
+            opaque(rest, url);
+            return url;
+        }
+        if (base == null) throw new IllegalArgumentException("relative URL without a base");
+        if (base.opaquePath != null) {
+            if (!input.startsWith("#")) throw new IllegalArgumentException("relative URL on an opaque base");
+            WebUrl copy = base.copy();
+            copy.fragment = encode(input.substring(1), WebUrl::isFragmentSet);
+            return copy;
+        }
+        url.scheme = base.scheme;
+        return relative(input, base, url);
+    }
+
+    private static WebUrl relative(String input, WebUrl base, WebUrl url) {
+        boolean special = url.isSpecial();
+        if (startsWithTwoSlashes(input, special)) {
+            int i = 0;
+            while (special && i < input.length() && (input.charAt(i) == '/' || input.charAt(i) == '\\')) i++;
+            if (!special) i = 2;
+            return authority(input.substring(i), url);
+        }
+        url.username = base.username;
+        url.password = base.password;
+        url.host = base.host;
+        url.port = base.port;
+        if (input.isEmpty()) {
+            url.path = new ArrayList<>(base.path);
+            url.query = base.query;
+            return url;
+        }
+        char c = input.charAt(0);
+        if (c == '/' || (special && c == '\\')) {
+            pathQueryFragment(input, url);
+            return url;
+        }
+        if (c == '?') {
+            url.path = new ArrayList<>(base.path);
+            queryFragment(input, url);
+            return url;
+        }
+        if (c == '#') {
+            url.path = new ArrayList<>(base.path);
+            url.query = base.query;
+            url.fragment = encode(input.substring(1), WebUrl::isFragmentSet);
+            return url;
+        }
+        url.path = new ArrayList<>(base.path);
+        if (!url.path.isEmpty()) url.path.remove(url.path.size() - 1);
+        pathQueryFragment(input, url);
+        return url;
+    }
+
+    private static WebUrl authority(String input, WebUrl url) {
+        boolean special = url.isSpecial();
+        int end = 0;
+        while (end < input.length()) {
+            char c = input.charAt(end);
+            if (c == '/' || c == '?' || c == '#' || (special && c == '\\')) break;
+            end++;
+        }
+        String authority = input.substring(0, end);
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            String userinfo = authority.substring(0, at);
+            int colon = userinfo.indexOf(':');
+            url.username = encode(colon >= 0 ? userinfo.substring(0, colon) : userinfo, WebUrl::isUserinfoSet);
+            url.password = colon >= 0 ? encode(userinfo.substring(colon + 1), WebUrl::isUserinfoSet) : "";
+            authority = authority.substring(at + 1);
+        }
+        int portColon = -1;
+        boolean inBrackets = false;
+        for (int i = 0; i < authority.length(); i++) {
+            char c = authority.charAt(i);
+            if (c == '[') inBrackets = true;
+            else if (c == ']') inBrackets = false;
+            else if (c == ':' && !inBrackets) {
+                portColon = i;
+                break;
+            }
+        }
+        String hostPart = portColon >= 0 ? authority.substring(0, portColon) : authority;
+        if (hostPart.isEmpty() && special && !url.scheme.equals("file")) throw new IllegalArgumentException("empty host");
+        if (portColon >= 0 && hostPart.isEmpty()) throw new IllegalArgumentException("port without host");
+        url.host = special ? WebHost.parseSpecial(hostPart) : WebHost.parseOpaque(hostPart);
+        if (portColon >= 0) {
+            String port = authority.substring(portColon + 1);
+            if (!port.isEmpty()) {
+                if (!port.chars().allMatch(ch -> ch >= '0' && ch <= '9')) throw new IllegalArgumentException("bad port");
+                String digits = port.replaceFirst("^0+(?=.)", "");
+                if (digits.length() > 5 || Integer.parseInt(digits) > 65535) throw new IllegalArgumentException("bad port");
+                int value = Integer.parseInt(digits);
+                Integer def = SPECIAL.get(url.scheme);
+                url.port = def != null && def == value ? null : value;
+            }
+        }
+        String rest = input.substring(end);
+        if (rest.isEmpty()) {
+            if (special) url.path.add("");
+            return url;
+        }
+        pathQueryFragment(rest, url);
+        return url;
+    }
+
+    private static void pathQueryFragment(String input, WebUrl url) {
+        boolean special = url.isSpecial();
+        int end = 0;
+        while (end < input.length() && input.charAt(end) != '?' && input.charAt(end) != '#') end++;
+        String pathPart = input.substring(0, end);
+        int start = 0;
+        if (!pathPart.isEmpty() && (pathPart.charAt(0) == '/' || (special && pathPart.charAt(0) == '\\'))) {
+            start = 1;
+            if (pathPart.length() >= 1 && !url.path.isEmpty() && input == pathPart) { /* unreachable guard */ }
+        }
+        boolean absolute = start == 1;
+        if (absolute) url.path.clear();
+        String body = pathPart.substring(start);
+        List<String> segments = new ArrayList<>();
+        int s = 0;
+        for (int i = 0; i <= body.length(); i++) {
+            if (i == body.length() || body.charAt(i) == '/' || (special && body.charAt(i) == '\\')) {
+                segments.add(body.substring(s, i));
+                s = i + 1;
+            }
+        }
+        if (pathPart.isEmpty()) segments.clear();
+        for (int i = 0; i < segments.size(); i++) {
+            String segment = segments.get(i);
+            boolean last = i == segments.size() - 1;
+            if (isDoubleDot(segment)) {
+                if (!url.path.isEmpty()) url.path.remove(url.path.size() - 1);
+                if (last) url.path.add("");
+            } else if (isSingleDot(segment)) {
+                if (last) url.path.add("");
+            } else {
+                url.path.add(encode(segment, WebUrl::isPathSet));
+            }
+        }
+        if (special && url.path.isEmpty()) url.path.add("");
+        queryFragment(input.substring(end), url);
+    }
+
+    private static void queryFragment(String input, WebUrl url) {
+        if (input.isEmpty()) return;
+        int hash = input.indexOf('#');
+        if (input.charAt(0) == '?') {
+            String q = hash >= 0 ? input.substring(1, hash) : input.substring(1);
+            url.query = encode(q, url.isSpecial() ? WebUrl::isSpecialQuerySet : WebUrl::isQuerySet);
+        }
+        if (hash >= 0) url.fragment = encode(input.substring(hash + 1), WebUrl::isFragmentSet);
+    }
+
+    private static void opaque(String input, WebUrl url) {
+        int end = 0;
+        while (end < input.length() && input.charAt(end) != '?' && input.charAt(end) != '#') end++;
+        url.opaquePath = encode(input.substring(0, end), WebUrl::isC0Set);
+        queryFragment(input.substring(end), url);
+        if (url.fragment == null && url.query == null) url.opaquePath = stripTrailingSpaces(url.opaquePath);
+    }
+
+    private static String stripTrailingSpaces(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == ' ') end--;
+        return s.substring(0, end);
+    }
+
+    private static boolean isSingleDot(String s) {
+        return s.equals(".") || s.equalsIgnoreCase("%2e");
+    }
+
+    private static boolean isDoubleDot(String s) {
+        String l = s.toLowerCase(Locale.ROOT);
+        return l.equals("..") || l.equals(".%2e") || l.equals("%2e.") || l.equals("%2e%2e");
+    }
+
+    private static boolean startsWithTwoSlashes(String s, boolean special) {
+        if (s.length() < 2) return false;
+        char a = s.charAt(0);
+        char b = s.charAt(1);
+        return special ? (a == '/' || a == '\\') && (b == '/' || b == '\\') : a == '/' && b == '/';
+    }
+
+    private static int schemeEnd(String input) {
+        if (input.isEmpty() || !isAsciiAlpha(input.charAt(0))) return -1;
+        for (int i = 1; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (c == ':') return i;
+            if (!(isAsciiAlpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) return -1;
+        }
+        return -1;
+    }
+
+    private static boolean isAsciiAlpha(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static String clean(String raw) {
+        int start = 0;
+        int end = raw.length();
+        while (start < end && raw.charAt(start) <= ' ') start++;
+        while (end > start && raw.charAt(end - 1) <= ' ') end--;
+        StringBuilder out = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            char c = raw.charAt(i);
+            if (c != '\t' && c != '\n' && c != '\r') out.append(c);
+        }
+        return out.toString();
+    }
+
+    interface EncodeSet {
+        boolean contains(int c);
+    }
+
+    static boolean isC0Set(int c) {
+        return c <= 0x1F || c > 0x7E;
+    }
+
+    static boolean isFragmentSet(int c) {
+        return isC0Set(c) || c == ' ' || c == '"' || c == '<' || c == '>' || c == '`';
+    }
+
+    static boolean isQuerySet(int c) {
+        return isC0Set(c) || c == ' ' || c == '"' || c == '#' || c == '<' || c == '>';
+    }
+
+    static boolean isSpecialQuerySet(int c) {
+        return isQuerySet(c) || c == '\'';
+    }
+
+    static boolean isPathSet(int c) {
+        return isQuerySet(c) || c == '?' || c == '`' || c == '{' || c == '}' || c == '^';
+    }
+
+    static boolean isUserinfoSet(int c) {
+        return isPathSet(c) || c == '/' || c == ':' || c == ';' || c == '=' || c == '@' || c == '['
+                || c == '\\' || c == ']' || c == '|';
+    }
+
+    static String encode(String s, EncodeSet set) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80 && !set.contains(c)) {
+                if (out != null) out.append(c);
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length() + 16);
+                out.append(s, 0, i);
+            }
+            if (c < 0x80) {
+                appendByte(out, c);
+                continue;
+            }
+            int cp;
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                cp = Character.toCodePoint(c, s.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                cp = 0xFFFD;
+            } else {
+                cp = c;
+            }
+            for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) appendByte(out, b & 0xFF);
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static void appendByte(StringBuilder out, int b) {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+                .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+    }
+
+    private WebUrl copy() {
+        WebUrl c = new WebUrl();
+        c.scheme = scheme;
+        c.username = username;
+        c.password = password;
+        c.host = host;
+        c.port = port;
+        c.path = new ArrayList<>(path);
+        c.opaquePath = opaquePath;
+        c.query = query;
+        c.fragment = fragment;
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder(scheme).append(':');
+        if (host != null) {
+            out.append("//");
+            if (!username.isEmpty() || !password.isEmpty()) {
+                out.append(username);
+                if (!password.isEmpty()) out.append(':').append(password);
+                out.append('@');
+            }
+            out.append(host);
+            if (port != null) out.append(':').append(port);
+        }
+        if (opaquePath != null) {
+            out.append(opaquePath);
+        } else {
+            if (host == null && path.size() > 1 && path.get(0).isEmpty()) out.append("/.");
+            for (String segment : path) out.append('/').append(segment);
+        }
+        if (query != null) out.append('?').append(query);
+        if (fragment != null) out.append('#').append(fragment);
+        return out.toString();
+    }
+}
