@@ -12,7 +12,10 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -29,6 +32,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -83,7 +87,7 @@ public final class S3Store extends LayoutStore {
         int maxAttempts = location.maxAttempts() != null ? location.maxAttempts() : DEFAULT_MAX_ATTEMPTS;
         try {
             S3ClientBuilder b = S3Client.builder()
-                    .region(region(location))
+                    .region(region(location, endpoint))
                     .credentialsProvider(credentials)
                     .forcePathStyle(pathStyle)
                     .httpClient(UrlConnectionHttpClient.builder()
@@ -118,10 +122,15 @@ public final class S3Store extends LayoutStore {
         return null;
     }
 
-    private static Region region(S3Location location) {
+    private static Region region(S3Location location, URI endpoint) {
         if (location.region() != null && !location.region().isBlank()) return Region.of(location.region());
+        // Against a server of our own the EC2 metadata service has nothing to say, and asking it
+        // costs a timeout off AWS: only the environment, system properties and profiles count.
+        AwsRegionProviderChain chain = endpoint != null
+                ? new AwsRegionProviderChain(new SystemSettingsRegionProvider(), new AwsProfileRegionProvider())
+                : new DefaultAwsRegionProviderChain();
         try {
-            return new DefaultAwsRegionProviderChain().getRegion();
+            return chain.getRegion();
         } catch (SdkClientException noRegionConfigured) {
             // S3-compatible servers mostly ignore the region; AWS redirects wrong-region calls.
             return Region.US_EAST_1;
@@ -178,7 +187,11 @@ public final class S3Store extends LayoutStore {
             put(key, content, true);
             return true;
         } catch (SdkServiceException e) {
-            if (e.statusCode() == 412) return false;
+            if (e.statusCode() == 412) {
+                // A retried PUT whose first attempt reached the server but whose answer was lost
+                // sees its own object: that is success, not a lost race.
+                return readObject(key).map(existing -> Arrays.equals(existing, content)).orElse(false);
+            }
             throw failure("cannot write", key, e);
         } catch (SdkException e) {
             throw failure("cannot write", key, e);
