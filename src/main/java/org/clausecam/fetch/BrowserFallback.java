@@ -32,8 +32,8 @@ public final class BrowserFallback {
             "captcha-delivery.com", "geo.captcha-delivery", "distil_r_captcha", "awswaf", "ddos-guard",
             "request unsuccessful", "errors.edgesuite.net");
 
-    /** Text pages carry this little markup at most; longer pages are real documents that may merely mention a marker. */
-    private static final int MAX_CHALLENGE_TEXT_CHARS = 3000;
+    /** Challenge pages carry this little text at most; longer pages are documents that may merely mention a marker. */
+    private static final int MAX_CHALLENGE_TEXT_CHARS = 1000;
 
     private BrowserFallback() {
     }
