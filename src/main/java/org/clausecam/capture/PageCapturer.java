@@ -56,8 +56,12 @@ public final class PageCapturer {
     }
 
     public PageCapturer(Chromium chromium, boolean allowPrivateNetwork) {
+        this(chromium, new NetworkGuard(allowPrivateNetwork));
+    }
+
+    public PageCapturer(Chromium chromium, NetworkGuard guard) {
         this.chromium = chromium;
-        this.guard = new NetworkGuard(allowPrivateNetwork);
+        this.guard = guard;
     }
 
     /**

@@ -52,8 +52,13 @@ public final class HttpFetcher {
     private final HttpClient client;
 
     public HttpFetcher(HttpFetchOptions options) {
+        this(options, new NetworkGuard(options.allowPrivateNetwork()));
+    }
+
+    /** With a guard of its own, e.g. {@link NetworkGuard#allowingOnly}; the options' flag is then unused. */
+    public HttpFetcher(HttpFetchOptions options, NetworkGuard guard) {
         this.options = options;
-        this.guard = new NetworkGuard(options.allowPrivateNetwork());
+        this.guard = guard;
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(options.connectTimeout())

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Keeps fetches away from the machine's own network: only http(s) URLs, and only hosts whose
@@ -20,9 +21,25 @@ import java.util.Locale;
 public final class NetworkGuard {
 
     private final boolean allowPrivateNetwork;
+    private final Set<String> allowedHosts;
 
     public NetworkGuard(boolean allowPrivateNetwork) {
+        this(allowPrivateNetwork, Set.of());
+    }
+
+    private NetworkGuard(boolean allowPrivateNetwork, Set<String> allowedHosts) {
         this.allowPrivateNetwork = allowPrivateNetwork;
+        this.allowedHosts = allowedHosts;
+    }
+
+    /**
+     * A guard that refuses the private network except the given hosts (names or address literals,
+     * as they appear in URLs): an internal mirror, or a test server next to a refused address.
+     */
+    public static NetworkGuard allowingOnly(Set<String> hosts) {
+        Set<String> lowerCased = new java.util.HashSet<>();
+        hosts.forEach(h -> lowerCased.add(h.toLowerCase(Locale.ROOT)));
+        return new NetworkGuard(false, Set.copyOf(lowerCased));
     }
 
     public boolean allowsPrivateNetwork() {
@@ -45,7 +62,7 @@ public final class NetworkGuard {
         if (host == null || host.isEmpty()) {
             throw new FetchException(url, FetchException.Kind.PERMANENT, "the URL has no host");
         }
-        if (allowPrivateNetwork) {
+        if (allowPrivateNetwork || allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
             return;
         }
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;

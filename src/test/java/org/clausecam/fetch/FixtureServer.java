@@ -29,8 +29,13 @@ public final class FixtureServer implements AutoCloseable {
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     public FixtureServer() {
+        this("127.0.0.1");
+    }
+
+    /** On another loopback address (127.0.0.2…), to play a second host. */
+    public FixtureServer(String loopbackAddress) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(loopbackAddress), 0), 64);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,7 +44,8 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort() + path);
     }
 
     /** Serves a fixed body with a status and content type. */

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -207,5 +208,21 @@ class HttpFetcherTest {
         assertEquals(FetchException.Kind.PERMANENT, e.kind());
         assertEquals(0, server.hits("/terms"));
         assertFalse(guarded.options().allowPrivateNetwork());
+    }
+
+    @Test
+    void everyRedirectHopPassesTheGuard() {
+        try (FixtureServer refusedHost = new FixtureServer("127.0.0.2")) {
+            refusedHost.serve("/latest/meta-data", "text/plain", "secret");
+            server.redirect("/innocent", 302, refusedHost.url("/latest/meta-data").toString());
+            HttpFetcher guarded = new HttpFetcher(HttpFetchOptions.defaults(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+
+            FetchException e = assertThrows(FetchException.class, () -> guarded.fetch(server.url("/innocent")));
+
+            assertEquals(FetchException.Kind.PERMANENT, e.kind());
+            assertTrue(e.getMessage().contains("127.0.0.2"), e.getMessage());
+            assertEquals(1, server.hits("/innocent"));
+            assertEquals(0, refusedHost.hits("/latest/meta-data"));
+        }
     }
 }
