@@ -1,6 +1,8 @@
 package org.clausecam.fetch;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A fetch that did not produce a usable document. Carries the URL and whether trying again
@@ -22,18 +24,41 @@ public class FetchException extends Exception {
 
     private final URI url;
     private final Kind kind;
+    private final transient FetchedDocument answer;
+    private final Duration retryAfter;
 
     public FetchException(URI url, Kind kind, String message) {
         this(url, kind, message, null);
     }
 
     public FetchException(URI url, Kind kind, String message, Throwable cause) {
+        this(url, kind, message, cause, null, null);
+    }
+
+    /**
+     * @param answer     the HTTP answer that was refused (e.g. a 403 challenge page), so that a
+     *                   caller can judge it (bot wall?) or keep it as evidence; may be null
+     * @param retryAfter the server's {@code Retry-After}, when it sent one; may be null
+     */
+    public FetchException(URI url, Kind kind, String message, Throwable cause,
+                          FetchedDocument answer, Duration retryAfter) {
         super(url + ": " + message, cause);
         this.url = url;
         this.kind = kind;
+        this.answer = answer;
+        this.retryAfter = retryAfter;
     }
 
     public URI url() { return url; }
 
     public Kind kind() { return kind; }
+
+    /** The non-2xx answer behind this failure, when there was one. */
+    public Optional<FetchedDocument> answer() { return Optional.ofNullable(answer); }
+
+    /** How long the server asked us to wait ({@code Retry-After} on 429/503), when it said. */
+    public Optional<Duration> retryAfter() { return Optional.ofNullable(retryAfter); }
+
+    /** The HTTP status of the refused answer, or 0 when no answer arrived. */
+    public int status() { return answer == null ? 0 : answer.status(); }
 }

@@ -1,0 +1,117 @@
+package org.clausecam.capture;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ScreenshotAnimations;
+import com.microsoft.playwright.options.ScreenshotCaret;
+import com.microsoft.playwright.options.ScreenshotType;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+
+/**
+ * Full-page screenshots of any height, in bounded memory.
+ *
+ * <p>Chromium renders only about 111–123 million pixels of one full-page shot (at 1280 px wide,
+ * rows past ~86,870 come back plain white, with no error: STACK.md §3). So a page up to
+ * {@link #SINGLE_SHOT_PIXELS} is shot once; a taller one is shot in clipped sections of
+ * {@link #SECTION_PIXELS}, each decoded and streamed row by row into one PNG by
+ * {@link PngStreamWriter}: memory holds one section, never the whole picture.
+ *
+ * <p>Every shot is clipped to the viewport width and the measured scroll height, so the PNG has
+ * the same width for every capture of a page (visual diffs line up) and its height is the
+ * page's scroll height, single shot or stitched. Owner thread only.
+ */
+final class FullPageShooter {
+
+    /** Pixels of the largest single shot: 1280 × 16,000, far below where Chromium stops painting. */
+    static final long SINGLE_SHOT_PIXELS = 1280L * 16_000;
+    /** Pixels of one section of a stitched shot: 1280 × 4,000 (about 0.3 s each). */
+    static final long SECTION_PIXELS = 1280L * 4_000;
+
+    /** Freezes what moves, so that two shots of an unchanged page are alike. */
+    static final String STILL_STYLE = "*, *::before, *::after { animation: none !important; "
+            + "transition: none !important; caret-color: transparent !important; scroll-behavior: auto !important; }";
+
+    private static final String MEASURE = "() => { const d = document.documentElement, b = document.body; "
+            + "return Math.max(d ? d.scrollHeight : 0, b ? b.scrollHeight : 0, d ? d.clientHeight : 0); }";
+
+    private FullPageShooter() {
+    }
+
+    /** The page's scroll height in CSS pixels. */
+    static int measureHeight(Page page) {
+        Object height = page.evaluate(MEASURE);
+        return height instanceof Number n ? Math.max(1, n.intValue()) : 1;
+    }
+
+    static Screenshot take(Page page, int width, int maxHeight) throws CaptureException {
+        int pageHeight = measureHeight(page);
+        int height = Math.min(pageHeight, maxHeight);
+        boolean truncated = pageHeight > maxHeight;
+        if ((long) width * height <= SINGLE_SHOT_PIXELS) {
+            byte[] png = shot(page, 0, width, height);
+            int[] size = pngSize(png);
+            return new Screenshot(png, size[0], size[1], pageHeight, false, truncated);
+        }
+        return stitched(page, width, height, pageHeight, truncated);
+    }
+
+    private static Screenshot stitched(Page page, int width, int height, int pageHeight, boolean truncated)
+            throws CaptureException {
+        int section = (int) Math.max(1, SECTION_PIXELS / width);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int[] row = new int[width];
+        int[] white = new int[width];
+        Arrays.fill(white, 0xffffffff);
+        try {
+            PngStreamWriter png = new PngStreamWriter(out, width, height);
+            for (int y = 0; y < height; y += section) {
+                int rows = Math.min(section, height - y);
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(shot(page, y, width, rows)));
+                if (image == null) {
+                    throw new CaptureException("Chromium returned an unreadable PNG for rows " + y + ".." + (y + rows));
+                }
+                int usableWidth = Math.min(width, image.getWidth());
+                for (int r = 0; r < rows; r++) {
+                    if (r < image.getHeight()) {
+                        // A page that shrank since it was measured leaves the remainder white.
+                        Arrays.fill(row, usableWidth, width, 0xffffffff);
+                        image.getRGB(0, r, usableWidth, 1, row, 0, width);
+                        png.writeRow(row);
+                    } else {
+                        png.writeRow(white);
+                    }
+                }
+            }
+            png.finish();
+        } catch (IOException e) {
+            throw new CaptureException("cannot assemble a " + width + "x" + height + " screenshot", e);
+        }
+        return new Screenshot(out.toByteArray(), width, height, pageHeight, true, truncated);
+    }
+
+    private static byte[] shot(Page page, int y, int width, int height) {
+        return page.screenshot(new Page.ScreenshotOptions()
+                .setType(ScreenshotType.PNG)
+                .setFullPage(true)
+                .setClip(0, y, width, height)
+                .setAnimations(ScreenshotAnimations.DISABLED)
+                .setCaret(ScreenshotCaret.HIDE)
+                .setStyle(STILL_STYLE));
+    }
+
+    /** Width and height from a PNG's IHDR. */
+    static int[] pngSize(byte[] png) throws CaptureException {
+        if (png.length < 24 || png[12] != 'I' || png[13] != 'H' || png[14] != 'D' || png[15] != 'R') {
+            throw new CaptureException("Chromium returned something that is not a PNG (" + png.length + " bytes)");
+        }
+        return new int[] {readInt(png, 16), readInt(png, 20)};
+    }
+
+    private static int readInt(byte[] b, int at) {
+        return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+    }
+}

@@ -1,0 +1,297 @@
+package org.clausecam.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Plain HTTP GET of a source document. Redirects are followed here, one hop at a time, so that
+ * every hop passes the {@link NetworkGuard} (a public page redirecting to a metadata endpoint is
+ * refused) and loops are named. Bodies are read up to a size limit and a deadline that covers
+ * the whole body, so neither a huge nor a never-ending answer can hold a run.
+ *
+ * <p>No {@code Accept-Encoding} is sent: the content kept is then byte for byte what the
+ * headers describe, which a WARC export needs.
+ *
+ * <p>Thread-safe; one instance can serve a whole run.
+ */
+public final class HttpFetcher {
+
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "clausecam-http-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final HttpFetchOptions options;
+    private final NetworkGuard guard;
+    private final HttpClient client;
+
+    public HttpFetcher(HttpFetchOptions options) {
+        this(options, new NetworkGuard(options.allowPrivateNetwork()));
+    }
+
+    /** With a guard of its own, e.g. {@link NetworkGuard#allowingOnly}; the options' flag is then unused. */
+    public HttpFetcher(HttpFetchOptions options, NetworkGuard guard) {
+        this.options = options;
+        this.guard = guard;
+        this.client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(options.connectTimeout())
+                .build();
+    }
+
+    public HttpFetchOptions options() {
+        return options;
+    }
+
+    /**
+     * Fetches a URL, following redirects.
+     *
+     * @return the 2xx answer, its location being the last URL after redirects
+     * @throws FetchException for a refused URL, too many redirects or a loop, a non-2xx answer
+     *                        (kind from {@link HttpStatus#failureKind}, or BLOCKED when the answer
+     *                        is a challenge page), a timeout, a connection error or a body too large
+     */
+    public FetchedDocument fetch(URI url) throws FetchException {
+        Set<URI> visited = new LinkedHashSet<>();
+        URI current = url;
+        while (true) {
+            guard.check(current);
+            if (!visited.add(withoutFragment(current))) {
+                throw new FetchException(url, FetchException.Kind.PERMANENT,
+                        "redirect loop: " + chain(visited) + " -> " + current);
+            }
+            FetchedDocument answer = get(url, current);
+            if (HttpStatus.isRedirect(answer.status())) {
+                String location = first(answer.headers(), "location");
+                if (location == null) {
+                    throw new FetchException(url, FetchException.Kind.PERMANENT,
+                            "redirect " + answer.status() + " from " + current + " without a Location header",
+                            null, answer, null);
+                }
+                if (visited.size() > options.maxRedirects()) {
+                    throw new FetchException(url, FetchException.Kind.PERMANENT,
+                            "more than " + options.maxRedirects() + " redirects: " + chain(visited));
+                }
+                try {
+                    current = current.resolve(location.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new FetchException(url, FetchException.Kind.PERMANENT,
+                            "redirect from " + current + " to a malformed Location '" + location + "'", e);
+                }
+                continue;
+            }
+            if (!HttpStatus.isSuccess(answer.status())) {
+                throw failure(url, answer);
+            }
+            return answer;
+        }
+    }
+
+    private FetchException failure(URI url, FetchedDocument answer) {
+        FetchException.Kind kind = BrowserFallback.looksLikeChallenge(answer)
+                ? FetchException.Kind.BLOCKED
+                : HttpStatus.failureKind(answer.status());
+        String where = answer.location().equals(url) ? "" : " (at " + answer.location() + ")";
+        return new FetchException(url, kind, "HTTP " + answer.statusLine() + where
+                + (kind == FetchException.Kind.BLOCKED ? ", looks like a bot wall" : ""),
+                null, answer, retryAfter(first(answer.headers(), "retry-after")));
+    }
+
+    private FetchedDocument get(URI requested, URI target) throws FetchException {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(target)
+                    .GET()
+                    .timeout(options.timeout())
+                    .header("User-Agent", options.userAgent())
+                    .header("Accept-Language", options.acceptLanguage())
+                    .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new FetchException(requested, FetchException.Kind.PERMANENT, "cannot request " + target, e);
+        }
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpConnectTimeoutException e) {
+            throw new FetchException(requested, FetchException.Kind.TRANSIENT,
+                    "connection to " + target.getHost() + " timed out after " + options.connectTimeout(), e);
+        } catch (HttpTimeoutException e) {
+            throw new FetchException(requested, FetchException.Kind.TRANSIENT,
+                    "no answer from " + target + " within " + options.timeout(), e);
+        } catch (ConnectException e) {
+            throw new FetchException(requested, FetchException.Kind.TRANSIENT, "cannot connect to " + target, e);
+        } catch (IOException e) {
+            throw new FetchException(requested, FetchException.Kind.TRANSIENT,
+                    "connection error on " + target + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException(requested, FetchException.Kind.TRANSIENT, "interrupted", e);
+        }
+        Map<String, List<String>> headers = lowerCased(response.headers().map());
+        byte[] body = readBody(requested, target, response, headers, deadline);
+        String protocol = response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1";
+        return new FetchedDocument(requested, target, FetcherKind.HTTP, response.statusCode(),
+                HttpStatus.statusLine(protocol, response.statusCode(), null), headers,
+                mimeType(first(headers, "content-type"), body), body, Instant.now());
+    }
+
+    private byte[] readBody(URI requested, URI target, HttpResponse<InputStream> response,
+                            Map<String, List<String>> headers, long deadline) throws FetchException {
+        String declaredLength = first(headers, "content-length");
+        if (declaredLength != null) {
+            try {
+                long length = Long.parseLong(declaredLength.strip());
+                if (length > options.maxBytes()) {
+                    closeQuietly(response.body());
+                    throw tooLarge(requested, target, length + " bytes announced");
+                }
+            } catch (NumberFormatException e) {
+                // An unparseable Content-Length is the server's problem; the read below still bounds the size.
+            }
+        }
+        AtomicBoolean expired = new AtomicBoolean();
+        long remaining = Math.max(1, deadline - System.nanoTime());
+        InputStream in = response.body();
+        ScheduledFuture<?> watchdog = DEADLINES.schedule(() -> {
+            expired.set(true);
+            closeQuietly(in);
+        }, remaining, TimeUnit.NANOSECONDS);
+        try (in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                if ((long) out.size() + n > options.maxBytes()) {
+                    throw tooLarge(requested, target, "more than " + options.maxBytes() + " bytes received");
+                }
+                out.write(buffer, 0, n);
+            }
+            if (expired.get()) {
+                throw bodyTimeout(requested, target, null);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            if (expired.get()) {
+                throw bodyTimeout(requested, target, e);
+            }
+            throw new FetchException(requested, FetchException.Kind.TRANSIENT,
+                    "connection broken while reading " + target + ": " + e, e);
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    private FetchException tooLarge(URI requested, URI target, String detail) {
+        return new FetchException(requested, FetchException.Kind.PERMANENT,
+                "answer of " + target + " exceeds the limit of " + options.maxBytes() + " bytes (" + detail + ")");
+    }
+
+    private FetchException bodyTimeout(URI requested, URI target, Throwable cause) {
+        return new FetchException(requested, FetchException.Kind.TRANSIENT,
+                "body of " + target + " not complete within " + options.timeout(), cause);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Closing only aborts a read we no longer want; its failure changes nothing.
+        }
+    }
+
+    private static Map<String, List<String>> lowerCased(Map<String, List<String>> received) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        received.forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values);
+            }
+        });
+        headers.replaceAll((k, v) -> List.copyOf(v));
+        return java.util.Collections.unmodifiableMap(headers);
+    }
+
+    static String first(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** The media type without parameters; sniffed from the first bytes when the server sent none. */
+    static String mimeType(String contentType, byte[] body) {
+        if (contentType != null && !contentType.isBlank()) {
+            int semicolon = contentType.indexOf(';');
+            String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+            if (!type.isEmpty()) {
+                return type.toLowerCase(Locale.ROOT);
+            }
+        }
+        if (body.length >= 5 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F' && body[4] == '-') {
+            return "application/pdf";
+        }
+        String start = new String(body, 0, Math.min(body.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .stripLeading().toLowerCase(Locale.ROOT);
+        if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<head")
+                || start.startsWith("<body")) {
+            return "text/html";
+        }
+        return "application/octet-stream";
+    }
+
+    /** {@code Retry-After} as delay-seconds or an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(Instant.now(),
+                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException notDate) {
+                return null;
+            }
+        }
+    }
+
+    private static URI withoutFragment(URI uri) {
+        if (uri.getRawFragment() == null) {
+            return uri;
+        }
+        String s = uri.toString();
+        return URI.create(s.substring(0, s.indexOf('#')));
+    }
+
+    private static String chain(Set<URI> visited) {
+        return String.join(" -> ", visited.stream().map(URI::toString).toList());
+    }
+}

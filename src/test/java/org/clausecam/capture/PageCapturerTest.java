@@ -1,0 +1,258 @@
+package org.clausecam.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.imageio.ImageIO;
+import org.clausecam.fetch.BrowserFallback;
+import org.clausecam.fetch.FetchException;
+import org.clausecam.fetch.FetchedDocument;
+import org.clausecam.fetch.FetcherKind;
+import org.clausecam.fetch.FixtureServer;
+import org.clausecam.fetch.HttpFetchOptions;
+import org.clausecam.fetch.HttpFetcher;
+import org.clausecam.fetch.NetworkGuard;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Against a real Chromium and a real HTTP server on 127.0.0.1. */
+class PageCapturerTest {
+
+    private static final int TALL_PAGE_HEIGHT = 12 * 9000 + 300;
+    private static final int[] TALL_BANDS = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b,
+            0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf, 0x393b79, 0x637939};
+    private static final int TALL_BOTTOM_MARKER = 0x00c800;
+
+    private static FixtureServer server;
+    private static final PageCapturer capturer = new PageCapturer(true);
+    private static final HttpFetcher http = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true));
+
+    @BeforeAll
+    static void serveFixtures() {
+        server = new FixtureServer()
+                .serveResource("/scripted.html", "text/html; charset=utf-8", "/capture/scripted.html")
+                .serveResource("/plain-policy.html", "text/html; charset=utf-8", "/capture/plain-policy.html")
+                .serveResource("/plain-policy.css", "text/css", "/capture/plain-policy.css")
+                .serveResource("/tall.html", "text/html; charset=utf-8", "/capture/tall.html")
+                .serve("/hanging-image.png", 200, "image/png", new byte[0])
+                .handle("/never-loads.html", exchange -> {
+                    exchange.getResponseHeaders().set("Content-Type", "text/html");
+                    FixtureServer.send(exchange, 200, ("<html><body><p>Text that arrived.</p>"
+                            + "<img src=\"/image-that-never-comes.png\"></body></html>").getBytes(StandardCharsets.UTF_8));
+                })
+                .handle("/image-that-never-comes.png", exchange -> {
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                })
+                .serve("/pixel.png", 200, "image/png", new byte[0]);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aPageBuiltByScriptsIsRenderedWithItsScriptedContent() throws Exception {
+        URI url = server.url("/scripted.html");
+
+        FetchedDocument plain = http.fetch(url);
+        RenderedPage rendered = capturer.render(url, RenderOptions.defaults()
+                .withScreenshot(false)
+                .withWaitForSelectors(List.of("#terms[data-ready]")));
+
+        assertFalse(new String(plain.content(), StandardCharsets.UTF_8).contains("<p>3. Clause"));
+        assertTrue(BrowserFallback.looksBlockedOrEmpty(plain), "plain HTTP gets an empty shell: the browser must be tried");
+        String html = new String(rendered.document().content(), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<p>3. Clause written by JavaScript: rendered-only-by-scripts.</p>"), html);
+        assertEquals(FetcherKind.BROWSER, rendered.document().fetcher());
+        assertEquals(200, rendered.document().status());
+        assertEquals("HTTP/1.1 200 OK", rendered.document().statusLine());
+        assertEquals(List.of("text/html; charset=utf-8"), rendered.document().headers().get("content-type"));
+        assertEquals("text/html", rendered.document().mimeType());
+        assertEquals(List.of(), rendered.missingSelectors());
+        assertNull(rendered.screenshot());
+    }
+
+    @Test
+    void aPagePlainHttpSufficesForIsPicturedFromTheFetchedBytesWithItsRelativeStylesheet() throws Exception {
+        FetchedDocument fetched = http.fetch(server.url("/plain-policy.html"));
+
+        Screenshot shot = capturer.screenshot(fetched, ScreenshotOptions.defaults());
+
+        assertFalse(BrowserFallback.looksBlockedOrEmpty(fetched), "the whole text is in the HTML");
+        assertEquals(1, server.hits("/plain-policy.html"), "the browser showed the fetched bytes, it did not fetch again");
+        assertEquals(1280, shot.width());
+        assertEquals(shot.pageHeight(), shot.height());
+        assertFalse(shot.stitched());
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(shot.png()));
+        assertEquals(shot.height(), image.getHeight());
+        int banner = image.getRGB(1000, 150);
+        assertTrue(PngRows.near(banner, 0x1478c8), "banner colour from plain-policy.css, got " + PngRows.hex(banner));
+    }
+
+    @Test
+    void aPageTallerThanWhatOneShotRendersIsStitchedDownToItsVeryBottom() throws Exception {
+        PeakMemory memory = PeakMemory.start();
+        Instant start = Instant.now();
+
+        RenderedPage rendered = capturer.render(server.url("/tall.html"), RenderOptions.defaults());
+
+        Duration took = Duration.between(start, Instant.now());
+        PeakMemory.Peak peak = memory.stop();
+        Screenshot shot = rendered.screenshot();
+        System.out.printf("tall fixture: %dx%d px, %s, %d bytes PNG, %d ms; peak JVM heap %d MB, peak Chromium PSS %d MB%n",
+                shot.width(), shot.height(), shot.stitched() ? "stitched" : "single shot", shot.png().length,
+                took.toMillis(), peak.jvmHeapMb(), peak.chromiumPssMb());
+
+        assertEquals(TALL_PAGE_HEIGHT, shot.pageHeight());
+        assertEquals(TALL_PAGE_HEIGHT, shot.height());
+        assertEquals(1280, shot.width());
+        assertTrue(shot.stitched());
+        assertFalse(shot.truncated());
+        BufferedImage bottom = PngRows.rows(shot.png(), shot.width(), shot.height() - 50, 50);
+        for (int y = 0; y < 50; y += 7) {
+            for (int x = 900; x < 1280; x += 95) {
+                int pixel = bottom.getRGB(x, y);
+                assertTrue(PngRows.near(pixel, TALL_BOTTOM_MARKER),
+                        "row " + (shot.height() - 50 + y) + " shows the bottom marker, got " + PngRows.hex(pixel));
+            }
+        }
+        BufferedImage sampled = PngRows.everyNthRow(shot.png(), 100);
+        for (int band = 0; band < TALL_BANDS.length; band++) {
+            for (int y : new int[] {band * 9000 + 100, band * 9000 + 4500, band * 9000 + 8900}) {
+                int pixel = sampled.getRGB(1200, y / 100);
+                assertTrue(PngRows.near(pixel, TALL_BANDS[band]),
+                        "row " + y + " shows band " + band + " " + PngRows.hex(TALL_BANDS[band]) + ", got " + PngRows.hex(pixel));
+            }
+        }
+    }
+
+    @Test
+    void aPageTallerThanTheLimitIsCutThereAndSaysSo() throws Exception {
+        RenderedPage rendered = capturer.render(server.url("/tall.html"),
+                RenderOptions.defaults().withMaxScreenshotHeight(20_000));
+
+        Screenshot shot = rendered.screenshot();
+        assertEquals(20_000, shot.height());
+        assertEquals(TALL_PAGE_HEIGHT, shot.pageHeight());
+        assertTrue(shot.truncated());
+        int lastRow = PngRows.rows(shot.png(), shot.width(), 19_999, 1).getRGB(1200, 0);
+        assertTrue(PngRows.near(lastRow, TALL_BANDS[2]), "row 19,999 is in band 2, got " + PngRows.hex(lastRow));
+    }
+
+    @Test
+    void aMissingPageIsAPermanentFailureInTheBrowserToo() {
+        FetchException e = assertThrows(FetchException.class,
+                () -> capturer.render(server.url("/no-such-page.html"), RenderOptions.defaults().withScreenshot(false)));
+
+        assertEquals(FetchException.Kind.PERMANENT, e.kind());
+        assertEquals(404, e.status());
+    }
+
+    @Test
+    void aPageWhoseLoadNeverFiresIsTakenAsItIs() throws Exception {
+        RenderedPage rendered = capturer.render(server.url("/never-loads.html"),
+                RenderOptions.defaults().withNavigationTimeout(Duration.ofSeconds(2)));
+
+        assertTrue(rendered.loadTimedOut());
+        assertTrue(new String(rendered.document().content(), StandardCharsets.UTF_8).contains("Text that arrived."));
+        assertTrue(rendered.screenshot().height() > 0);
+    }
+
+    @Test
+    void aSelectorThatNeverAppearsIsReportedNotFatal() throws Exception {
+        RenderedPage rendered = capturer.render(server.url("/plain-policy.html"), RenderOptions.defaults()
+                .withScreenshot(false)
+                .withWaitForSelectors(List.of("main", "#never-there"))
+                .withSelectorTimeout(Duration.ofMillis(500)));
+
+        assertEquals(1, rendered.missingSelectors().size());
+        assertTrue(rendered.missingSelectors().get(0).startsWith("#never-there"));
+    }
+
+    @Test
+    void capturesFromSeveralThreadsAtOnceAllSucceed() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<RenderedPage>> inFlight = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                inFlight.add(callers.submit(() -> capturer.render(server.url("/scripted.html"),
+                        RenderOptions.defaults().withScreenshot(false))));
+            }
+            for (Future<RenderedPage> capture : inFlight) {
+                String html = new String(capture.get().document().content(), StandardCharsets.UTF_8);
+                assertTrue(html.contains("rendered-only-by-scripts"));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aGuardedCaptureRefusesLoopbackWithoutStartingTheBrowser() {
+        Chromium unused = new Chromium(System.getenv(), 4);
+        PageCapturer guarded = new PageCapturer(unused, false);
+
+        FetchException e = assertThrows(FetchException.class,
+                () -> guarded.render(server.url("/plain-policy.html"), RenderOptions.defaults()));
+
+        assertEquals(FetchException.Kind.PERMANENT, e.kind());
+        assertFalse(unused.started());
+        unused.close();
+    }
+
+    @Test
+    void theBrowserGuardAbortsSubresourcesOnRefusedAddresses() throws Exception {
+        try (FixtureServer refusedHost = new FixtureServer("127.0.0.2")) {
+            refusedHost.serve("/pixel.png", 200, "image/png", new byte[0]);
+            server.serve("/embeds-refused-image.html", "text/html", "<html><body><p>Terms</p><img src=\""
+                    + refusedHost.url("/pixel.png") + "\"></body></html>");
+            PageCapturer guarded = new PageCapturer(Chromium.shared(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+            RenderOptions options = RenderOptions.defaults().withScreenshot(false);
+
+            guarded.render(server.url("/embeds-refused-image.html"), options);
+            int guardedHits = refusedHost.hits("/pixel.png");
+            capturer.render(server.url("/embeds-refused-image.html"), options);
+
+            assertEquals(0, guardedHits);
+            assertEquals(1, refusedHost.hits("/pixel.png"), "without the guard the same page does load the image");
+        }
+    }
+
+    @Test
+    void aRedirectToARefusedAddressFailsTheBrowserCapture() {
+        try (FixtureServer refusedHost = new FixtureServer("127.0.0.2")) {
+            refusedHost.serve("/latest/meta-data", "text/html", "<p>secret</p>");
+            server.redirect("/redirects-to-refused", 302, refusedHost.url("/latest/meta-data").toString());
+            PageCapturer guarded = new PageCapturer(Chromium.shared(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+
+            FetchException e = assertThrows(FetchException.class,
+                    () -> guarded.render(server.url("/redirects-to-refused"), RenderOptions.defaults()));
+
+            System.out.println("redirect hop to a refused address reached it " + refusedHost.hits("/latest/meta-data")
+                    + " time(s): " + e.getMessage());
+            assertEquals(FetchException.Kind.PERMANENT, e.kind());
+        }
+    }
+}

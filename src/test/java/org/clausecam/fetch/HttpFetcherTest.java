@@ -1,0 +1,228 @@
+package org.clausecam.fetch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpFetcherTest {
+
+    private final FixtureServer server = new FixtureServer();
+    private final HttpFetcher fetcher = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true));
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void anHtmlPageComesBackWithItsStatusLineLowerCasedHeadersAndMimeType() throws Exception {
+        server.handle("/privacy", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.getResponseHeaders().set("X-Policy-Version", "7");
+            FixtureServer.send(exchange, 200, "<html><body>Privacy</body></html>".getBytes(StandardCharsets.UTF_8));
+        });
+
+        FetchedDocument document = fetcher.fetch(server.url("/privacy"));
+
+        assertEquals(200, document.status());
+        assertEquals("HTTP/1.1 200 OK", document.statusLine());
+        assertEquals(List.of("7"), document.headers().get("x-policy-version"));
+        assertEquals("text/html", document.mimeType());
+        assertEquals(FetcherKind.HTTP, document.fetcher());
+        assertEquals("<html><body>Privacy</body></html>", new String(document.content(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aPdfArrivesByteForByte() throws Exception {
+        byte[] pdf = FixtureServer.resource("/fetch/terms.pdf");
+        server.serve("/terms.pdf", 200, "application/pdf", pdf);
+
+        FetchedDocument document = fetcher.fetch(server.url("/terms.pdf"));
+
+        assertTrue(document.isPdf());
+        assertArrayEquals(pdf, document.content());
+    }
+
+    @Test
+    void redirectsAreFollowedAndTheLocationIsTheLastHop() throws Exception {
+        server.redirect("/old", 301, "/moved")
+                .redirect("/moved", 302, server.url("/terms").toString())
+                .serve("/terms", "text/html", "<p>terms</p>");
+
+        FetchedDocument document = fetcher.fetch(server.url("/old"));
+
+        assertEquals(server.url("/old"), document.requested());
+        assertEquals(server.url("/terms"), document.location());
+    }
+
+    @Test
+    void aRedirectLoopIsNamedAndNotRetried() {
+        server.redirect("/a", 302, "/b").redirect("/b", 302, "/a");
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(server.url("/a")));
+
+        assertEquals(FetchException.Kind.PERMANENT, e.kind());
+        assertTrue(e.getMessage().contains("redirect loop"), e.getMessage());
+        assertEquals(1, server.hits("/a"));
+    }
+
+    @Test
+    void tooManyRedirectsStopAtTheLimit() {
+        for (int i = 0; i < 5; i++) {
+            server.redirect("/hop" + i, 302, "/hop" + (i + 1));
+        }
+        HttpFetcher strict = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true).withMaxRedirects(3));
+
+        FetchException e = assertThrows(FetchException.class, () -> strict.fetch(server.url("/hop0")));
+
+        assertEquals(FetchException.Kind.PERMANENT, e.kind());
+        assertTrue(e.getMessage().contains("more than 3 redirects"), e.getMessage());
+    }
+
+    @Test
+    void notFoundAndGoneArePermanent() {
+        server.serve("/gone", 410, "text/html", "<p>gone</p>".getBytes(StandardCharsets.UTF_8));
+
+        FetchException notFound = assertThrows(FetchException.class, () -> fetcher.fetch(server.url("/missing")));
+        FetchException gone = assertThrows(FetchException.class, () -> fetcher.fetch(server.url("/gone")));
+
+        assertEquals(FetchException.Kind.PERMANENT, notFound.kind());
+        assertEquals(404, notFound.status());
+        assertEquals(FetchException.Kind.PERMANENT, gone.kind());
+        assertTrue(gone.getMessage().contains("HTTP/1.1 410 Gone"), gone.getMessage());
+    }
+
+    @Test
+    void serverErrorsAndTooManyRequestsAreTransientAndKeepRetryAfter() {
+        server.handle("/busy", exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", "120");
+            FixtureServer.send(exchange, 503, "<p>try later</p>".getBytes(StandardCharsets.UTF_8));
+        });
+        server.serve("/limited", 429, "text/plain", "slow down".getBytes(StandardCharsets.UTF_8));
+
+        FetchException busy = assertThrows(FetchException.class, () -> fetcher.fetch(server.url("/busy")));
+        FetchException limited = assertThrows(FetchException.class, () -> fetcher.fetch(server.url("/limited")));
+
+        assertEquals(FetchException.Kind.TRANSIENT, busy.kind());
+        assertEquals(Duration.ofSeconds(120), busy.retryAfter().orElseThrow());
+        assertEquals(FetchException.Kind.TRANSIENT, limited.kind());
+        assertTrue(limited.retryAfter().isEmpty());
+    }
+
+    @Test
+    void aChallengePageIsBlockedWhateverItsStatus() {
+        server.serve("/challenge", 503, "text/html",
+                ("<html><head><title>Just a moment...</title></head><body>Enable JavaScript and cookies to continue"
+                        + "</body></html>").getBytes(StandardCharsets.UTF_8));
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(server.url("/challenge")));
+
+        assertEquals(FetchException.Kind.BLOCKED, e.kind());
+        assertTrue(e.answer().isPresent());
+    }
+
+    @Test
+    void aConnectionRefusedIsTransient() {
+        FixtureServer stopped = new FixtureServer();
+        java.net.URI url = stopped.url("/terms");
+        stopped.close();
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(url));
+
+        assertEquals(FetchException.Kind.TRANSIENT, e.kind());
+    }
+
+    @Test
+    void aBodyLargerThanTheLimitIsRefused() {
+        server.serve("/huge", 200, "text/html", new byte[200_000]);
+        HttpFetcher small = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true).withMaxBytes(100_000));
+
+        FetchException e = assertThrows(FetchException.class, () -> small.fetch(server.url("/huge")));
+
+        assertEquals(FetchException.Kind.PERMANENT, e.kind());
+        assertTrue(e.getMessage().contains("exceeds the limit"), e.getMessage());
+    }
+
+    @Test
+    void aBodyWithoutLengthLargerThanTheLimitIsCutOff() {
+        server.handle("/stream", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 50; i++) {
+                    out.write(new byte[10_000]);
+                }
+            }
+        });
+        HttpFetcher small = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true).withMaxBytes(100_000));
+
+        FetchException e = assertThrows(FetchException.class, () -> small.fetch(server.url("/stream")));
+
+        assertEquals(FetchException.Kind.PERMANENT, e.kind());
+    }
+
+    @Test
+    void aBodyThatNeverEndsTimesOut() {
+        server.handle("/endless", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            try {
+                while (true) {
+                    out.write("<p>more</p>".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.io.IOException clientGone) {
+                // The fetcher hung up, as it should.
+            }
+        });
+        HttpFetcher impatient = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true)
+                .withTimeout(Duration.ofSeconds(1)));
+
+        FetchException e = assertThrows(FetchException.class, () -> impatient.fetch(server.url("/endless")));
+
+        assertEquals(FetchException.Kind.TRANSIENT, e.kind());
+        assertTrue(e.getMessage().contains("not complete within"), e.getMessage());
+    }
+
+    @Test
+    void privateAddressesAreRefusedBeforeAnyRequestUnlessAllowed() {
+        server.serve("/terms", "text/html", "<p>terms</p>");
+        HttpFetcher guarded = new HttpFetcher(HttpFetchOptions.defaults());
+
+        FetchException e = assertThrows(FetchException.class, () -> guarded.fetch(server.url("/terms")));
+
+        assertEquals(FetchException.Kind.PERMANENT, e.kind());
+        assertEquals(0, server.hits("/terms"));
+        assertFalse(guarded.options().allowPrivateNetwork());
+    }
+
+    @Test
+    void everyRedirectHopPassesTheGuard() {
+        try (FixtureServer refusedHost = new FixtureServer("127.0.0.2")) {
+            refusedHost.serve("/latest/meta-data", "text/plain", "secret");
+            server.redirect("/innocent", 302, refusedHost.url("/latest/meta-data").toString());
+            HttpFetcher guarded = new HttpFetcher(HttpFetchOptions.defaults(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+
+            FetchException e = assertThrows(FetchException.class, () -> guarded.fetch(server.url("/innocent")));
+
+            assertEquals(FetchException.Kind.PERMANENT, e.kind());
+            assertTrue(e.getMessage().contains("127.0.0.2"), e.getMessage());
+            assertEquals(1, server.hits("/innocent"));
+            assertEquals(0, refusedHost.hits("/latest/meta-data"));
+        }
+    }
+}
