@@ -3,6 +3,9 @@ package org.clausecam.track;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.clausecam.capture.CaptureException;
+import org.clausecam.capture.CapturedSource;
+import org.clausecam.capture.SourceCapturer;
 import org.clausecam.declarations.SourceDocument;
 import org.clausecam.declarations.Terms;
 import org.clausecam.extract.ExtractionException;
@@ -115,16 +118,8 @@ public final class Tracker {
             return TermsOutcome.failed(key, "storage", "not captured: the store failed earlier in this run (" + down.getMessage() + ")", Duration.ZERO);
         }
         try {
-            List<String> versions = new ArrayList<>();
-            List<CapturedSource> captured = new ArrayList<>();
-            for (SourceDocument document : terms.sourceDocuments()) {
-                CapturedSource source = capturer.capture(document);
-                FetchedDocument fetched = source.document();
-                versions.add(extractor.extract(document, job.filtersSource(), fetched.content(), fetched.mimeType(), fetched.location()));
-                captured.add(source);
-            }
-            String version = Extractor.combine(versions);
-            StoredRecord stored = record(terms, captured, version);
+            Captured captured = capture(job);
+            StoredRecord stored = record(terms, captured);
             TermsOutcome.Status status = stored.record().first() ? TermsOutcome.Status.FIRST_RECORD
                     : stored.record().changed() ? TermsOutcome.Status.CHANGED : TermsOutcome.Status.UNCHANGED;
             return new TermsOutcome(key, status, stored.id(), null, null, Duration.between(start, Instant.now()));
@@ -132,24 +127,48 @@ public final class Tracker {
             return TermsOutcome.failed(key, e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.getMessage(), Duration.between(start, Instant.now()));
         } catch (ExtractionException e) {
             return TermsOutcome.failed(key, "inaccessible-content", e.getMessage(), Duration.between(start, Instant.now()));
+        } catch (CaptureException e) {
+            return TermsOutcome.failed(key, "browser", e.getMessage(), Duration.between(start, Instant.now()));
         } catch (StoreException e) {
             storageDown.compareAndSet(null, e);
             return TermsOutcome.failed(key, "storage", e.getMessage(), Duration.between(start, Instant.now()));
         }
     }
 
-    /** Blobs first, then the record: a crash in between leaves only harmless orphan blobs. */
-    private StoredRecord record(Terms terms, List<CapturedSource> captured, String version) throws StoreException {
+    /** A terms as captured: each source document, and the version extracted from them all. */
+    public record Captured(List<CapturedSource> sources, String version) {
+    }
+
+    /** Captures every source document of a terms and extracts its version; stores nothing. */
+    public Captured capture(Job job) throws FetchException, CaptureException, ExtractionException {
+        List<String> versions = new ArrayList<>();
+        List<CapturedSource> captured = new ArrayList<>();
+        for (SourceDocument document : job.terms().sourceDocuments()) {
+            CapturedSource source = capturer.capture(document);
+            FetchedDocument fetched = source.document();
+            versions.add(extractor.extract(document, job.filtersSource(), fetched.content(), fetched.mimeType(), fetched.location()));
+            captured.add(source);
+        }
+        return new Captured(captured, Extractor.combine(versions));
+    }
+
+    /**
+     * Stores a capture and appends its record. Blobs first, then the record: a crash in between
+     * leaves only harmless orphan blobs.
+     */
+    public StoredRecord record(Terms terms, Captured capture) throws StoreException {
+        List<CapturedSource> captured = capture.sources();
+        String version = capture.version();
         TermsKey key = new TermsKey(terms.service(), terms.type());
         List<DocumentCapture> documents = new ArrayList<>();
         for (int i = 0; i < captured.size(); i++) {
             CapturedSource source = captured.get(i);
             FetchedDocument d = source.document();
             String snapshot = store.putBlob(d.content());
-            String screenshot = source.screenshotPng() == null ? null : store.putBlob(source.screenshotPng());
+            String screenshot = source.screenshot() == null ? null : store.putBlob(source.screenshot().png());
             documents.add(new DocumentCapture(terms.sourceDocuments().get(i).id(), d.requested().toString(), d.location().toString(),
                     d.fetcher().name().toLowerCase(Locale.ROOT), d.status(), d.statusLine(), d.headers(), d.mimeType(),
-                    snapshot, screenshot, source.screenshotHeight()));
+                    snapshot, screenshot, source.screenshot() == null ? null : source.screenshot().height()));
         }
         String versionHash = store.putBlob(version.getBytes(StandardCharsets.UTF_8));
         String declarationHash = store.putBlob(declarationJson(terms));

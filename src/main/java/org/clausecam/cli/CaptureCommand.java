@@ -1,0 +1,171 @@
+package org.clausecam.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.clausecam.capture.CapturedSource;
+import org.clausecam.capture.Screenshot;
+import org.clausecam.declarations.LayoutSafeName;
+import org.clausecam.declarations.Selector;
+import org.clausecam.declarations.SourceDocument;
+import org.clausecam.declarations.Terms;
+import org.clausecam.declarations.TermsTypes;
+import org.clausecam.extract.Extractor;
+import org.clausecam.extract.LazyFilterRunner;
+import org.clausecam.fetch.FetchedDocument;
+import org.clausecam.store.Store;
+import org.clausecam.store.StoredRecord;
+import org.clausecam.track.Tracker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "capture", mixinStandardHelpOptions = true,
+        description = {"Capture one page without a declaration: writes snapshot.html (or snapshot.pdf), "
+                + "screenshot.png, version.md and capture.json into --out.",
+                "With --service and --type the capture is also recorded in the store, like a tracked terms."},
+        footer = {"", "Examples:",
+                "  clausecam capture https://www.anthropic.com/legal/privacy --select main --out privacy",
+                "  clausecam capture https://example.com/terms --execute-client-scripts --remove .cookie-banner --out terms",
+                "  clausecam capture https://example.com/terms --service Example --type \"Terms of Service\""})
+final class CaptureCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "URL", description = "The page (or PDF) to capture, http(s) only.")
+    URI url;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the files (created if needed).")
+    Path out;
+
+    @Option(names = "--select", paramLabel = "CSS", description = "Keep only what matches (repeatable; default: the whole page).")
+    List<String> select = new ArrayList<>();
+
+    @Option(names = "--remove", paramLabel = "CSS", description = "Drop what matches (repeatable).")
+    List<String> remove = new ArrayList<>();
+
+    @Option(names = "--execute-client-scripts", negatable = true,
+            description = "Always render in Chromium (--no-execute-client-scripts: never). "
+                    + "Default: plain HTTP, then Chromium if the answer looks bot-blocked or empty.")
+    Boolean executeClientScripts;
+
+    @Option(names = "--no-screenshot", negatable = false, description = "Skip the full-page screenshot.")
+    boolean noScreenshot;
+
+    @Option(names = "--service", paramLabel = "SERVICE", description = "Record the capture in the store under this service id…")
+    String service;
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "…and this terms type (e.g. \"Privacy Policy\").")
+    String type;
+
+    @Mixin
+    StoreOption store;
+
+    @Mixin
+    CaptureSettings capture;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        checkUsage();
+        SourceDocument document = new SourceDocument(null, url, css(select), css(remove), List.of(), executeClientScripts);
+        Terms terms = new Terms(service != null ? service : url.getHost(), type != null ? type : "Capture", List.of(document), false);
+        Tracker.Job job = new Tracker.Job(terms, null);
+
+        try (LazyFilterRunner filters = new LazyFilterRunner()) {
+            Extractor extractor = new Extractor(filters);
+            Store s = service != null ? store.open() : null;
+            try {
+                Tracker tracker = new Tracker(s, capture.sourceCapturer(!noScreenshot), extractor, AgentVersion.current(), 1, org.clausecam.track.TrackListener.NONE);
+                Tracker.Captured captured = tracker.capture(job);
+                StoredRecord stored = s != null ? tracker.record(terms, captured) : null;
+                if (out != null) write(captured, stored);
+                report(captured, stored);
+                return 0;
+            } finally {
+                if (s != null) s.close();
+            }
+        }
+    }
+
+    private void checkUsage() {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) throw new UsageException("not an http(s) URL: " + url);
+        if ((service == null) != (type == null)) throw new UsageException("--service and --type go together");
+        if (out == null && service == null) throw new UsageException("say where the capture goes: --out DIR, or --service and --type to record it");
+        if (service != null) {
+            LayoutSafeName.whyUnsafe(service).ifPresent(why -> { throw new UsageException("--service '" + service + "': " + why); });
+            if (!TermsTypes.isKnown(type)) throw new UsageException("--type: " + TermsTypes.unknownTypeMessage(type));
+        }
+    }
+
+    private void write(Tracker.Captured captured, StoredRecord stored) throws IOException {
+        Files.createDirectories(out);
+        CapturedSource source = captured.sources().get(0);
+        FetchedDocument d = source.document();
+        String snapshotName = d.isPdf() ? "snapshot.pdf" : "snapshot.html";
+        Files.write(out.resolve(snapshotName), d.content());
+        Files.writeString(out.resolve("version.md"), captured.version(), StandardCharsets.UTF_8);
+        Screenshot shot = source.screenshot();
+        if (shot != null) Files.write(out.resolve("screenshot.png"), shot.png());
+
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode meta = json.createObjectNode();
+        meta.put("url", d.requested().toString()).put("location", d.location().toString())
+                .put("fetchedAt", d.fetchedAt().toString()).put("fetcher", d.fetcher().name().toLowerCase(Locale.ROOT))
+                .put("status", d.status()).put("statusLine", d.statusLine()).put("mimeType", d.mimeType());
+        meta.set("headers", json.valueToTree(d.headers()));
+        meta.putPOJO("select", select).putPOJO("remove", remove);
+        ObjectNode files = meta.putObject("files");
+        files.putObject(snapshotName).put("sha256", sha256(d.content())).put("bytes", d.content().length);
+        byte[] version = captured.version().getBytes(StandardCharsets.UTF_8);
+        files.putObject("version.md").put("sha256", sha256(version)).put("bytes", version.length);
+        if (shot != null) {
+            files.putObject("screenshot.png").put("sha256", sha256(shot.png())).put("bytes", shot.png().length)
+                    .put("width", shot.width()).put("height", shot.height()).put("pageHeight", shot.pageHeight())
+                    .put("stitched", shot.stitched()).put("truncated", shot.truncated());
+        }
+        if (stored != null) meta.putObject("record").put("service", service).put("termsType", type).put("id", stored.id())
+                .put("store", store.uri).put("changed", stored.record().changed());
+        meta.put("agentVersion", AgentVersion.current());
+        json.writeValue(out.resolve("capture.json").toFile(), meta);
+    }
+
+    private void report(Tracker.Captured captured, StoredRecord stored) {
+        FetchedDocument d = captured.sources().get(0).document();
+        Screenshot shot = captured.sources().get(0).screenshot();
+        var o = spec.commandLine().getOut();
+        o.printf("captured %s (%s, HTTP %d, %s)%n", d.location(), d.fetcher().name().toLowerCase(Locale.ROOT), d.status(), d.mimeType());
+        if (shot != null) o.printf("screenshot: %d x %d px%s%n", shot.width(), shot.height(), shot.truncated() ? " (truncated)" : "");
+        o.printf("version: %d characters%n", captured.version().length());
+        if (out != null) o.println("written to " + out);
+        if (stored != null) {
+            o.printf("recorded as %s / %s: %s (%s)%n", service, type, stored.id(),
+                    stored.record().first() ? "first record" : stored.record().changed() ? "changed" : "unchanged");
+        }
+    }
+
+    private static List<Selector> css(List<String> selectors) {
+        return selectors.stream().<Selector>map(Selector.Css::new).toList();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

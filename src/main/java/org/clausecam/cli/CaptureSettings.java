@@ -1,0 +1,45 @@
+package org.clausecam.cli;
+
+import org.clausecam.capture.PageCapturer;
+import org.clausecam.capture.RenderOptions;
+import org.clausecam.capture.SourceCapturer;
+import org.clausecam.fetch.HttpFetchOptions;
+import org.clausecam.fetch.HttpFetcher;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/** Options shared by the commands that fetch and render pages. */
+final class CaptureSettings {
+
+    @Option(names = "--allow-private-network",
+            description = "Allow fetching loopback, private and link-local addresses (refused by default, "
+                    + "cloud metadata endpoints included).")
+    boolean allowPrivateNetwork;
+
+    @Option(names = "--viewport-width", paramLabel = "PX", defaultValue = "1280",
+            description = "Width of the browser window and of screenshots (default ${DEFAULT-VALUE}).")
+    int viewportWidth;
+
+    @Option(names = "--max-screenshot-height", paramLabel = "PX", defaultValue = "200000",
+            description = "Taller pages are pictured down to this height and marked truncated (default ${DEFAULT-VALUE}).")
+    int maxScreenshotHeight;
+
+    @Option(names = "--navigation-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long to wait for a page to load before taking it as it is (default ${DEFAULT-VALUE}).")
+    int navigationTimeoutSeconds;
+
+    SourceCapturer sourceCapturer(boolean screenshots) {
+        HttpFetcher http = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(allowPrivateNetwork));
+        PageCapturer browser = new PageCapturer(allowPrivateNetwork);
+        return new SourceCapturer(http, browser, renderOptions(screenshots));
+    }
+
+    RenderOptions renderOptions(boolean screenshots) {
+        return RenderOptions.defaults()
+                .withScreenshot(screenshots)
+                .withViewportWidth(viewportWidth)
+                .withMaxScreenshotHeight(maxScreenshotHeight)
+                .withNavigationTimeout(Duration.ofSeconds(navigationTimeoutSeconds));
+    }
+}
