@@ -65,7 +65,9 @@ final class DiffCommand implements Callable<Integer> {
             String a = new String(s.getBlob(older.record().version()), StandardCharsets.UTF_8);
             String b = new String(s.getBlob(newer.record().version()), StandardCharsets.UTF_8);
             String diff = TextDiff.unified(label(older), a, label(newer), b);
-            spec.commandLine().getOut().print(diff.isEmpty() ? "no difference between " + older.id() + " and " + newer.id() + "\n" : diff);
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            out.print(diff.isEmpty() ? "no difference between " + older.id() + " and " + newer.id() + "\n" : diff);
+            out.flush();
             return 0;
         }
     }

@@ -118,7 +118,7 @@ public final class HttpFetcher {
                 ? FetchException.Kind.BLOCKED
                 : HttpStatus.failureKind(answer.status());
         String where = answer.location().equals(url) ? "" : " (at " + answer.location() + ")";
-        return new FetchException(url, kind, "HTTP " + answer.statusLine() + where
+        return new FetchException(url, kind, "answered " + answer.statusLine() + where
                 + (kind == FetchException.Kind.BLOCKED ? ", looks like a bot wall" : ""),
                 null, answer, retryAfter(first(answer.headers(), "retry-after")));
     }

@@ -1,4 +1,4 @@
-package org.clausecam.track;
+package org.clausecam.cli;
 
 import com.sun.net.httpserver.HttpServer;
 
