@@ -5,6 +5,8 @@ import com.microsoft.playwright.options.ScreenshotAnimations;
 import com.microsoft.playwright.options.ScreenshotCaret;
 import com.microsoft.playwright.options.ScreenshotType;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,20 +49,24 @@ final class FullPageShooter {
         return height instanceof Number n ? Math.max(1, n.intValue()) : 1;
     }
 
-    static Screenshot take(Page page, int width, int maxHeight) throws CaptureException {
+    /**
+     * @param deadline {@link System#nanoTime()} by which the shot must be done; each section
+     *                 gets only the time left
+     */
+    static Screenshot take(Page page, int width, int maxHeight, long deadline) throws CaptureException {
         int pageHeight = measureHeight(page);
         int height = Math.min(pageHeight, maxHeight);
         boolean truncated = pageHeight > maxHeight;
         if ((long) width * height <= SINGLE_SHOT_PIXELS) {
-            byte[] png = shot(page, 0, width, height);
+            byte[] png = shot(page, 0, width, height, deadline);
             int[] size = pngSize(png);
             return new Screenshot(png, size[0], size[1], pageHeight, false, truncated);
         }
-        return stitched(page, width, height, pageHeight, truncated);
+        return stitched(page, width, height, pageHeight, truncated, deadline);
     }
 
-    private static Screenshot stitched(Page page, int width, int height, int pageHeight, boolean truncated)
-            throws CaptureException {
+    private static Screenshot stitched(Page page, int width, int height, int pageHeight, boolean truncated,
+                                       long deadline) throws CaptureException {
         int section = (int) Math.max(1, SECTION_PIXELS / width);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int[] row = new int[width];
@@ -70,21 +76,11 @@ final class FullPageShooter {
             PngStreamWriter png = new PngStreamWriter(out, width, height);
             for (int y = 0; y < height; y += section) {
                 int rows = Math.min(section, height - y);
-                BufferedImage image = ImageIO.read(new ByteArrayInputStream(shot(page, y, width, rows)));
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(shot(page, y, width, rows, deadline)));
                 if (image == null) {
                     throw new CaptureException("Chromium returned an unreadable PNG for rows " + y + ".." + (y + rows));
                 }
-                int usableWidth = Math.min(width, image.getWidth());
-                for (int r = 0; r < rows; r++) {
-                    if (r < image.getHeight()) {
-                        // A page that shrank since it was measured leaves the remainder white.
-                        Arrays.fill(row, usableWidth, width, 0xffffffff);
-                        image.getRGB(0, r, usableWidth, 1, row, 0, width);
-                        png.writeRow(row);
-                    } else {
-                        png.writeRow(white);
-                    }
-                }
+                writeSection(png, image, width, rows, row, white);
             }
             png.finish();
         } catch (IOException e) {
@@ -93,8 +89,36 @@ final class FullPageShooter {
         return new Screenshot(out.toByteArray(), width, height, pageHeight, true, truncated);
     }
 
-    private static byte[] shot(Page page, int y, int width, int height) {
+    private static void writeSection(PngStreamWriter png, BufferedImage image, int width, int rows, int[] row,
+                                     int[] white) throws IOException {
+        int usableWidth = Math.min(width, image.getWidth());
+        boolean bgr = image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && image.getRaster().getDataBuffer() instanceof DataBufferByte
+                && image.getRaster().getParent() == null
+                && image.getRaster().getSampleModel() instanceof ComponentSampleModel layout
+                && layout.getScanlineStride() == image.getWidth() * 3 && layout.getPixelStride() == 3;
+        byte[] samples = bgr ? ((DataBufferByte) image.getRaster().getDataBuffer()).getData() : null;
+        for (int r = 0; r < rows; r++) {
+            if (r >= image.getHeight()) {
+                // A page that shrank since it was measured leaves the remainder white.
+                png.writeRow(white);
+            } else if (bgr) {
+                png.writeBgrRow(samples, r * image.getWidth() * 3, usableWidth);
+            } else {
+                Arrays.fill(row, usableWidth, width, 0xffffffff);
+                image.getRGB(0, r, usableWidth, 1, row, 0, width);
+                png.writeRow(row);
+            }
+        }
+    }
+
+    private static byte[] shot(Page page, int y, int width, int height, long deadline) throws CaptureException {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            throw new CaptureException("the screenshot of " + page.url() + " was not done in time (stopped at row " + y + ")");
+        }
         return page.screenshot(new Page.ScreenshotOptions()
+                .setTimeout(left)
                 .setType(ScreenshotType.PNG)
                 .setFullPage(true)
                 .setClip(0, y, width, height)

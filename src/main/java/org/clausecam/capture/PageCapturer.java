@@ -100,6 +100,7 @@ public final class PageCapturer {
     }
 
     private RenderedPage renderOnOwner(Browser browser, URI url, RenderOptions options) throws Exception {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(options.viewportWidth(), 800)
                 .setDeviceScaleFactor(1)
@@ -132,7 +133,7 @@ public final class PageCapturer {
                 document = document(page, url, main);
             }
             Screenshot screenshot = options.screenshot()
-                    ? FullPageShooter.take(page, options.viewportWidth(), options.maxScreenshotHeight())
+                    ? FullPageShooter.take(page, options.viewportWidth(), options.maxScreenshotHeight(), deadline)
                     : null;
             browserGuard.verify(url);
             return new RenderedPage(document, screenshot, loadTimedOut, missing);
@@ -143,6 +144,7 @@ public final class PageCapturer {
 
     private Screenshot screenshotOnOwner(Browser browser, FetchedDocument fetched, URI location,
                                          ScreenshotOptions options) throws Exception {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(options.viewportWidth(), 800)
                 .setDeviceScaleFactor(1)
@@ -176,7 +178,7 @@ public final class PageCapturer {
             } catch (TimeoutError e) {
                 // A stylesheet or image that never arrives: picture what is there.
             }
-            Screenshot screenshot = FullPageShooter.take(page, options.viewportWidth(), options.maxHeight());
+            Screenshot screenshot = FullPageShooter.take(page, options.viewportWidth(), options.maxHeight(), deadline);
             browserGuard.verify(location);
             return screenshot;
         } finally {

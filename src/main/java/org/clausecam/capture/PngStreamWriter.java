@@ -25,6 +25,7 @@ final class PngStreamWriter {
     private final int height;
     private final Deflater deflater = new Deflater(6);
     private final byte[] previous;
+    private final byte[] current;
     private final byte[] filtered;
     private final byte[] deflated = new byte[IDAT_SIZE];
     private int pending;
@@ -39,6 +40,7 @@ final class PngStreamWriter {
         this.width = width;
         this.height = height;
         this.previous = new byte[width * 3];
+        this.current = new byte[width * 3];
         this.filtered = new byte[1 + width * 3];
         out.write(SIGNATURE);
         byte[] header = new byte[13];
@@ -54,22 +56,43 @@ final class PngStreamWriter {
 
     /** Writes the next row; {@code argb} holds at least {@code width} pixels as from {@code BufferedImage.getRGB}. */
     void writeRow(int[] argb) throws IOException {
+        for (int x = 0, i = 0; x < width; x++, i += 3) {
+            int p = argb[x];
+            current[i] = (byte) (p >>> 16);
+            current[i + 1] = (byte) (p >>> 8);
+            current[i + 2] = (byte) p;
+        }
+        writeCurrentRow();
+    }
+
+    /**
+     * Writes the next row from 3-byte BGR samples ({@code TYPE_3BYTE_BGR} rasters, what ImageIO
+     * decodes Chromium's PNGs to): a copy without per-pixel colour-model calls.
+     *
+     * @param bgr    the samples
+     * @param offset index of the row's first sample
+     * @param pixels pixels available there; the rest of the row is white
+     */
+    void writeBgrRow(byte[] bgr, int offset, int pixels) throws IOException {
+        int n = Math.min(pixels, width);
+        for (int x = 0, i = 0, j = offset; x < n; x++, i += 3, j += 3) {
+            current[i] = bgr[j + 2];
+            current[i + 1] = bgr[j + 1];
+            current[i + 2] = bgr[j];
+        }
+        java.util.Arrays.fill(current, n * 3, current.length, (byte) 0xff);
+        writeCurrentRow();
+    }
+
+    private void writeCurrentRow() throws IOException {
         if (rowsWritten == height) {
             throw new IllegalStateException("all " + height + " rows were already written");
         }
         filtered[0] = FILTER_UP;
-        for (int x = 0, i = 0; x < width; x++, i += 3) {
-            int p = argb[x];
-            byte r = (byte) (p >>> 16);
-            byte g = (byte) (p >>> 8);
-            byte b = (byte) p;
-            filtered[1 + i] = (byte) (r - previous[i]);
-            filtered[2 + i] = (byte) (g - previous[i + 1]);
-            filtered[3 + i] = (byte) (b - previous[i + 2]);
-            previous[i] = r;
-            previous[i + 1] = g;
-            previous[i + 2] = b;
+        for (int i = 0; i < current.length; i++) {
+            filtered[1 + i] = (byte) (current[i] - previous[i]);
         }
+        System.arraycopy(current, 0, previous, 0, current.length);
         deflater.setInput(filtered);
         while (!deflater.needsInput()) {
             drain(Deflater.NO_FLUSH);
