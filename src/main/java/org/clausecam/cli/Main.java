@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 HistoryCommand.class,
                 DiffCommand.class,
                 ValidateCommand.class,
+                VerifyCommand.class,
+                StoreCopyCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
