@@ -1,0 +1,158 @@
+package org.clausecam.fetch;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.core.functions.CheckedSupplier;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What one host gets around each fetch of one of its documents, outermost first (the order
+ * Resilience4j recommends): a retry of transient failures with exponential backoff and jitter,
+ * waiting at least as long as a {@code Retry-After} asked (up to a cap); a circuit breaker that
+ * skips the host once it keeps failing; and the {@link PolitenessGate}. Backoff waits happen
+ * outside the gate, so other documents of the host may go meanwhile.
+ */
+public final class HostPolicy {
+
+    private final String host;
+    private final FetchPolicySettings settings;
+    private final FetchTally tally;
+    private final Retry retry;
+    private final CircuitBreaker breaker;
+    private final PolitenessGate gate;
+
+    HostPolicy(String host, FetchPolicySettings settings, FetchTally tally) {
+        this.host = host;
+        this.settings = settings;
+        this.tally = tally;
+        this.retry = Retry.of("fetch " + host, retryConfig(settings));
+        this.breaker = CircuitBreaker.of("fetch " + host, breakerConfig(settings));
+        this.gate = new PolitenessGate(host, settings.maxInFlightPerHost(), settings.minDelayPerHost());
+        retry.getEventPublisher().onRetry(event -> tally.retried(host));
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** Whether this host's documents are being skipped because it kept failing. */
+    public boolean skipping() {
+        return breaker.getState() == CircuitBreaker.State.OPEN;
+    }
+
+    /**
+     * Fetches one document of this host, retrying transient failures.
+     *
+     * @throws HostSkippedException when the host kept failing and is skipped for now
+     * @throws FetchException       the failure that ended the tries; after more than one try its
+     *                              message says how many, and it keeps the kind of the last one
+     */
+    public FetchedDocument call(URI url, FetchAttempt attempt) throws FetchException {
+        AtomicInteger tries = new AtomicInteger();
+        CheckedSupplier<FetchedDocument> once = () -> gate.through(url, () -> {
+            tries.incrementAndGet();
+            tally.attemptStarted(host);
+            try {
+                return attempt.fetch();
+            } finally {
+                tally.attemptEnded(host);
+            }
+        });
+        CheckedSupplier<FetchedDocument> guarded = CircuitBreaker.decorateCheckedSupplier(breaker, once);
+        CheckedSupplier<FetchedDocument> retried = Retry.decorateCheckedSupplier(retry, guarded);
+        try {
+            return retried.get();
+        } catch (CallNotPermittedException open) {
+            tally.skipped(host);
+            throw new HostSkippedException(url, host, breakerState(), open);
+        } catch (HostSkippedException | NoPageFreeException e) {
+            throw e;
+        } catch (FetchException e) {
+            throw explained(e, tries.get());
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable unexpected) {
+            throw new IllegalStateException("fetch attempt for " + url + " threw a checked exception it does not declare",
+                    unexpected);
+        }
+    }
+
+    private FetchException explained(FetchException last, int tries) {
+        Optional<Duration> tooLong = retryAfterBeyondCap(last);
+        if (tooLong.isPresent()) {
+            return new FetchException(last.url(), last.kind(), "not retried: the server asked to wait "
+                    + tooLong.get().toSeconds() + " s, more than the " + settings.maxRetryAfter().toSeconds()
+                    + " s allowed; " + reason(last), last);
+        }
+        if (tries <= 1) {
+            return last;
+        }
+        return new FetchException(last.url(), last.kind(), "gave up after " + tries + " attempts; last: " + reason(last), last);
+    }
+
+    private String breakerState() {
+        CircuitBreaker.Metrics metrics = breaker.getMetrics();
+        return Math.round(metrics.getFailureRate()) + "% of its last " + metrics.getNumberOfBufferedCalls()
+                + " attempts failed; not tried again for " + settings.breakerOpenFor().toMinutes() + " min";
+    }
+
+    /** The exception's message without the {@code url: } prefix that FetchException adds. */
+    static String reason(FetchException e) {
+        String message = e.getMessage();
+        String prefix = e.url() + ": ";
+        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+
+    private Optional<Duration> retryAfterBeyondCap(Throwable failure) {
+        if (failure instanceof TransientHttpException http) {
+            return http.retryAfter().filter(delay -> delay.compareTo(settings.maxRetryAfter()) > 0);
+        }
+        return Optional.empty();
+    }
+
+    private RetryConfig retryConfig(FetchPolicySettings s) {
+        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
+                s.initialBackoff(), s.backoffMultiplier(), s.jitter(), s.maxBackoff());
+        IntervalBiFunction<FetchedDocument> wait = (attempt, outcome) -> {
+            long millis = backoff.apply(attempt);
+            if (outcome.isLeft() && outcome.getLeft() instanceof TransientHttpException http
+                    && http.retryAfter().isPresent()) {
+                millis = Math.max(millis, http.retryAfter().get().toMillis());
+            }
+            return Math.max(1, millis);
+        };
+        return RetryConfig.<FetchedDocument>custom()
+                .maxAttempts(s.maxAttempts())
+                .intervalBiFunction(wait)
+                .retryOnException(failure -> failure instanceof FetchException fetch
+                        && fetch.kind() == FetchException.Kind.TRANSIENT
+                        && !(failure instanceof HostSkippedException)
+                        && retryAfterBeyondCap(failure).isEmpty())
+                .build();
+    }
+
+    private static CircuitBreakerConfig breakerConfig(FetchPolicySettings s) {
+        return CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(s.breakerWindow())
+                .minimumNumberOfCalls(s.breakerWindow())
+                .failureRateThreshold(s.breakerFailureRate())
+                .waitDurationInOpenState(s.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                // A host that answers 404 is healthy; one that times out or bot-walls us is not.
+                .recordException(failure -> failure instanceof FetchException fetch
+                        && (fetch.kind() == FetchException.Kind.TRANSIENT || fetch.kind() == FetchException.Kind.BLOCKED))
+                // Waiting for a browser page and programming errors say nothing about the host.
+                .ignoreException(failure -> !(failure instanceof FetchException) || failure instanceof NoPageFreeException)
+                .build();
+    }
+}
