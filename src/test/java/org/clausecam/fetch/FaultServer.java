@@ -201,7 +201,7 @@ public final class FaultServer implements AutoCloseable {
 
     private void serve(Socket socket) {
         String host = null;
-        try (socket) {
+        try {
             socket.setSoTimeout(60_000);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             String requestLine = readLine(in);
@@ -222,10 +222,12 @@ public final class FaultServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            // Counted out before the close, which is what lets the client send its next request.
             if (host != null) {
                 left(host);
             }
             open.remove(socket);
+            closeQuietly(socket);
         }
     }
 
@@ -318,9 +320,8 @@ public final class FaultServer implements AutoCloseable {
         writeHead(out, 200, "OK", "text/html; charset=utf-8", 65_536, Map.of());
         out.write("<html><body>".concat("x".repeat(1012)).getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        // Linger 0 makes close() send RST instead of FIN: the client sees a reset mid-body.
+        // Linger 0 makes the close in serve() send RST instead of FIN: the client sees a reset mid-body.
         socket.setSoLinger(true, 0);
-        socket.close();
     }
 
     private void neverEnding(OutputStream out) throws IOException, InterruptedException {
