@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,9 +38,15 @@ final class LoopbackClient {
     }
 
     static FetchedDocument get(URI url) throws FetchException {
+        return get(url, Duration.ofSeconds(10));
+    }
+
+    /** @param limit the whole exchange's time limit, so that a trickling endless body ends too */
+    static FetchedDocument get(URI url, Duration limit) throws FetchException {
+        long deadline = System.nanoTime() + limit.toNanos();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), url.getPort()), 5_000);
-            socket.setSoTimeout(5_000);
+            socket.setSoTimeout((int) Math.min(5_000, limit.toMillis()));
             OutputStream out = socket.getOutputStream();
             String path = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
@@ -57,7 +64,7 @@ final class LoopbackClient {
                 headers.computeIfAbsent(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                         .add(header.substring(colon + 1).trim());
             }
-            byte[] body = body(url, in, headers);
+            byte[] body = body(url, in, headers, deadline, limit);
             Instant now = Instant.now();
             String mimeType = headers.getOrDefault("content-type", List.of("application/octet-stream")).get(0)
                     .split(";")[0].trim();
@@ -79,7 +86,8 @@ final class LoopbackClient {
         }
     }
 
-    private static byte[] body(URI url, InputStream in, Map<String, List<String>> headers) throws IOException, FetchException {
+    private static byte[] body(URI url, InputStream in, Map<String, List<String>> headers, long deadline, Duration limit)
+            throws IOException, FetchException {
         long declared = Long.parseLong(headers.getOrDefault("content-length", List.of("-1")).get(0));
         if (declared > MAX_BODY) {
             throw new FetchException(url, FetchException.Kind.PERMANENT,
@@ -89,6 +97,10 @@ final class LoopbackClient {
         byte[] buffer = new byte[8192];
         for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
             body.write(buffer, 0, n);
+            if (System.nanoTime() - deadline > 0) {
+                throw new FetchException(url, FetchException.Kind.TRANSIENT,
+                        "response not finished within " + limit.toMillis() + " ms");
+            }
             if (body.size() > MAX_BODY) {
                 throw new FetchException(url, FetchException.Kind.PERMANENT,
                         "response larger than the " + MAX_BODY + " bytes allowed");
