@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * An HTTP/1.1 server on 127.0.0.1 that misbehaves on demand, chosen by path. It speaks raw
  * sockets (one request per connection, {@code Connection: close}) so that it can also reset
- * connections, stall, and never finish. It records every request (Host header, path, arrival)
- * and the most requests in flight at once per Host header.
+ * connections, stall, and never finish. It records every request (Host header, path, arrival,
+ * Sec-Fetch-Dest) and the most document requests in flight at once per Host header.
  *
  * <table>
  * <tr><td>{@code /ok/...}</td><td>200, a small terms page</td></tr>
@@ -59,8 +59,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FaultServer implements AutoCloseable {
 
-    /** One request as the server saw it; {@code at} is measured from the server's start. */
-    public record Request(String host, String path, Duration at) {
+    /**
+     * One request as the server saw it; {@code at} is measured from the server's start, and
+     * {@code destination} is the browser's {@code Sec-Fetch-Dest} ({@code document}, {@code image}...)
+     * or {@code null} from a plain HTTP client.
+     */
+    public record Request(String host, String path, Duration at, String destination) {
+
+        /** A page or document fetch, as opposed to a browser's subresource (image, favicon, script). */
+        public boolean isDocument() {
+            return destination == null || destination.equals("document") || destination.equals("iframe");
+        }
     }
 
     private record Page(String contentType, byte[] body) {
@@ -144,23 +153,33 @@ public final class FaultServer implements AutoCloseable {
         return (int) requests().stream().filter(r -> r.path().equals(path)).count();
     }
 
-    /** Requests per Host header (lower-cased, no port). */
+    /**
+     * Document requests per Host header (lower-cased, no port); a browser's subresources, such as
+     * the {@code /favicon.ico} Chromium asks for after each page, are left out.
+     */
     public Map<String, Integer> requestsPerHost() {
         Map<String, Integer> counts = new TreeMap<>();
         for (Request request : requests()) {
+            if (!request.isDocument()) {
+                continue;
+            }
             counts.merge(request.host(), 1, Integer::sum);
         }
         return counts;
     }
 
-    /** The most requests carrying this Host header that were in flight at once. */
+    /**
+     * The most document requests (see {@link Request#isDocument}) carrying this Host header that
+     * were in flight at once; a browser's subresources are left out because per-host politeness
+     * governs page loads, not the images a page pulls in.
+     */
     public int maxInFlight(String host) {
         synchronized (requests) {
             return maxInFlight.getOrDefault(host.toLowerCase(Locale.ROOT), 0);
         }
     }
 
-    /** The most requests in flight at once, per Host header. */
+    /** The most document requests in flight at once, per Host header. */
     public Map<String, Integer> maxInFlightPerHost() {
         synchronized (requests) {
             return Map.copyOf(maxInFlight);
@@ -200,7 +219,7 @@ public final class FaultServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        String host = null;
+        Request request = null;
         try {
             socket.setSoTimeout(60_000);
             InputStream in = new BufferedInputStream(socket.getInputStream());
@@ -212,8 +231,10 @@ public final class FaultServer implements AutoCloseable {
             String[] parts = requestLine.split(" ");
             String target = parts.length > 1 ? parts[1] : "/";
             String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
-            host = hostOf(headers.getOrDefault("host", "127.0.0.1"));
-            int count = arrived(host, path);
+            String host = hostOf(headers.getOrDefault("host", "127.0.0.1"));
+            request = new Request(host, path, Duration.ofNanos(System.nanoTime() - startNanos),
+                    headers.get("sec-fetch-dest"));
+            int count = arrived(request);
             OutputStream out = socket.getOutputStream();
             respond(socket, in, out, host, path, count, "HEAD".equals(parts[0]));
             out.flush();
@@ -223,8 +244,8 @@ public final class FaultServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             // Counted out before the close, which is what lets the client send its next request.
-            if (host != null) {
-                left(host);
+            if (request != null) {
+                left(request);
             }
             open.remove(socket);
             closeQuietly(socket);
@@ -381,18 +402,22 @@ public final class FaultServer implements AutoCloseable {
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    private int arrived(String host, String path) {
+    private int arrived(Request request) {
         synchronized (requests) {
-            requests.add(new Request(host, path, Duration.ofNanos(System.nanoTime() - startNanos)));
-            int now = inFlight.merge(host, 1, Integer::sum);
-            maxInFlight.merge(host, now, Math::max);
-            return seen.merge(host + path, 1, Integer::sum);
+            requests.add(request);
+            if (request.isDocument()) {
+                int now = inFlight.merge(request.host(), 1, Integer::sum);
+                maxInFlight.merge(request.host(), now, Math::max);
+            }
+            return seen.merge(request.host() + request.path(), 1, Integer::sum);
         }
     }
 
-    private void left(String host) {
-        synchronized (requests) {
-            inFlight.merge(host, -1, Integer::sum);
+    private void left(Request request) {
+        if (request.isDocument()) {
+            synchronized (requests) {
+                inFlight.merge(request.host(), -1, Integer::sum);
+            }
         }
     }
 
