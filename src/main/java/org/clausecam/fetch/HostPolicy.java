@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Resilience4j recommends): a retry of transient failures with exponential backoff and jitter,
  * waiting at least as long as a {@code Retry-After} asked (up to a cap); a circuit breaker that
  * skips the host once it keeps failing; and the {@link PolitenessGate}. Backoff waits happen
- * outside the gate, so other documents of the host may go meanwhile.
+ * outside the gate, so other documents of the host may go meanwhile. Once the breaker opens, no
+ * further request reaches the host, not even from calls already queued at the gate.
  */
 public final class HostPolicy {
 
@@ -37,7 +38,6 @@ public final class HostPolicy {
         this.retry = Retry.of("fetch " + host, retryConfig(settings));
         this.breaker = CircuitBreaker.of("fetch " + host, breakerConfig(settings));
         this.gate = new PolitenessGate(host, settings.maxInFlightPerHost(), settings.minDelayPerHost());
-        retry.getEventPublisher().onRetry(event -> tally.retried(host));
     }
 
     public String host() {
@@ -59,7 +59,14 @@ public final class HostPolicy {
     public FetchedDocument call(URI url, FetchAttempt attempt) throws FetchException {
         AtomicInteger tries = new AtomicInteger();
         CheckedSupplier<FetchedDocument> once = () -> gate.through(url, () -> {
-            tries.incrementAndGet();
+            // The breaker let this call in before it queued at the gate; the host may have been
+            // given up on while it waited, and then no request must go out.
+            if (skipping()) {
+                throw new HostSkippedException(url, host, breakerState(), null);
+            }
+            if (tries.incrementAndGet() > 1) {
+                tally.retried(host);
+            }
             tally.attemptStarted(host);
             try {
                 return attempt.fetch();
@@ -74,7 +81,10 @@ public final class HostPolicy {
         } catch (CallNotPermittedException open) {
             tally.skipped(host);
             throw new HostSkippedException(url, host, breakerState(), open);
-        } catch (HostSkippedException | NoPageFreeException e) {
+        } catch (HostSkippedException skipped) {
+            tally.skipped(host);
+            throw skipped;
+        } catch (NoPageFreeException e) {
             throw e;
         } catch (FetchException e) {
             throw explained(e, tries.get());
@@ -152,7 +162,8 @@ public final class HostPolicy {
                 .recordException(failure -> failure instanceof FetchException fetch
                         && (fetch.kind() == FetchException.Kind.TRANSIENT || fetch.kind() == FetchException.Kind.BLOCKED))
                 // Waiting for a browser page and programming errors say nothing about the host.
-                .ignoreException(failure -> !(failure instanceof FetchException) || failure instanceof NoPageFreeException)
+                .ignoreException(failure -> !(failure instanceof FetchException)
+                        || failure instanceof NoPageFreeException || failure instanceof HostSkippedException)
                 .build();
     }
 }
