@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What one host gets around each fetch of one of its documents, outermost first (the order
- * Resilience4j recommends): a retry of transient failures with exponential backoff and jitter,
- * waiting at least as long as a {@code Retry-After} asked (up to a cap); a circuit breaker that
- * skips the host once it keeps failing; and the {@link PolitenessGate}. Backoff waits happen
+ * Resilience4j recommends, except that the breaker goes inside the gate): a retry of transient
+ * failures with exponential backoff and jitter, waiting at least as long as a {@code Retry-After}
+ * asked (up to a cap); the {@link PolitenessGate}; and a circuit breaker that skips the host once
+ * it keeps failing. Backoff waits happen
  * outside the gate, so other documents of the host may go meanwhile. Once the breaker opens, no
  * further request reaches the host, not even from calls already queued at the gate.
  */
@@ -58,12 +59,7 @@ public final class HostPolicy {
      */
     public FetchedDocument call(URI url, FetchAttempt attempt) throws FetchException {
         AtomicInteger tries = new AtomicInteger();
-        CheckedSupplier<FetchedDocument> once = () -> gate.through(url, () -> {
-            // The breaker let this call in before it queued at the gate; the host may have been
-            // given up on while it waited, and then no request must go out.
-            if (skipping()) {
-                throw new HostSkippedException(url, host, breakerState(), null);
-            }
+        CheckedSupplier<FetchedDocument> counted = () -> {
             if (tries.incrementAndGet() > 1) {
                 tally.retried(host);
             }
@@ -73,14 +69,20 @@ public final class HostPolicy {
             } finally {
                 tally.attemptEnded(host);
             }
-        });
-        CheckedSupplier<FetchedDocument> guarded = CircuitBreaker.decorateCheckedSupplier(breaker, once);
-        CheckedSupplier<FetchedDocument> retried = Retry.decorateCheckedSupplier(retry, guarded);
+        };
+        // The breaker sits inside the gate so that a call queued at the gate while the host was
+        // being given up on sends nothing, and so that each outcome is recorded before the next
+        // call to the host gets its turn.
+        CheckedSupplier<FetchedDocument> guarded = CircuitBreaker.decorateCheckedSupplier(breaker, counted);
+        CheckedSupplier<FetchedDocument> polite = () -> {
+            if (skipping()) {
+                throw skipped(url, null); // fail fast instead of queueing for a turn that would be refused
+            }
+            return gate.through(url, () -> rethrown(url, guarded));
+        };
+        CheckedSupplier<FetchedDocument> retried = Retry.decorateCheckedSupplier(retry, polite);
         try {
-            return retried.get();
-        } catch (CallNotPermittedException open) {
-            tally.skipped(host);
-            throw new HostSkippedException(url, host, breakerState(), open);
+            return rethrown(url, retried);
         } catch (HostSkippedException skipped) {
             tally.skipped(host);
             throw skipped;
@@ -88,12 +90,24 @@ public final class HostPolicy {
             throw e;
         } catch (FetchException e) {
             throw explained(e, tries.get());
-        } catch (RuntimeException | Error e) {
+        }
+    }
+
+    private FetchedDocument rethrown(URI url, CheckedSupplier<FetchedDocument> call) throws FetchException {
+        try {
+            return call.get();
+        } catch (CallNotPermittedException open) {
+            throw skipped(url, open);
+        } catch (FetchException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable unexpected) {
             throw new IllegalStateException("fetch attempt for " + url + " threw a checked exception it does not declare",
                     unexpected);
         }
+    }
+
+    private HostSkippedException skipped(URI url, CallNotPermittedException open) {
+        return new HostSkippedException(url, host, breakerState(), open);
     }
 
     private FetchException explained(FetchException last, int tries) {
