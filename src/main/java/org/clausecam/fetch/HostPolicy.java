@@ -31,6 +31,7 @@ public final class HostPolicy {
     private final Retry retry;
     private final CircuitBreaker breaker;
     private final PolitenessGate gate;
+    private volatile long openedAt; // System.nanoTime() of the breaker's last opening
 
     HostPolicy(String host, FetchPolicySettings settings, FetchTally tally) {
         this.host = host;
@@ -39,15 +40,24 @@ public final class HostPolicy {
         this.retry = Retry.of("fetch " + host, retryConfig(settings));
         this.breaker = CircuitBreaker.of("fetch " + host, breakerConfig(settings));
         this.gate = new PolitenessGate(host, settings.maxInFlightPerHost(), settings.minDelayPerHost());
+        breaker.getEventPublisher().onStateTransition(event -> {
+            if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                openedAt = System.nanoTime();
+            }
+        });
     }
 
     public String host() {
         return host;
     }
 
-    /** Whether this host's documents are being skipped because it kept failing. */
+    /**
+     * Whether this host's documents are being skipped because it kept failing. Once the open period
+     * is over this turns false, so that the next call reaches the breaker and, half-open, tries the host.
+     */
     public boolean skipping() {
-        return breaker.getState() == CircuitBreaker.State.OPEN;
+        return breaker.getState() == CircuitBreaker.State.OPEN
+                && System.nanoTime() - openedAt < settings.breakerOpenFor().toNanos();
     }
 
     /**

@@ -138,6 +138,23 @@ class HostPoliciesTest {
     }
 
     @Test
+    void triesASkippedHostAgainOnceTheOpenPeriodIsOver() throws Exception {
+        Duration openFor = Duration.ofMillis(200);
+        HostPolicies policies = new HostPolicies(FAST.withRetries(1, Duration.ofMillis(10)).withBreaker(2, 100f, openFor));
+        for (int i = 1; i <= 3; i++) {
+            URI url = server.url("recovering.localhost", "/status/503/doc" + i);
+            assertThrows(FetchException.class, () -> policies.call(url, LoopbackClient.attempt(url)));
+        }
+        URI back = server.url("recovering.localhost", "/ok/terms");
+        assertThrows(HostSkippedException.class, () -> policies.call(back, LoopbackClient.attempt(back)));
+
+        Thread.sleep(openFor.toMillis() + 50);
+
+        assertEquals(200, policies.call(back, LoopbackClient.attempt(back)).status());
+        assertEquals(3, server.requestsPerHost().get("recovering.localhost"));
+    }
+
+    @Test
     void aHostThatAnswers404IsNotAFailingHost() throws FetchException {
         HostPolicies policies = new HostPolicies(FAST.withBreaker(3, 100f, Duration.ofMinutes(5)));
         for (int i = 1; i <= 5; i++) {
