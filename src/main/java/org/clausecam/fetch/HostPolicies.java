@@ -1,0 +1,88 @@
+package org.clausecam.fetch;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.core.functions.CheckedSupplier;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link HostPolicy} of every host met in a run, created on first use, plus one bound on
+ * browser pages in flight across all hosts. One instance per run; safe to share between threads.
+ * Hosts are told apart by lower-cased name only (not port), so {@code a.localhost} and
+ * {@code b.localhost} are distinct hosts while two ports of one host share its politeness.
+ */
+public final class HostPolicies {
+
+    private final FetchPolicySettings settings;
+    private final FetchTally tally = new FetchTally();
+    private final Map<String, HostPolicy> byHost = new ConcurrentHashMap<>();
+    private final Bulkhead pages;
+
+    public HostPolicies(FetchPolicySettings settings) {
+        this.settings = settings;
+        this.pages = Bulkhead.of("browser pages", BulkheadConfig.custom()
+                .maxConcurrentCalls(settings.maxPagesInFlight())
+                .maxWaitDuration(settings.maxWaitForPage())
+                .build());
+    }
+
+    /** Fetches {@code url} over plain HTTP under its host's policy. */
+    public FetchedDocument call(URI url, FetchAttempt attempt) throws FetchException {
+        return call(url, FetcherKind.HTTP, attempt);
+    }
+
+    /**
+     * Fetches {@code url} under its host's policy; a {@link FetcherKind#BROWSER} attempt also
+     * holds one of the browser pages, taken only once the host's turn has come so that a page is
+     * never held while waiting on politeness.
+     */
+    public FetchedDocument call(URI url, FetcherKind kind, FetchAttempt attempt) throws FetchException {
+        HostPolicy policy = forHost(url);
+        return policy.call(url, kind == FetcherKind.BROWSER ? () -> inPage(url, attempt) : attempt);
+    }
+
+    /** The policy of {@code url}'s host; refuses a URL with no host. */
+    public HostPolicy forHost(URI url) throws FetchException {
+        String host = url.getHost();
+        if (host == null || host.isEmpty()) {
+            throw new FetchException(url, FetchException.Kind.PERMANENT, "URL has no host name");
+        }
+        return byHost.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new HostPolicy(h, settings, tally));
+    }
+
+    public FetchPolicySettings settings() {
+        return settings;
+    }
+
+    /** This run's counts so far. */
+    public FetchFigures figures() {
+        return tally.figures();
+    }
+
+    private FetchedDocument inPage(URI url, FetchAttempt attempt) throws FetchException {
+        CheckedSupplier<FetchedDocument> held = Bulkhead.decorateCheckedSupplier(pages, () -> {
+            tally.pageOpened();
+            try {
+                return attempt.fetch();
+            } finally {
+                tally.pageClosed();
+            }
+        });
+        try {
+            return held.get();
+        } catch (BulkheadFullException full) {
+            throw new NoPageFreeException(url, "no browser page came free within "
+                    + settings.maxWaitForPage().toSeconds() + " s", full);
+        } catch (FetchException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable unexpected) {
+            throw new IllegalStateException("fetch attempt for " + url + " threw a checked exception it does not declare",
+                    unexpected);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.clausecam.fetch;
+
+import java.net.URI;
+
+/** A browser fetch that waited too long for a free page; says nothing about the host. */
+final class NoPageFreeException extends FetchException {
+
+    NoPageFreeException(URI url, String message, Throwable cause) {
+        super(url, Kind.TRANSIENT, message, cause);
+    }
+}
