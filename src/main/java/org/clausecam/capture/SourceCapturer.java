@@ -4,11 +4,15 @@ import org.clausecam.declarations.Selector;
 import org.clausecam.declarations.SourceDocument;
 import org.clausecam.fetch.BrowserFallback;
 import org.clausecam.fetch.FetchException;
+import org.clausecam.fetch.ChallengeDetector;
 import org.clausecam.fetch.FetchedDocument;
+import org.clausecam.fetch.FetcherKind;
+import org.clausecam.fetch.HostPolicies;
 import org.clausecam.fetch.HttpFetcher;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Captures a source document the way its declaration asks, with Open Terms Archive's rule for
@@ -16,11 +20,16 @@ import java.util.List;
  * HTTP first and Chromium when the answer looks bot-blocked or empty; {@code false}, plain HTTP
  * only. An HTML document fetched over HTTP is pictured from the fetched bytes, so the
  * screenshot shows the snapshot that is kept.
+ *
+ * <p>Every fetch and render goes through the run's {@link HostPolicies}: retries of transient
+ * failures, a circuit breaker and politeness per host, a bound on browser pages in flight. A bot
+ * wall is a failure inside the attempt, so that it counts against its host.
  */
 public final class SourceCapturer {
 
     private final HttpFetcher http;
     private final PageCapturer browser;
+    private final HostPolicies policies;
     private final RenderOptions renderOptions;
     private final ScreenshotOptions screenshotOptions;
 
@@ -28,9 +37,10 @@ public final class SourceCapturer {
      * @param renderOptions how pages are rendered; its {@code screenshot} flag also decides
      *                      whether HTTP-fetched pages are pictured
      */
-    public SourceCapturer(HttpFetcher http, PageCapturer browser, RenderOptions renderOptions) {
+    public SourceCapturer(HttpFetcher http, PageCapturer browser, HostPolicies policies, RenderOptions renderOptions) {
         this.http = http;
         this.browser = browser;
+        this.policies = policies;
         this.renderOptions = renderOptions;
         this.screenshotOptions = ScreenshotOptions.defaults()
                 .withViewportWidth(renderOptions.viewportWidth())
@@ -44,7 +54,8 @@ public final class SourceCapturer {
         if (Boolean.TRUE.equals(executeClientScripts)) return render(document);
         FetchedDocument fetched;
         try {
-            fetched = http.fetch(document.location());
+            fetched = policies.call(document.location(), FetcherKind.HTTP,
+                    () -> ChallengeDetector.requireNoChallenge(http.fetch(document.location())));
         } catch (FetchException e) {
             if (executeClientScripts == null && e.kind() == FetchException.Kind.BLOCKED) return render(document);
             throw e;
@@ -56,8 +67,21 @@ public final class SourceCapturer {
     }
 
     private CapturedSource render(SourceDocument document) throws FetchException, CaptureException {
-        RenderedPage page = browser.render(document.location(), renderOptions.withWaitForSelectors(awaited(document)));
-        return new CapturedSource(page.document(), page.screenshot());
+        RenderOptions options = renderOptions.withWaitForSelectors(awaited(document));
+        AtomicReference<RenderedPage> rendered = new AtomicReference<>();
+        try {
+            policies.call(document.location(), FetcherKind.BROWSER, () -> {
+                try {
+                    rendered.set(browser.render(document.location(), options));
+                } catch (CaptureException e) {
+                    throw new BrowserFailure(e);
+                }
+                return ChallengeDetector.requireNoChallenge(rendered.get().document());
+            });
+        } catch (BrowserFailure e) {
+            throw e.cause;
+        }
+        return new CapturedSource(rendered.get().document(), rendered.get().screenshot());
     }
 
     /** What the extraction will look for: waiting for it lets late scripts fill the page first. */
@@ -71,6 +95,16 @@ public final class SourceCapturer {
             }
         }
         return selectors;
+    }
+
+    /** Carries a browser failure through the fetch policies, which only know fetch failures. */
+    private static final class BrowserFailure extends RuntimeException {
+        final CaptureException cause;
+
+        BrowserFailure(CaptureException cause) {
+            super(cause);
+            this.cause = cause;
+        }
     }
 
     private static boolean isHtml(FetchedDocument d) {

@@ -3,6 +3,8 @@ package org.clausecam.cli;
 import org.clausecam.capture.PageCapturer;
 import org.clausecam.capture.RenderOptions;
 import org.clausecam.capture.SourceCapturer;
+import org.clausecam.fetch.FetchPolicySettings;
+import org.clausecam.fetch.HostPolicies;
 import org.clausecam.fetch.HttpFetchOptions;
 import org.clausecam.fetch.HttpFetcher;
 import picocli.CommandLine.Option;
@@ -32,7 +34,7 @@ final class CaptureSettings {
     SourceCapturer sourceCapturer(boolean screenshots) {
         HttpFetcher http = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(allowPrivateNetwork));
         PageCapturer browser = new PageCapturer(allowPrivateNetwork);
-        return new SourceCapturer(http, browser, renderOptions(screenshots));
+        return new SourceCapturer(http, browser, new HostPolicies(FetchPolicySettings.defaults()), renderOptions(screenshots));
     }
 
     RenderOptions renderOptions(boolean screenshots) {

@@ -10,6 +10,7 @@ import org.clausecam.extract.LazyFilterRunner;
 import org.clausecam.store.Store;
 import org.clausecam.track.RunSummary;
 import org.clausecam.track.Shard;
+import org.clausecam.track.ShrinkGuard;
 import org.clausecam.track.Tracker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,6 +64,11 @@ final class TrackCommand implements Callable<Integer> {
     @Option(names = "--no-screenshots", negatable = false, description = "Skip full-page screenshots (about twice as fast).")
     boolean noScreenshots;
 
+    @Option(names = "--accept-shrink", negatable = false,
+            description = "Record versions even when they lost most of the previous version's text "
+                    + "(by default such a version is reported as suspicious and not recorded).")
+    boolean acceptShrink;
+
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (progress and summary) or json (one JSON object per event on stdout).")
     RunReport.Format logFormat;
@@ -102,7 +108,8 @@ final class TrackCommand implements Callable<Integer> {
 
         try (Store s = store.open(); LazyFilterRunner filters = new LazyFilterRunner()) {
             Extractor extractor = new Extractor(filters);
-            Tracker tracker = new Tracker(s, capture.sourceCapturer(!noScreenshots), extractor, AgentVersion.current(), concurrency, report);
+            Tracker tracker = new Tracker(s, capture.sourceCapturer(!noScreenshots), extractor, AgentVersion.current(), concurrency, report,
+                    acceptShrink ? null : ShrinkGuard.defaults());
             RunSummary summary = tracker.run(jobs);
             report.summary(summary);
             return problems > 0 ? 1 : summary.exitCode();

@@ -147,7 +147,7 @@ public final class HostPolicy {
     }
 
     private Optional<Duration> retryAfterBeyondCap(Throwable failure) {
-        if (failure instanceof TransientHttpException http) {
+        if (failure instanceof FetchException http) {
             return http.retryAfter().filter(delay -> delay.compareTo(settings.maxRetryAfter()) > 0);
         }
         return Optional.empty();
@@ -158,7 +158,7 @@ public final class HostPolicy {
                 s.initialBackoff(), s.backoffMultiplier(), s.jitter(), s.maxBackoff());
         IntervalBiFunction<FetchedDocument> wait = (attempt, outcome) -> {
             long millis = backoff.apply(attempt);
-            if (outcome.isLeft() && outcome.getLeft() instanceof TransientHttpException http
+            if (outcome.isLeft() && outcome.getLeft() instanceof FetchException http
                     && http.retryAfter().isPresent()) {
                 millis = Math.max(millis, http.retryAfter().get().toMillis());
             }

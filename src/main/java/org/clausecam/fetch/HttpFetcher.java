@@ -120,7 +120,7 @@ public final class HttpFetcher {
         String where = answer.location().equals(url) ? "" : " (at " + answer.location() + ")";
         return new FetchException(url, kind, "answered " + answer.statusLine() + where
                 + (kind == FetchException.Kind.BLOCKED ? ", looks like a bot wall" : ""),
-                null, answer, retryAfter(first(answer.headers(), "retry-after")));
+                null, answer, RetryAfter.parse(first(answer.headers(), "retry-after"), Instant.now()).orElse(null));
     }
 
     private FetchedDocument get(URI requested, URI target) throws FetchException {
@@ -262,25 +262,6 @@ public final class HttpFetcher {
             return "text/html";
         }
         return "application/octet-stream";
-    }
-
-    /** {@code Retry-After} as delay-seconds or an HTTP date; null when absent or unreadable. */
-    static Duration retryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(Instant.now(),
-                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
-        }
     }
 
     private static URI withoutFragment(URI uri) {

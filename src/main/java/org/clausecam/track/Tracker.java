@@ -56,10 +56,15 @@ public final class Tracker {
     private final String agentVersion;
     private final int concurrency;
     private final TrackListener listener;
+    private final ShrinkGuard shrinkGuard;
     private final AtomicReference<StoreException> storageDown = new AtomicReference<>();
 
+    /**
+     * @param shrinkGuard refuses to record a version that lost most of the previous one's text
+     *                    (a broken page, a consent wall); {@code null} records every version
+     */
     public Tracker(Store store, SourceCapturer capturer, Extractor extractor, String agentVersion,
-                   int concurrency, TrackListener listener) {
+                   int concurrency, TrackListener listener, ShrinkGuard shrinkGuard) {
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
         this.store = store;
         this.capturer = capturer;
@@ -67,6 +72,7 @@ public final class Tracker {
         this.agentVersion = agentVersion;
         this.concurrency = concurrency;
         this.listener = listener;
+        this.shrinkGuard = shrinkGuard;
     }
 
     public RunSummary run(List<Job> jobs) {
@@ -127,6 +133,9 @@ public final class Tracker {
             return TermsOutcome.failed(key, e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.getMessage(), Duration.between(start, Instant.now()));
         } catch (ExtractionException e) {
             return TermsOutcome.failed(key, "inaccessible-content", e.getMessage(), Duration.between(start, Instant.now()));
+        } catch (SuspiciousVersionException e) {
+            return TermsOutcome.failed(key, "suspicious-version", e.getMessage()
+                    + "; not recorded (run with --accept-shrink to record it)", Duration.between(start, Instant.now()));
         } catch (CaptureException e) {
             return TermsOutcome.failed(key, "browser", e.getMessage(), Duration.between(start, Instant.now()));
         } catch (StoreException e) {
@@ -156,7 +165,7 @@ public final class Tracker {
      * Stores a capture and appends its record. Blobs first, then the record: a crash in between
      * leaves only harmless orphan blobs.
      */
-    public StoredRecord record(Terms terms, Captured capture) throws StoreException {
+    public StoredRecord record(Terms terms, Captured capture) throws StoreException, SuspiciousVersionException {
         List<CapturedSource> captured = capture.sources();
         String version = capture.version();
         TermsKey key = new TermsKey(terms.service(), terms.type());
@@ -174,6 +183,11 @@ public final class Tracker {
         String declarationHash = store.putBlob(declarationJson(terms));
         Optional<StoredRecord> latest = store.latest(key);
         boolean changed = latest.map(l -> !l.record().version().equals(versionHash)).orElse(true);
+        if (changed && latest.isPresent() && shrinkGuard != null) {
+            String previous = new String(store.getBlob(latest.get().record().version()), StandardCharsets.UTF_8);
+            Optional<ShrinkGuard.Shrinkage> shrunk = shrinkGuard.check(previous, version);
+            if (shrunk.isPresent()) throw new SuspiciousVersionException(shrunk.get().reason());
+        }
         Instant fetchDate = captured.stream().map(c -> c.document().fetchedAt()).max(Instant::compareTo).orElseGet(Instant::now);
         CaptureRecord record = new CaptureRecord(terms.service(), terms.type(), fetchDate, CaptureRecord.KIND_CAPTURE,
                 documents, versionHash, changed, latest.map(StoredRecord::sha256).orElse(null), declarationHash, agentVersion);

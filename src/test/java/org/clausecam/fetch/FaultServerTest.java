@@ -52,7 +52,7 @@ class FaultServerTest {
     void asksToRetryAfterTheGivenDelayOnceThenServes() throws FetchException {
         URI url = server.url("/retry-after/429/7/terms");
 
-        TransientHttpException first = assertThrows(TransientHttpException.class, () -> LoopbackClient.get(url));
+        FetchException first = assertThrows(FetchException.class, () -> LoopbackClient.get(url));
 
         assertEquals(Duration.ofSeconds(7), first.retryAfter().orElseThrow());
         assertEquals(200, LoopbackClient.get(url).status());

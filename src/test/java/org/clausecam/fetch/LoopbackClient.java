@@ -72,7 +72,7 @@ final class LoopbackClient {
                     mimeType, body, now);
             if (status == 429 || status >= 500) {
                 String retryAfter = headers.getOrDefault("retry-after", List.of()).stream().findFirst().orElse(null);
-                throw new TransientHttpException(url, statusLine, RetryAfter.parse(retryAfter, now).orElse(null));
+                throw new FetchException(url, FetchException.Kind.TRANSIENT, statusLine, null, null, RetryAfter.parse(retryAfter, now).orElse(null));
             }
             ChallengeDetector.requireNoChallenge(document);
             if (status >= 300) {

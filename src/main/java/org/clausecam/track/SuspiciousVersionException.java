@@ -1,0 +1,8 @@
+package org.clausecam.track;
+
+/** A version not recorded because it looks like a broken capture rather than new terms text. */
+public final class SuspiciousVersionException extends Exception {
+    SuspiciousVersionException(String message) {
+        super(message);
+    }
+}
