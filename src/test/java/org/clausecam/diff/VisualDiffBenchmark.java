@@ -13,24 +13,34 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /**
- * Times {@link VisualDiff} on two generated 1280-px-wide text-page screenshots (default
- * 20,000 rows; the newer one 400 rows taller, with a changed word every 5,000 rows).
- * Not a test: run it with {@code scripts/bench/visual-diff [height] [runs]}.
+ * Times {@link VisualDiff} on two screenshots: given ones ({@code older.png newer.png [runs]}),
+ * or generated 1280-px-wide text pages ({@code [height] [runs]}; default 20,000 rows, the
+ * newer one 400 rows taller, with a changed word every 5,000 rows).
+ * Not a test: run it with {@code scripts/bench/visual-diff}.
  */
 public final class VisualDiffBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int height = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         Path dir = Files.createTempDirectory("visual-diff-bench");
-        Path older = dir.resolve("older.png");
-        Path newer = dir.resolve("newer.png");
+        Path older;
+        Path newer;
+        int runs;
+        if (args.length >= 2 && args[0].endsWith(".png")) {
+            older = Path.of(args[0]);
+            newer = Path.of(args[1]);
+            runs = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        } else {
+            int height = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+            runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+            older = dir.resolve("older.png");
+            newer = dir.resolve("newer.png");
+            writeTextPage(older, 1280, height, false);
+            writeTextPage(newer, 1280, height + 400, true);
+        }
         Path picture = dir.resolve("diff.png");
-        writeTextPage(older, 1280, height, false);
-        writeTextPage(newer, 1280, height + 400, true);
-        System.out.printf("screenshots: 1280×%d (%.1f MB) and 1280×%d (%.1f MB), %d cores%n",
-                height, Files.size(older) / 1e6, height + 400, Files.size(newer) / 1e6,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("screenshots: %s (%.1f MB), %s (%.1f MB); %d cores, max heap %d MB%n",
+                older, Files.size(older) / 1e6, newer, Files.size(newer) / 1e6,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         VisualDiff diff = new VisualDiff();
         long[] withPicture = new long[runs];
         long[] withoutPicture = new long[runs];
