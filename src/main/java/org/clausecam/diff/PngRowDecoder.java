@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.DataFormatException;
@@ -37,6 +38,11 @@ final class PngRowDecoder implements PixelRows {
     private final int stride;
     private final Inflater inflater = new Inflater();
     private final byte[] input = new byte[64 * 1024];
+    // Direct buffers for zlib: with heap arrays, each inflate call pins them and blocks the
+    // garbage collector (JNI critical section); under a small heap, JDK 17's G1 then fails
+    // allocations elsewhere ("Retried waiting for GCLocker too often") with OutOfMemoryError.
+    private final ByteBuffer directInput = ByteBuffer.allocateDirect(64 * 1024);
+    private ByteBuffer directOutput = ByteBuffer.allocateDirect(0);
     private byte[] scanlines = new byte[0];
     private byte[] previous;
     private byte[] current;
@@ -115,7 +121,12 @@ final class PngRowDecoder implements PixelRows {
         if (scanlines.length < needed) {
             scanlines = new byte[needed];
         }
-        inflateFully(scanlines, needed);
+        if (directOutput.capacity() < needed) {
+            directOutput = ByteBuffer.allocateDirect(needed);
+        }
+        inflateFully(needed);
+        directOutput.flip();
+        directOutput.get(scanlines, 0, needed);
         for (int r = 0; r < rows; r++) {
             // Unfiltering between two separate row arrays (not within the band buffer) lets the
             // JIT vectorise the Up and Sub loops.
@@ -129,12 +140,12 @@ final class PngRowDecoder implements PixelRows {
         rowsRead += rows;
     }
 
-    private void inflateFully(byte[] dst, int length) throws IOException {
-        int filled = 0;
+    private void inflateFully(int length) throws IOException {
+        directOutput.clear().limit(length);
         try {
-            while (filled < length) {
-                int n = inflater.inflate(dst, filled, length - filled);
-                filled += n;
+            while (directOutput.hasRemaining()) {
+                int n = inflater.inflate(directOutput);
+                int filled = directOutput.position();
                 if (n == 0) {
                     if (inflater.finished()) {
                         throw new EOFException("PNG image data ends at row " + (rowsRead + filled / (stride + 1))
@@ -164,7 +175,9 @@ final class PngRowDecoder implements PixelRows {
             throw new EOFException("PNG file truncated at row " + rowsRead + " of " + height);
         }
         idatRemaining -= n;
-        inflater.setInput(input, 0, n);
+        directInput.clear();
+        directInput.put(input, 0, n).flip();
+        inflater.setInput(directInput);
     }
 
     /** Moves to the next IDAT chunk's data, skipping ancillary chunks and CRCs. */

@@ -146,8 +146,8 @@ public final class VisualDiff {
         try (PngStreamWriter writer = new PngStreamWriter(picture, width, height, executor)) {
             for (int first = 0; first < height; first += BAND_ROWS) {
                 int rows = Math.min(BAND_ROWS, height - first);
-                // A fresh band each time: the writer's workers read it while the next is painted.
-                int[] band = new int[rows * width];
+                // Not reused here: the writer's workers read it while the next band is painted.
+                int[] band = writer.newBand(rows);
                 for (int r = 0; r < rows; r++) {
                     int y = first + r;
                     int offset = r * width;

@@ -5,12 +5,10 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import javax.imageio.ImageIO;
 
 /**
  * Times {@link VisualDiff} on two screenshots: given ones ({@code older.png newer.png [runs]}),
@@ -78,35 +76,52 @@ public final class VisualDiffBenchmark {
         return sorted[sorted.length / 2];
     }
 
-    /** A policy-like page: anti-aliased text lines and a few coloured blocks, deterministic. */
-    static void writeTextPage(Path file, int width, int height, boolean changed) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
+    /**
+     * A policy-like page: anti-aliased text lines and a few coloured blocks, deterministic.
+     * Drawn and written in bands, so that pages of 100,000 rows need little memory.
+     */
+    static void writeTextPage(Path file, int width, int height, boolean changed) throws Exception {
         String[] words = ("we collect use and share your personal data with service providers for the purposes"
                 + " described in this privacy policy including account security analytics and advertising").split(" ");
         Random random = new Random(42);
-        for (int y = 40; y < height; y += 24) {
-            if (random.nextInt(40) == 0) {
-                g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
-                g.fillRect(100, y, width - 200, 60);
-                y += 70;
-                continue;
+        int bandRows = 2000;
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (PngStreamWriter writer = new PngStreamWriter(file, width, height, executor)) {
+            int nextLine = 40;
+            for (int top = 0; top < height; top += bandRows) {
+                int rows = Math.min(bandRows, height - top);
+                BufferedImage band = new BufferedImage(width, rows, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = band.createGraphics();
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, width, rows);
+                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
+                // Lines whose box would cross the band's bottom wait for the next band.
+                while (nextLine + 70 < top + rows) {
+                    int y = nextLine - top;
+                    if (random.nextInt(40) == 0) {
+                        g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+                        g.fillRect(100, y, width - 200, 60);
+                        nextLine += 94;
+                        continue;
+                    }
+                    StringBuilder line = new StringBuilder();
+                    while (line.length() < 130) {
+                        line.append(words[random.nextInt(words.length)]).append(' ');
+                    }
+                    if (changed && nextLine % 5000 < 24) {
+                        line.insert(10, "AMENDED ");
+                    }
+                    g.setColor(Color.DARK_GRAY);
+                    g.drawString(line.toString(), 100, y + 16);
+                    nextLine += 24;
+                }
+                g.dispose();
+                writer.write(((java.awt.image.DataBufferInt) band.getRaster().getDataBuffer()).getData(), rows);
             }
-            StringBuilder line = new StringBuilder();
-            while (line.length() < 130) {
-                line.append(words[random.nextInt(words.length)]).append(' ');
-            }
-            if (changed && y % 5000 < 24) {
-                line.insert(10, "AMENDED ");
-            }
-            g.setColor(Color.DARK_GRAY);
-            g.drawString(line.toString(), 100, y);
+            writer.finish();
+        } finally {
+            executor.shutdown();
         }
-        g.dispose();
-        ImageIO.write(image, "png", file.toFile());
     }
 }
