@@ -3,6 +3,7 @@ package org.clausecam.diff;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,7 @@ public final class VisualDiff {
 
     private final PixelDifference difference;
     private final int cellSize;
+    private final long keepLimitBytes;
 
     public VisualDiff() {
         this(DEFAULT_COLOUR_THRESHOLD, DEFAULT_CELL_SIZE);
@@ -46,11 +48,17 @@ public final class VisualDiff {
      * @param cellSize        pixels per side of the grid cells whose touching members merge into a region
      */
     public VisualDiff(double colourThreshold, int cellSize) {
+        this(colourThreshold, cellSize, KEEP_LIMIT_BYTES);
+    }
+
+    /** With a limit on the newer screenshot's pixels kept between the passes (0: decode it twice). */
+    VisualDiff(double colourThreshold, int cellSize, long keepLimitBytes) {
         if (cellSize < 1) {
             throw new IllegalArgumentException("cell size must be positive, was " + cellSize);
         }
         this.difference = new PixelDifference(colourThreshold);
         this.cellSize = cellSize;
+        this.keepLimitBytes = keepLimitBytes;
     }
 
     /** Compares two screenshot files (PNG, or any picture ImageIO reads) without drawing anything. */
@@ -69,7 +77,10 @@ public final class VisualDiff {
             int[] keptNewer = null;
             int newerWidth;
             int newerHeight;
-            long keepLimit = picture == null ? 0 : keepLimitBytes();
+            if (picture != null) {
+                refuseToOverwrite(picture, older, newer);
+            }
+            long keepLimit = picture == null ? 0 : keepLimit();
             try (RowStream olderRows = new RowStream(older, open(older), executor, BAND_ROWS, 0);
                  RowStream newerRows = new RowStream(newer, open(newer), executor, BAND_ROWS, keepLimit)) {
                 checkCanvas(olderRows, newerRows, older, newer);
@@ -100,8 +111,21 @@ public final class VisualDiff {
      * picture, which saves decoding it again (about 165 ms for 1280×20,000). Taller pages are
      * decoded twice, so that memory stays bounded.
      */
-    private static long keepLimitBytes() {
-        return Math.min(KEEP_LIMIT_BYTES, Runtime.getRuntime().maxMemory() / 8);
+    private long keepLimit() {
+        return Math.min(keepLimitBytes, Runtime.getRuntime().maxMemory() / 8);
+    }
+
+    /** Writing the picture over a screenshot being read would destroy the evidence. */
+    private static void refuseToOverwrite(Path picture, Path older, Path newer) throws VisualDiffException {
+        for (Path screenshot : List.of(older, newer)) {
+            try {
+                if (Files.exists(picture) && Files.isSameFile(picture, screenshot)) {
+                    throw new VisualDiffException(picture, "the difference picture would overwrite a compared screenshot");
+                }
+            } catch (IOException e) {
+                throw new VisualDiffException(picture, "cannot check the picture's path: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Compares two screenshots already in memory. */

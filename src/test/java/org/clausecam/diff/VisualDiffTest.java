@@ -1,5 +1,6 @@
 package org.clausecam.diff;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -157,6 +158,34 @@ class VisualDiffTest {
         assertEquals(newer.getRGB(300, 300), painted.getRGB(300, 300), "untouched pixels kept");
         Color padding = new Color(painted.getRGB(200, 480));
         assertTrue(padding.getRed() > padding.getGreen(), "padding tinted as changed: " + padding);
+    }
+
+    @Test
+    void tallPagesDecodedTwiceInsteadOfKeptGiveTheSamePicture() throws Exception {
+        BufferedImage older = page(300, 1500);
+        BufferedImage newer = copy(older);
+        fill(newer, new Rectangle(20, 900, 100, 40), Color.MAGENTA);
+        Path olderFile = save(older, "older.png");
+        Path newerFile = save(newer, "newer.png");
+        Path kept = dir.resolve("kept.png");
+        Path decodedTwice = dir.resolve("decoded-twice.png");
+
+        VisualDiffResult keptResult = diff.compare(olderFile, newerFile, kept);
+        VisualDiffResult twiceResult = new VisualDiff(VisualDiff.DEFAULT_COLOUR_THRESHOLD,
+                VisualDiff.DEFAULT_CELL_SIZE, 0).compare(olderFile, newerFile, decodedTwice);
+
+        assertEquals(keptResult, twiceResult);
+        assertArrayEquals(Files.readAllBytes(kept), Files.readAllBytes(decodedTwice));
+    }
+
+    @Test
+    void thePictureNeverOverwritesAComparedScreenshot() throws Exception {
+        Path older = save(page(100, 100), "older.png");
+        Path newer = save(page(100, 100), "newer.png");
+
+        VisualDiffException e = assertThrows(VisualDiffException.class, () -> diff.compare(older, newer, newer));
+
+        assertEquals(newer, e.file());
     }
 
     @Test
