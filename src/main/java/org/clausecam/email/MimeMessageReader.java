@@ -46,13 +46,13 @@ final class MimeMessageReader {
     }
 
     EmailMessage read(byte[] raw) throws EmailFormatException {
-        checkLooksLikeMessage(raw);
+        int start = checkLooksLikeMessage(raw);
         Message message;
         try {
             DefaultMessageBuilder builder = new DefaultMessageBuilder();
             builder.setMimeEntityConfig(MimeConfig.PERMISSIVE);
             builder.setDecodeMonitor(DecodeMonitor.SILENT);
-            message = builder.parseMessage(new ByteArrayInputStream(raw));
+            message = builder.parseMessage(new ByteArrayInputStream(raw, start, raw.length - start));
         } catch (IOException | RuntimeException e) {
             throw new EmailFormatException(source, "cannot parse as a MIME message: " + e.getMessage(), e);
         }
@@ -77,7 +77,8 @@ final class MimeMessageReader {
         }
     }
 
-    private void checkLooksLikeMessage(byte[] raw) throws EmailFormatException {
+    /** Checks that the data starts with header fields; returns where they start. */
+    private int checkLooksLikeMessage(byte[] raw) throws EmailFormatException {
         int start = 0;
         if (startsWith(raw, "From ")) {
             start = lineEnd(raw, 0); // an mbox "From " separator line before the headers
@@ -100,6 +101,7 @@ final class MimeMessageReader {
             throw new EmailFormatException(source, "does not start with e-mail header fields (found \""
                     + shown.replaceAll("\\p{Cntrl}", "?") + "\"); not an e-mail (.eml) file");
         }
+        return start;
     }
 
     private void checkHasMessageHeaders(Message message) throws EmailFormatException {

@@ -140,6 +140,20 @@ class EmailMessageTest {
     }
 
     @Test
+    void anMboxFromLineBeforeTheHeadersIsSkipped() throws Exception {
+        byte[] mail = Files.readAllBytes(fixture("simple-html.eml"));
+        byte[] mbox = ("From no-reply@mail.example-ai.test Tue Aug 26 16:04:05 2025\r\n").getBytes();
+        Path file = dir.resolve("exported.eml");
+        Files.write(file, mbox);
+        Files.write(file, mail, java.nio.file.StandardOpenOption.APPEND);
+
+        EmailMessage parsed = EmailMessage.parse(file);
+
+        assertEquals(List.of(new EmailAddress("Example AI", "no-reply@mail.example-ai.test")), parsed.from());
+        assertEquals(EmailMessage.parse(fixture("simple-html.eml")).html(), parsed.html());
+    }
+
+    @Test
     void aTruncatedMultipartIsRefusedNamingTheFile() {
         Path broken = fixture("broken.eml");
 
