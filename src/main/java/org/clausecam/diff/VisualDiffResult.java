@@ -6,8 +6,10 @@ import java.util.List;
 /**
  * What differs between two screenshots.
  *
- * @param changedShare share of the compared canvas (0..1) whose pixels changed; padding
- *                     where one screenshot is smaller than the other counts as changed
+ * @param changedShare share of the canvas (0..1) whose pixels changed visibly; padding where
+ *                     one screenshot is smaller than the other counts as changed, while
+ *                     anti-aliasing differences do not, unless they lie in a grid cell
+ *                     that holds a real change
  * @param regions      bounding boxes of the changed areas, top to bottom, in canvas pixels
  * @param width        canvas width: the wider of the two screenshots
  * @param height       canvas height: the taller of the two screenshots
