@@ -5,7 +5,10 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Rows of a picture held whole in memory: the fallback for pictures the streaming PNG decoder
@@ -24,12 +27,32 @@ final class DecodedImageRows implements PixelRows {
         this.height = height;
     }
 
+    /**
+     * Pictures decoded whole are refused beyond this size (1280×50,000; about 1 GB while
+     * converting): only the streamed PNGs keep memory bounded for taller pages.
+     */
+    static final long MAX_PIXELS = 64_000_000;
+
     static DecodedImageRows read(Path file) throws IOException {
-        BufferedImage image = ImageIO.read(file.toFile());
-        if (image == null) {
-            throw new IOException("not a PNG or another picture format that can be read");
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException("not a PNG or another picture format that can be read");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new IOException("a " + reader.getFormatName() + " picture of " + reader.getWidth(0) + "×"
+                            + reader.getHeight(0) + " pixels is too large to decode whole; save it as a "
+                            + "non-interlaced 8-bit PNG, which is read in bands");
+                }
+                return of(reader.read(0));
+            } finally {
+                reader.dispose();
+            }
         }
-        return of(image);
     }
 
     static DecodedImageRows of(BufferedImage image) {

@@ -22,8 +22,9 @@ interface PixelRows extends AutoCloseable {
     void close() throws IOException;
 
     /**
-     * Opens a picture file: 8-bit RGB and RGBA PNGs (what browsers write) are streamed by
-     * {@link PngRowDecoder}; any other picture ImageIO knows is decoded whole.
+     * Opens a picture file: non-interlaced 8-bit PNGs (what browsers write) are streamed by
+     * {@link PngRowDecoder}; any other picture ImageIO knows (16-bit or interlaced PNG, JPEG…)
+     * is decoded whole, up to {@link DecodedImageRows#MAX_PIXELS}.
      */
     static PixelRows open(Path file) throws IOException {
         if (PngRowDecoder.canStream(file)) {

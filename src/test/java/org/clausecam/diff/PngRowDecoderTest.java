@@ -39,11 +39,25 @@ class PngRowDecoderTest {
     }
 
     @Test
-    void leavesOtherPicturesToImageIo() throws Exception {
-        Path grey = dir.resolve("grey.png");
-        ImageIO.write(new BufferedImage(10, 10, BufferedImage.TYPE_BYTE_GRAY), "png", grey.toFile());
+    void decodesGreyAndPalettePngsLikeImageIo() throws Exception {
+        for (int type : new int[] {BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_BYTE_INDEXED}) {
+            BufferedImage image = new BufferedImage(150, 120, type);
+            image.getGraphics().drawImage(mixedContent(BufferedImage.TYPE_INT_RGB, 150, 120), 0, 0, null);
+            Path file = dir.resolve("type-" + type + ".png");
+            ImageIO.write(image, "png", file.toFile());
 
-        assertFalse(PngRowDecoder.canStream(grey));
+            assertTrue(PngRowDecoder.canStream(file));
+            assertArrayEquals(type == BufferedImage.TYPE_BYTE_GRAY ? greySamples(image) : expectedPixels(image, false),
+                    decodeInBands(file, 50), "image type " + type);
+        }
+    }
+
+    @Test
+    void leavesSixteenBitPngsToImageIo() throws Exception {
+        Path deep = dir.resolve("16-bit.png");
+        ImageIO.write(new BufferedImage(10, 10, BufferedImage.TYPE_USHORT_GRAY), "png", deep.toFile());
+
+        assertFalse(PngRowDecoder.canStream(deep));
     }
 
     @Test
@@ -130,6 +144,15 @@ class PngRowDecoderTest {
             }
         }
         return image;
+    }
+
+    /** A PNG grey sample g shows as sRGB (g, g, g); Java's getRGB would apply a linear-grey gamma. */
+    private static int[] greySamples(BufferedImage image) {
+        int[] samples = image.getRaster().getSamples(0, 0, image.getWidth(), image.getHeight(), 0, (int[]) null);
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = samples[i] << 16 | samples[i] << 8 | samples[i];
+        }
+        return samples;
     }
 
     private static int[] expectedPixels(BufferedImage image, boolean overWhite) {
