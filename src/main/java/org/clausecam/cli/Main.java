@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 TrackCommand.class,
                 CaptureCommand.class,
+                CaptureEmailCommand.class,
                 HistoryCommand.class,
                 DiffCommand.class,
                 ValidateCommand.class,

@@ -1,0 +1,160 @@
+package org.clausecam.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.clausecam.capture.Screenshot;
+import org.clausecam.capture.ScreenshotOptions;
+import org.clausecam.capture.StandalonePageShooter;
+import org.clausecam.declarations.LayoutSafeName;
+import org.clausecam.declarations.SourceDocument;
+import org.clausecam.declarations.TermsTypes;
+import org.clausecam.email.EmailAddress;
+import org.clausecam.email.EmailAttachment;
+import org.clausecam.email.EmailFormatException;
+import org.clausecam.email.EmailMessage;
+import org.clausecam.extract.Extractor;
+import org.clausecam.store.CaptureRecord;
+import org.clausecam.store.DocumentCapture;
+import org.clausecam.store.Store;
+import org.clausecam.store.StoredRecord;
+import org.clausecam.store.TermsKey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "capture-email", mixinStandardHelpOptions = true,
+        description = {"Render a notification e-mail (.eml: MIME, HTML or text part, inline cid: images) to a "
+                + "full-page screenshot plus a Markdown text and a JSON of its headers. Remote content is "
+                + "never loaded.",
+                "With --service and --type it is recorded in the store as evidence attached to that terms, "
+                        + "dated by the e-mail's Date header; history shows it."},
+        footer = {"", "Examples:",
+                "  clausecam capture-email announcement.eml --out evidence/",
+                "  clausecam capture-email announcement.eml --service Claude.ai --type \"Privacy Policy\""})
+final class CaptureEmailCommand implements Callable<Integer> {
+
+    /** Where relative links of an e-mail resolve: nowhere (an e-mail has no location). */
+    private static final URI NO_LOCATION = URI.create("https://email.invalid/");
+
+    @Parameters(index = "0", paramLabel = "FILE.eml", description = "The e-mail, as saved by a mail client (RFC 5322 / MIME).")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write screenshot.png, email.md and email.json here.")
+    Path out;
+
+    @Option(names = "--service", paramLabel = "SERVICE", description = "Record it in the store under this service id…")
+    String service;
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "…and this terms type.")
+    String type;
+
+    @Option(names = "--viewport-width", paramLabel = "PX", defaultValue = "800",
+            description = "Width of the rendered e-mail (default ${DEFAULT-VALUE}, a mail client's reading pane).")
+    int viewportWidth;
+
+    @Mixin
+    StoreOption store;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((service == null) != (type == null)) throw new UsageException("--service and --type go together");
+        if (out == null && service == null) throw new UsageException("say where the e-mail goes: --out DIR, or --service and --type to record it");
+        if (service != null) {
+            LayoutSafeName.whyUnsafe(service).ifPresent(why -> { throw new UsageException("--service '" + service + "': " + why); });
+            if (!TermsTypes.isKnown(type)) throw new UsageException("--type: " + TermsTypes.unknownTypeMessage(type));
+        }
+        byte[] raw;
+        EmailMessage email;
+        try {
+            raw = Files.readAllBytes(file);
+            email = EmailMessage.parse(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("no such e-mail file: " + file);
+        } catch (EmailFormatException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+
+        Screenshot shot = new StandalonePageShooter().screenshot(file.toString(), email.renderableHtml(),
+                ScreenshotOptions.defaults().withViewportWidth(viewportWidth));
+        String markdown = new Extractor().extract(
+                new SourceDocument(null, NO_LOCATION, List.of(), List.of(), List.of(), false), null,
+                email.renderableHtmlWithRoutedParts().getBytes(StandardCharsets.UTF_8), "text/html", NO_LOCATION);
+
+        if (out != null) {
+            Files.createDirectories(out);
+            Files.write(out.resolve("screenshot.png"), shot.png());
+            Files.writeString(out.resolve("email.md"), markdown, StandardCharsets.UTF_8);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("email.json").toFile(), headers(email));
+        }
+        StoredRecord stored = service != null ? record(raw, email, shot, markdown) : null;
+
+        var o = spec.commandLine().getOut();
+        o.printf("e-mail \"%s\" from %s, %s%n", email.subject(), join(email.from()), email.dateHeader().orElse("undated"));
+        o.printf("screenshot: %d x %d px; text: %d characters; %d inline parts, %d attachments%n", shot.width(), shot.height(),
+                markdown.length(), email.inlineParts().size(), email.attachments().size());
+        if (out != null) o.println("written to " + out);
+        if (stored != null) o.printf("recorded as e-mail evidence of %s / %s: %s%n", service, type, stored.id());
+        return 0;
+    }
+
+    private StoredRecord record(byte[] raw, EmailMessage email, Screenshot shot, String markdown) throws Exception {
+        try (Store s = store.open()) {
+            String message = s.putBlob(raw);
+            String screenshot = s.putBlob(shot.png());
+            String version = s.putBlob(markdown.getBytes(StandardCharsets.UTF_8));
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            headers.put("from", List.of(join(email.from())));
+            headers.put("to", List.of(join(email.to())));
+            email.dateHeader().ifPresent(d -> headers.put("date", List.of(d)));
+            headers.put("subject", List.of(email.subject()));
+            email.messageId().ifPresent(id -> headers.put("message-id", List.of(id)));
+            String id = email.messageId().map(m -> "mid:" + m.replaceAll("[<>]", "")).orElse("file:" + file.getFileName());
+            DocumentCapture document = new DocumentCapture(null, id, id, "email", 0, null, headers, "message/rfc822",
+                    message, screenshot, shot.height());
+            TermsKey key = new TermsKey(service, type);
+            String previous = s.latest(key).map(StoredRecord::sha256).orElse(null);
+            Instant date = email.date().orElseGet(Instant::now);
+            return s.append(new CaptureRecord(service, type, date, CaptureRecord.KIND_EMAIL, List.of(document), version,
+                    false, previous, null, AgentVersion.current()));
+        }
+    }
+
+    private static ObjectNode headers(EmailMessage email) {
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        json.put("subject", email.subject());
+        json.put("from", join(email.from()));
+        json.put("to", join(email.to()));
+        json.put("cc", join(email.cc()));
+        json.put("date", email.date().map(Instant::toString).orElse(null));
+        json.put("dateHeader", email.dateHeader().orElse(null));
+        json.put("messageId", email.messageId().orElse(null));
+        ArrayNode attachments = json.putArray("attachments");
+        for (EmailAttachment a : email.attachments()) {
+            attachments.addObject().put("fileName", a.fileName()).put("mimeType", a.mimeType()).put("size", a.size());
+        }
+        json.put("inlineParts", email.inlineParts().size());
+        return json;
+    }
+
+    private static String join(List<EmailAddress> addresses) {
+        return String.join(", ", addresses.stream().map(EmailAddress::toString).toList());
+    }
+
+}
