@@ -176,6 +176,28 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void an_unreadable_head_is_only_a_lost_hint() throws Exception {
+        StoredRecord last = Captures.appendMany(store, TERMS, 4);
+        store.replaceObject(StoreLayout.headKey(TERMS), "{ damaged".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(Optional.of(last), store.latest(TERMS));
+        assertEquals("5", store.append(Captures.capture(store, TERMS, last.sha256(), "five", 5)).id());
+    }
+
+    @Test
+    void a_head_naming_a_deleted_record_stops_appends_rather_than_reuse_its_place() throws Exception {
+        StoredRecord last = Captures.appendMany(store, TERMS, 3);
+        store.deleteObject(StoreLayout.recordKey(TERMS, 3));
+        String before = store.history(TERMS, null, 10).get(0).sha256();
+
+        StoreException e = assertThrows(StoreException.class,
+                () -> store.append(Captures.capture(store, TERMS, before, "would hide the deletion", 4)));
+        assertTrue(e.getMessage().contains("missing"), e.getMessage());
+        assertEquals("2", store.history(TERMS, null, 10).get(0).id());
+        assertFalse(last.sha256().equals(before));
+    }
+
+    @Test
     void the_first_record_is_found_even_if_its_head_was_never_written() throws Exception {
         byte[] bytes = RecordCodec.encode(Captures.capture(store, TERMS, null, "one", 0), 1);
         store.createObject(StoreLayout.recordKey(TERMS, 1), bytes);
@@ -218,6 +240,17 @@ abstract class StoreContractTest {
         assertTrue(asService.getMessage().contains("service name"), asService.getMessage());
         assertTrue(asType.getMessage().contains("terms type"), asType.getMessage());
         assertEquals(before, store.bytesWritten());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Café Crème", "AT&T", "100% Legit", "C++ Shop", "What?", "#hashtag", "Ünïcödé 日本語", "a:b;c=d", "Tab Co"})
+    void real_world_names_with_punctuation_and_unicode_round_trip(String name) throws Exception {
+        TermsKey terms = new TermsKey(name, "Terms of Service");
+        StoredRecord last = Captures.appendMany(store, terms, 3);
+        assertEquals(Optional.of(last), store.latest(terms));
+        assertEquals(List.of("3", "2", "1"), ids(store.history(terms, null, 10)));
+        assertEquals(List.of(terms), store.terms());
+        assertEquals(List.of(), new StoreVerifier(store).verify().findings());
     }
 
     @Test
