@@ -255,7 +255,8 @@ public final class FileStore extends LayoutStore {
         }
     }
 
+    /** An I/O error here is the disk or the file system refusing (full, read-only, gone): the storage is unavailable. */
     private StoreException failure(String what, String key, Exception cause) {
-        return new StoreException(describe() + ": " + what + " " + key + ": " + cause, cause);
+        return new StoreUnavailableException(describe() + ": " + what + " " + key + ": " + cause, cause);
     }
 }

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.io.IOException;
@@ -72,6 +74,19 @@ class S3StoreRetryTest {
     }
 
     @Test
+    void missing_credentials_are_a_plain_error_not_an_outage() throws Exception {
+        AwsCredentialsProvider none = () -> {
+            throw SdkClientException.create("Unable to load credentials from any of the providers in the chain");
+        };
+        try (S3Store store = S3Store.open(S3Location.parse("s3://bucket/p?endpoint=http://127.0.0.1:" + server.getAddress().getPort()), none)) {
+            StoreException e = assertThrows(StoreException.class, () -> store.putBlob(new byte[] {1}));
+            assertFalse(e instanceof StoreUnavailableException, e.getMessage());
+            assertTrue(e.getMessage().contains("Unable to load credentials"), e.getMessage());
+        }
+        assertEquals(0, puts.get());
+    }
+
+    @Test
     void a_throttled_write_is_retried_until_it_succeeds() throws Exception {
         failuresBeforeSuccess = 2;
         failureStatus = 503;
@@ -88,7 +103,7 @@ class S3StoreRetryTest {
         failureStatus = 500;
         failureBody = INTERNAL;
         try (S3Store store = open(3)) {
-            StoreException e = assertThrows(StoreException.class, () -> store.putBlob("lost?".getBytes(StandardCharsets.UTF_8)));
+            StoreException e = assertThrows(StoreUnavailableException.class, () -> store.putBlob("lost?".getBytes(StandardCharsets.UTF_8)));
             assertTrue(e.getMessage().startsWith("s3://bucket/p at http://127.0.0.1:"), e.getMessage());
             assertTrue(e.getMessage().contains("cannot write p/blobs/sha256/"), e.getMessage());
             assertTrue(e.getMessage().contains("storage did not answer after 3 attempts"), e.getMessage());
