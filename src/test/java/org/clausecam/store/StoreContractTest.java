@@ -150,6 +150,37 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void of_eight_writers_appending_at_once_on_the_same_latest_exactly_one_wins() throws Exception {
+        StoredRecord first = store.append(Captures.capture(store, TERMS, null, "one", 0));
+        List<CaptureRecord> candidates = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) candidates.add(Captures.capture(store, TERMS, first.sha256(), "writer " + i, 1));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (CaptureRecord c : candidates) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return "won " + store.append(c).id();
+                    } catch (StoreConflictException e) {
+                        return "conflict";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new java.util.ArrayList<>();
+            for (var f : outcomes) results.add(f.get());
+            assertEquals(1, results.stream().filter("won 2"::equals).count(), results.toString());
+            assertEquals(7, results.stream().filter("conflict"::equals).count(), results.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("2", store.latest(TERMS).orElseThrow().id());
+        assertEquals(List.of(), new StoreVerifier(store).verify().inconsistencies());
+    }
+
+    @Test
     void a_record_naming_a_missing_blob_is_refused() throws Exception {
         String absent = Sha256.hex("not stored".getBytes(StandardCharsets.UTF_8));
         String version = store.putBlob("v\n".getBytes(StandardCharsets.UTF_8));
