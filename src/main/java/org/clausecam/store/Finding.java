@@ -20,7 +20,7 @@ public record Finding(Kind kind, String key, String message) {
         BROKEN_CHAIN(false),
         /** A head that names a missing or altered record, or does not parse. */
         BAD_HEAD(false),
-        /** A head behind the newest record, left by a crash between record and head; {@code --prune} (or the next append) repairs it. */
+        /** A head behind the newest record (a crash between record and head) or unreadable; {@code --prune} (or the next append) rewrites it. */
         STALE_HEAD(true),
         /** A blob no record names, left by a crash between blob and record; {@code --prune} removes it. */
         ORPHAN_BLOB(true),

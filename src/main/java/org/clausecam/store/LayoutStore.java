@@ -175,17 +175,33 @@ public abstract sealed class LayoutStore implements Store permits FileStore, S3S
         long sequence = 0;
         Optional<byte[]> head = readObject(headKey);
         if (head.isPresent()) {
-            RecordCodec.Head h = RecordCodec.decodeHead(head.get(), headKey);
-            if (!h.recordKey().equals(StoreLayout.recordKey(terms, h.sequence()))) {
-                throw new StoreException(describe() + ": head " + headKey + " names " + h.recordKey()
-                        + ", which is not the key of record " + h.sequence() + " of " + label(terms));
-            }
-            sequence = h.sequence();
+            Optional<RecordCodec.Head> h = readableHead(head.get(), headKey, terms);
+            // An unreadable head is only a lost hint: the newest record is found by listing
+            // (newest first), a rare path; verify reports the head and the next append rewrites it.
+            sequence = h.isPresent() ? h.get().sequence() : newestListed(terms);
         }
         while (sequence < StoreLayout.MAX_SEQUENCE && objectExists(StoreLayout.recordKey(terms, sequence + 1))) {
             sequence++;
         }
         return sequence;
+    }
+
+    /** The head, or empty if it does not parse or names a key that is not its record's. */
+    static Optional<RecordCodec.Head> readableHead(byte[] bytes, String headKey, TermsKey terms) {
+        try {
+            RecordCodec.Head h = RecordCodec.decodeHead(bytes, headKey);
+            return h.recordKey().equals(StoreLayout.recordKey(terms, h.sequence())) ? Optional.of(h) : Optional.empty();
+        } catch (StoreException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private long newestListed(TermsKey terms) throws StoreException {
+        for (StoredObject o : listObjects(StoreLayout.recordsPrefix(terms))) {
+            OptionalLong seq = StoreLayout.recordSequence(o.key().substring(o.key().lastIndexOf('/') + 1));
+            if (seq.isPresent()) return seq.getAsLong();
+        }
+        return 0;
     }
 
     private byte[] readRecordBytes(TermsKey terms, long sequence) throws StoreException {

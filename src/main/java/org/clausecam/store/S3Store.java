@@ -6,6 +6,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -269,12 +271,21 @@ public final class S3Store extends LayoutStore {
 
     private StoreException failure(String what, String key, SdkException e) {
         String reason = scrub(e.getMessage());
-        boolean transientFailure = e instanceof SdkClientException
-                || e instanceof SdkServiceException s && (s.statusCode() >= 500 || s.isThrottlingException());
+        boolean transientFailure = e instanceof SdkServiceException s ? s.statusCode() >= 500 || s.isThrottlingException()
+                : e instanceof ApiCallAttemptTimeoutException || e instanceof ApiCallTimeoutException || causedByIo(e);
+        String message = describe() + ": " + what + " " + location.objectKey(key) + ": ";
         if (transientFailure) {
-            reason = "storage did not answer after " + maxAttempts + " attempts: " + reason;
+            return new StoreUnavailableException(message + "storage did not answer after " + maxAttempts + " attempts: " + reason, e);
         }
-        return new StoreException(describe() + ": " + what + " " + location.objectKey(key) + ": " + reason, e);
+        return new StoreException(message + reason, e);
+    }
+
+    /** Connection refused or reset, timeouts: the network or the server; not missing credentials or bad settings. */
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable c = e; c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof java.io.IOException || c instanceof java.io.UncheckedIOException) return true;
+        }
+        return false;
     }
 
     /** SDK and server messages should not carry credentials; if one ever does, it is masked here. */

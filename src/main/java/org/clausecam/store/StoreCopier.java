@@ -94,7 +94,8 @@ public final class StoreCopier {
             String headKey = StoreLayout.headKey(terms);
             String recordKey = StoreLayout.recordKey(terms, tip);
             byte[] head = RecordCodec.encodeHead(new RecordCodec.Head(tip, recordKey,
-                    Sha256.hex(to.readObject(recordKey).orElseThrow(() -> vanished(recordKey)))));
+                    Sha256.hex(to.readObject(recordKey).orElseThrow(() -> new StoreException(
+                            to.describe() + ": " + recordKey + " disappeared during the copy")))));
             if (!to.readObject(headKey).map(h -> Arrays.equals(h, head)).orElse(false)) {
                 to.replace(headKey, head);
                 headsWritten++;

@@ -3,6 +3,7 @@ package org.clausecam.cli;
 import org.clausecam.store.CaptureRecord;
 import org.clausecam.store.DocumentCapture;
 import org.clausecam.store.FileStore;
+import org.clausecam.store.S3ProxyServer;
 import org.clausecam.store.StoredRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +119,41 @@ class StoreCommandsTest {
     void store_copy_onto_itself_is_bad_usage() throws Exception {
         Path from = storeWithHistory("from");
         assertEquals(2, run(new StoreCopyCommand(), "--from", "file:" + from, "--to", "file:" + from + "/"));
+    }
+
+    @Test
+    void a_history_graduates_from_file_to_s3_and_verify_gives_the_same_verdicts_on_both() throws Exception {
+        try (S3ProxyServer s3 = new S3ProxyServer().start()) {
+            s3.createBucket("graduation");
+            String bucketUri = s3.storeUri("graduation", "clausecam");
+            // The commands use the default credentials chain, as in production.
+            System.setProperty("aws.accessKeyId", s3.accessKey());
+            System.setProperty("aws.secretAccessKey", s3.secretKey());
+            try {
+                Path from = storeWithHistory("data");
+                assertEquals(0, run(new StoreCopyCommand(), "--from", "file:" + from, "--to", bucketUri));
+                assertEquals(0, run(new VerifyCommand(), "--store", bucketUri));
+                assertTrue(out.toString().contains("verify s3://graduation/clausecam at http://127.0.0.1:"), out.toString());
+
+                String tampered = "records/Example/Terms of Service/999999999998.json";
+                Files.writeString(from.resolve(tampered), Files.readString(from.resolve(tampered)).replace("\"changed\" : true", "\"changed\" : false"));
+                Files.writeString(s3.dataDir().resolve("graduation/clausecam").resolve(tampered),
+                        Files.readString(from.resolve(tampered)));
+                out.getBuffer().setLength(0);
+                assertEquals(1, run(new VerifyCommand(), "--store", "file:" + from));
+                String fileVerdict = out.toString().lines().skip(1).toList().toString();
+                out.getBuffer().setLength(0);
+                assertEquals(1, run(new VerifyCommand(), "--store", bucketUri));
+                String s3Verdict = out.toString().lines().skip(1).toList().toString();
+
+                assertEquals(fileVerdict, s3Verdict);
+                assertTrue(fileVerdict.contains("inconsistent broken-chain records/Example/Terms of Service/999999999997.json"), fileVerdict);
+                assertFalse(out.toString().contains(s3.secretKey()));
+            } finally {
+                System.clearProperty("aws.accessKeyId");
+                System.clearProperty("aws.secretAccessKey");
+            }
+        }
     }
 
     private static List<String> files(Path root) throws Exception {

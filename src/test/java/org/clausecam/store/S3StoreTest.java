@@ -57,7 +57,7 @@ class S3StoreTest extends StoreContractTest {
             S3.stop();
             try {
                 byte[] content = "written during the outage".getBytes(StandardCharsets.UTF_8);
-                StoreException e = assertThrows(StoreException.class, () -> fragile.putBlob(content));
+                StoreException e = assertThrows(StoreUnavailableException.class, () -> fragile.putBlob(content));
                 assertTrue(e.getMessage().startsWith(fragile.describe()), e.getMessage());
                 assertTrue(e.getMessage().contains("blobs/sha256/"), e.getMessage());
                 assertTrue(e.getMessage().contains("did not answer after 2 attempts"), e.getMessage());

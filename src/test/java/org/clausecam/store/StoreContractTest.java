@@ -150,6 +150,37 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void of_eight_writers_appending_at_once_on_the_same_latest_exactly_one_wins() throws Exception {
+        StoredRecord first = store.append(Captures.capture(store, TERMS, null, "one", 0));
+        List<CaptureRecord> candidates = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) candidates.add(Captures.capture(store, TERMS, first.sha256(), "writer " + i, 1));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (CaptureRecord c : candidates) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return "won " + store.append(c).id();
+                    } catch (StoreConflictException e) {
+                        return "conflict";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new java.util.ArrayList<>();
+            for (var f : outcomes) results.add(f.get());
+            assertEquals(1, results.stream().filter("won 2"::equals).count(), results.toString());
+            assertEquals(7, results.stream().filter("conflict"::equals).count(), results.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("2", store.latest(TERMS).orElseThrow().id());
+        assertEquals(List.of(), new StoreVerifier(store).verify().inconsistencies());
+    }
+
+    @Test
     void a_record_naming_a_missing_blob_is_refused() throws Exception {
         String absent = Sha256.hex("not stored".getBytes(StandardCharsets.UTF_8));
         String version = store.putBlob("v\n".getBytes(StandardCharsets.UTF_8));
@@ -173,6 +204,28 @@ abstract class StoreContractTest {
         StoredRecord third = store.append(Captures.capture(store, TERMS, latest.sha256(), "three", 2));
         assertEquals("3", third.id());
         assertEquals(Optional.of(third), store.latest(TERMS));
+    }
+
+    @Test
+    void an_unreadable_head_is_only_a_lost_hint() throws Exception {
+        StoredRecord last = Captures.appendMany(store, TERMS, 4);
+        store.replaceObject(StoreLayout.headKey(TERMS), "{ damaged".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(Optional.of(last), store.latest(TERMS));
+        assertEquals("5", store.append(Captures.capture(store, TERMS, last.sha256(), "five", 5)).id());
+    }
+
+    @Test
+    void a_head_naming_a_deleted_record_stops_appends_rather_than_reuse_its_place() throws Exception {
+        StoredRecord last = Captures.appendMany(store, TERMS, 3);
+        store.deleteObject(StoreLayout.recordKey(TERMS, 3));
+        String before = store.history(TERMS, null, 10).get(0).sha256();
+
+        StoreException e = assertThrows(StoreException.class,
+                () -> store.append(Captures.capture(store, TERMS, before, "would hide the deletion", 4)));
+        assertTrue(e.getMessage().contains("missing"), e.getMessage());
+        assertEquals("2", store.history(TERMS, null, 10).get(0).id());
+        assertFalse(last.sha256().equals(before));
     }
 
     @Test
@@ -218,6 +271,17 @@ abstract class StoreContractTest {
         assertTrue(asService.getMessage().contains("service name"), asService.getMessage());
         assertTrue(asType.getMessage().contains("terms type"), asType.getMessage());
         assertEquals(before, store.bytesWritten());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Café Crème", "AT&T", "100% Legit", "C++ Shop", "What?", "#hashtag", "Ünïcödé 日本語", "a:b;c=d", "Tab Co"})
+    void real_world_names_with_punctuation_and_unicode_round_trip(String name) throws Exception {
+        TermsKey terms = new TermsKey(name, "Terms of Service");
+        StoredRecord last = Captures.appendMany(store, terms, 3);
+        assertEquals(Optional.of(last), store.latest(terms));
+        assertEquals(List.of("3", "2", "1"), ids(store.history(terms, null, 10)));
+        assertEquals(List.of(terms), store.terms());
+        assertEquals(List.of(), new StoreVerifier(store).verify().findings());
     }
 
     @Test

@@ -144,6 +144,18 @@ abstract class StoreVerifierContractTest {
         assertEquals(List.of(), verify().findings());
     }
 
+    @Test
+    void an_unreadable_head_is_harmless_and_rewritten_by_prune() throws Exception {
+        store.replaceObject(StoreLayout.headKey(TERMS), "not json".getBytes(StandardCharsets.UTF_8));
+
+        VerificationReport report = verify();
+        assertTrue(report.consistent());
+        assertEquals(List.of(Finding.Kind.STALE_HEAD), kinds(report.harmless()));
+
+        new StoreVerifier(store).prune(report, Duration.ZERO);
+        assertEquals(List.of(), verify().findings());
+    }
+
     static List<Finding.Kind> kinds(List<Finding> findings) {
         return findings.stream().map(Finding::kind).toList();
     }
