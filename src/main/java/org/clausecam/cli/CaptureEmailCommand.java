@@ -14,6 +14,7 @@ import org.clausecam.email.EmailAddress;
 import org.clausecam.email.EmailAttachment;
 import org.clausecam.email.EmailFormatException;
 import org.clausecam.email.EmailMessage;
+import org.clausecam.extract.ExtractionException;
 import org.clausecam.extract.Extractor;
 import org.clausecam.store.CaptureRecord;
 import org.clausecam.store.DocumentCapture;
@@ -93,9 +94,7 @@ final class CaptureEmailCommand implements Callable<Integer> {
 
         Screenshot shot = new StandalonePageShooter().screenshot(file.toString(), email.renderableHtml(),
                 ScreenshotOptions.defaults().withViewportWidth(viewportWidth));
-        String markdown = new Extractor().extract(
-                new SourceDocument(null, NO_LOCATION, List.of(), List.of(), List.of(), false), null,
-                email.renderableHtmlWithRoutedParts().getBytes(StandardCharsets.UTF_8), "text/html", NO_LOCATION);
+        String markdown = markdown(email);
 
         if (out != null) {
             Files.createDirectories(out);
@@ -134,6 +133,20 @@ final class CaptureEmailCommand implements Callable<Integer> {
             return s.append(new CaptureRecord(service, type, date, CaptureRecord.KIND_EMAIL, List.of(document), version,
                     false, previous, null, AgentVersion.current()));
         }
+    }
+
+    /** The headers people quote (From, To, Date, Subject), then the body in the versions' Markdown. */
+    private static String markdown(EmailMessage email) throws ExtractionException {
+        StringBuilder text = new StringBuilder();
+        text.append("From: ").append(join(email.from())).append("  \n");
+        text.append("To: ").append(join(email.to())).append("  \n");
+        email.dateHeader().ifPresent(d -> text.append("Date: ").append(d).append("  \n"));
+        text.append("Subject: ").append(email.subject()).append("\n\n");
+        String body = email.html().isPresent()
+                ? new Extractor().extract(new SourceDocument(null, NO_LOCATION, List.of(), List.of(), List.of(), false), null,
+                        email.bodyHtml().getBytes(StandardCharsets.UTF_8), "text/html", NO_LOCATION)
+                : email.text().orElse("").strip();
+        return text.append(body).toString();
     }
 
     private static ObjectNode headers(EmailMessage email) {

@@ -18,7 +18,7 @@ final class StoreOption {
         try {
             return Stores.open(uri);
         } catch (StoreException | IllegalArgumentException e) {
-            throw new UsageException("cannot open store " + uri + ": " + e.getMessage(), e);
+            throw new UsageException("cannot open the store: " + e.getMessage(), e);
         }
     }
 }

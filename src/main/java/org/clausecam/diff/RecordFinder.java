@@ -1,5 +1,6 @@
 package org.clausecam.diff;
 
+import org.clausecam.store.CaptureRecord;
 import org.clausecam.store.Store;
 import org.clausecam.store.StoreException;
 import org.clausecam.store.StoredRecord;
@@ -29,17 +30,19 @@ public final class RecordFinder {
         this.terms = terms;
     }
 
-    /** The two records of the newest change: the record whose version changed, and the one before it. */
+    /**
+     * The two records of the newest change: the capture whose version changed, and the capture
+     * before it (e-mail evidence recorded in between is passed over).
+     */
     public Optional<StoredRecord[]> lastChange() throws StoreException {
         String after = null;
         StoredRecord changed = null;
         while (true) {
             List<StoredRecord> page = store.history(terms, after, PAGE);
             for (StoredRecord r : page) {
-                if (changed != null && r.sha256().equals(changed.record().previous())) {
-                    return Optional.of(new StoredRecord[] {r, changed});
-                }
-                if (changed == null && r.record().changed() && !r.record().first()) changed = r;
+                boolean capture = CaptureRecord.KIND_CAPTURE.equals(r.record().kind());
+                if (changed != null && capture) return Optional.of(new StoredRecord[] {r, changed});
+                if (changed == null && capture && r.record().changed() && !r.record().first()) changed = r;
             }
             if (page.size() < PAGE) return Optional.empty();
             after = page.get(page.size() - 1).id();

@@ -16,6 +16,7 @@ import org.clausecam.store.CaptureRecord;
 import org.clausecam.store.DocumentCapture;
 import org.clausecam.store.Store;
 import org.clausecam.store.StoreException;
+import org.clausecam.store.StoreUnavailableException;
 import org.clausecam.store.StoredRecord;
 import org.clausecam.store.TermsKey;
 
@@ -57,7 +58,7 @@ public final class Tracker {
     private final int concurrency;
     private final TrackListener listener;
     private final ShrinkGuard shrinkGuard;
-    private final AtomicReference<StoreException> storageDown = new AtomicReference<>();
+    private final AtomicReference<StoreUnavailableException> storageDown = new AtomicReference<>();
 
     /**
      * @param shrinkGuard refuses to record a version that lost most of the previous one's text
@@ -119,7 +120,7 @@ public final class Tracker {
         Terms terms = job.terms();
         TermsKey key = new TermsKey(terms.service(), terms.type());
         Instant start = Instant.now();
-        StoreException down = storageDown.get();
+        StoreUnavailableException down = storageDown.get();
         if (down != null) {
             return TermsOutcome.failed(key, "storage", "not captured: the store failed earlier in this run (" + down.getMessage() + ")", Duration.ZERO);
         }
@@ -138,8 +139,10 @@ public final class Tracker {
                     + "; not recorded (run with --accept-shrink to record it)", Duration.between(start, Instant.now()));
         } catch (CaptureException e) {
             return TermsOutcome.failed(key, "browser", e.getMessage(), Duration.between(start, Instant.now()));
-        } catch (StoreException e) {
+        } catch (StoreUnavailableException e) {
             storageDown.compareAndSet(null, e);
+            return TermsOutcome.failed(key, "storage", e.getMessage(), Duration.between(start, Instant.now()));
+        } catch (StoreException e) {
             return TermsOutcome.failed(key, "storage", e.getMessage(), Duration.between(start, Instant.now()));
         }
     }
@@ -182,9 +185,10 @@ public final class Tracker {
         String versionHash = store.putBlob(version.getBytes(StandardCharsets.UTF_8));
         String declarationHash = store.putBlob(declarationJson(terms));
         Optional<StoredRecord> latest = store.latest(key);
-        boolean changed = latest.map(l -> !l.record().version().equals(versionHash)).orElse(true);
-        if (changed && latest.isPresent() && shrinkGuard != null) {
-            String previous = new String(store.getBlob(latest.get().record().version()), StandardCharsets.UTF_8);
+        Optional<StoredRecord> compared = latestCapture(key, latest);
+        boolean changed = compared.map(l -> !l.record().version().equals(versionHash)).orElse(true);
+        if (changed && compared.isPresent() && shrinkGuard != null) {
+            String previous = new String(store.getBlob(compared.get().record().version()), StandardCharsets.UTF_8);
             Optional<ShrinkGuard.Shrinkage> shrunk = shrinkGuard.check(previous, version);
             if (shrunk.isPresent()) throw new SuspiciousVersionException(shrunk.get().reason());
         }
@@ -192,6 +196,23 @@ public final class Tracker {
         CaptureRecord record = new CaptureRecord(terms.service(), terms.type(), fetchDate, CaptureRecord.KIND_CAPTURE,
                 documents, versionHash, changed, latest.map(StoredRecord::sha256).orElse(null), declarationHash, agentVersion);
         return store.append(record);
+    }
+
+    /**
+     * The record a new capture is compared with: the latest page capture, passing over e-mail
+     * evidence recorded since (an e-mail's text is not a version of the terms).
+     */
+    private Optional<StoredRecord> latestCapture(TermsKey key, Optional<StoredRecord> latest) throws StoreException {
+        if (latest.isEmpty() || CaptureRecord.KIND_CAPTURE.equals(latest.get().record().kind())) return latest;
+        String after = latest.get().id();
+        while (true) {
+            List<StoredRecord> page = store.history(key, after, 50);
+            for (StoredRecord r : page) {
+                if (CaptureRecord.KIND_CAPTURE.equals(r.record().kind())) return Optional.of(r);
+            }
+            if (page.size() < 50) return Optional.empty();
+            after = page.get(page.size() - 1).id();
+        }
     }
 
     private static byte[] declarationJson(Terms terms) {

@@ -1,0 +1,75 @@
+package org.clausecam.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.clausecam.store.CaptureRecord;
+import org.clausecam.store.Store;
+import org.clausecam.store.StoredRecord;
+import org.clausecam.store.Stores;
+import org.clausecam.store.TermsKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.clausecam.cli.TrackEndToEndTest.clausecam;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code capture-email}: a notification e-mail rendered as evidence, in a real Chromium. */
+class CaptureEmailCommandTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void rendersAnEmailWithInlineImagesToScreenshotTextAndHeaders() throws Exception {
+        Path out = work.resolve("evidence");
+        TrackEndToEndTest.Run run = clausecam("capture-email", fixture("related-cid.eml").toString(), "--out", out.toString());
+
+        assertEquals(0, run.exit(), run.output());
+        BufferedImage shot = ImageIO.read(out.resolve("screenshot.png").toFile());
+        assertEquals(800, shot.getWidth());
+        String text = Files.readString(out.resolve("email.md"));
+        assertTrue(text.contains("Terms of Service update"), text);
+        assertTrue(text.contains("The summary of changes is attached."), text);
+        JsonNode headers = new ObjectMapper().readTree(out.resolve("email.json").toFile());
+        assertEquals("Terms of Service update", headers.get("subject").asText());
+        assertEquals("2025-10-01T16:00:00Z", headers.get("date").asText());
+    }
+
+    @Test
+    void recordsTheEmailAsEvidenceOfATermsDatedByItsDateHeader() throws Exception {
+        String store = "file:" + work.resolve("store");
+        TrackEndToEndTest.Run run = clausecam("capture-email", fixture("related-cid.eml").toString(),
+                "--service", "Example", "--type", "Terms of Service", "--store", store);
+        assertEquals(0, run.exit(), run.output());
+
+        try (Store s = Stores.open(store)) {
+            StoredRecord latest = s.latest(new TermsKey("Example", "Terms of Service")).orElseThrow();
+            assertEquals(CaptureRecord.KIND_EMAIL, latest.record().kind());
+            assertEquals(Instant.parse("2025-10-01T16:00:00Z"), latest.record().fetchDate());
+            assertTrue(s.hasBlob(latest.record().documents().get(0).screenshot()));
+        }
+        TrackEndToEndTest.Run history = clausecam("history", "Example", "Terms of Service", "--store", store);
+        assertTrue(history.output().contains("e-mail evidence"), history.output());
+    }
+
+    @Test
+    void aFileThatIsNotAnEmailIsBadInputNamingTheFile() throws Exception {
+        Path notMail = Files.writeString(work.resolve("page.eml"), "<html><body>not a mail</body></html>");
+        TrackEndToEndTest.Run run = clausecam("capture-email", notMail.toString(), "--out", work.resolve("x").toString());
+
+        assertEquals(2, run.exit(), run.output());
+        assertTrue(run.output().contains("page.eml"), run.output());
+    }
+
+    private static Path fixture(String name) throws URISyntaxException {
+        return Path.of(CaptureEmailCommandTest.class.getResource("/email/" + name).toURI());
+    }
+}
