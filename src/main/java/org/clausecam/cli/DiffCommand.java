@@ -11,7 +11,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.clausecam.diff.VisualDiff;
+import org.clausecam.diff.VisualDiffResult;
+import org.clausecam.store.DocumentCapture;
+
+import java.awt.Rectangle;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -38,11 +47,20 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "RECORD|DATE", description = "The newer record (default: the last change; with only --from: the latest record).")
     String to;
 
+    @Option(names = "--visual", paramLabel = "FILE.png",
+            description = "Also compare the two records' screenshots: write the newer one with the changed regions "
+                    + "painted over it, and print the share of changed pixels and the regions.")
+    Path visual;
+
+    @Option(names = "--document", paramLabel = "N", defaultValue = "1",
+            description = "For combined terms, which source document's screenshots --visual compares (default ${DEFAULT-VALUE}).")
+    int document;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws StoreException {
+    public Integer call() throws Exception {
         TermsKey key = new TermsKey(service, type);
         try (Store s = store.open()) {
             RecordFinder finder = new RecordFinder(s, key);
@@ -67,9 +85,37 @@ final class DiffCommand implements Callable<Integer> {
             String diff = TextDiff.unified(label(older), a, label(newer), b);
             java.io.PrintWriter out = spec.commandLine().getOut();
             out.print(diff.isEmpty() ? "no difference between " + older.id() + " and " + newer.id() + "\n" : diff);
+            if (visual != null) visualDiff(s, older, newer, out);
             out.flush();
             return 0;
         }
+    }
+
+    private void visualDiff(Store s, StoredRecord older, StoredRecord newer, java.io.PrintWriter out) throws Exception {
+        String a = screenshotOf(older);
+        String b = screenshotOf(newer);
+        Path dir = Files.createTempDirectory("clausecam-visual");
+        try {
+            Path olderPng = Files.write(dir.resolve("older.png"), s.getBlob(a));
+            Path newerPng = Files.write(dir.resolve("newer.png"), s.getBlob(b));
+            VisualDiffResult result = new VisualDiff().compare(olderPng, newerPng, visual);
+            out.printf(Locale.ROOT, "visual: %.4f%% of %d x %d px changed in %d regions; picture: %s%n",
+                    result.changedShare() * 100, result.width(), result.height(), result.regions().size(), visual);
+            for (Rectangle r : result.regions()) out.printf("  region x=%d y=%d w=%d h=%d%n", r.x, r.y, r.width, r.height);
+        } finally {
+            for (String f : new String[] {"older.png", "newer.png"}) Files.deleteIfExists(dir.resolve(f));
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private String screenshotOf(StoredRecord r) {
+        List<DocumentCapture> docs = r.record().documents();
+        if (document < 1 || document > docs.size()) {
+            throw new UsageException("--document " + document + ": record " + r.id() + " has " + docs.size() + " source document(s)");
+        }
+        String sha = docs.get(document - 1).screenshot();
+        if (sha == null) throw new UsageException("record " + r.id() + " has no screenshot (captured with --no-screenshots, or a PDF)");
+        return sha;
     }
 
     private static String previousId(Store s, TermsKey key, StoredRecord newer) throws StoreException {

@@ -123,7 +123,7 @@ class TrackEndToEndTest {
     @Test
     @Order(3)
     void secondRunWithoutChangesRecordsUnchanged() {
-        Run run = clausecam("track", "--declarations", declarations.toString(), "--store", store, "--allow-private-network", "--no-screenshots");
+        Run run = clausecam("track", "--declarations", declarations.toString(), "--store", store, "--allow-private-network");
 
         assertEquals(0, run.exit, run.output);
         assertTrue(run.output.contains("0 first records, 0 changed, 4 unchanged, 0 failed"), run.output);
@@ -141,6 +141,12 @@ class TrackEndToEndTest {
         Run diff = clausecam("diff", "Example", "Terms of Service", "--store", store);
         assertEquals(0, diff.exit, diff.output);
         assertTrue(diff.output.contains("\n-We keep your data for 30 days.\n+We keep your data for 90 days.\n"), diff.output);
+
+        Path picture = work.resolve("terms-visual.png");
+        Run visual = clausecam("diff", "Example", "Terms of Service", "--store", store, "--visual", picture.toString());
+        assertEquals(0, visual.exit, visual.output);
+        assertTrue(visual.output.contains("changed in 1 regions"), visual.output);
+        assertTrue(Files.exists(picture));
 
         Run history = clausecam("history", "Example", "Terms of Service", "--store", store);
         List<String> lines = history.output.lines().toList();
