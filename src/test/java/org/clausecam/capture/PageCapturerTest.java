@@ -1,5 +1,6 @@
 package org.clausecam.capture;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -211,7 +212,7 @@ class PageCapturerTest {
 
     @Test
     void aGuardedCaptureRefusesLoopbackWithoutStartingTheBrowser() {
-        Chromium unused = new Chromium(System.getenv(), 4);
+        Chromium unused = new Chromium(System.getenv(), 4, 1);
         PageCapturer guarded = new PageCapturer(unused, false);
 
         FetchException e = assertThrows(FetchException.class,
@@ -253,6 +254,98 @@ class PageCapturerTest {
             System.out.println("redirect hop to a refused address reached it " + refusedHost.hits("/latest/meta-data")
                     + " time(s): " + e.getMessage());
             assertEquals(FetchException.Kind.PERMANENT, e.kind());
+        }
+    }
+
+    @Test
+    void severalPagesLoadAtOnceWhileOneThreadDrivesThem() throws Exception {
+        // The server holds each answer until another request comes while it is held (10 s at
+        // most): only pages loading side by side make that happen.
+        HeldAnswers held = new HeldAnswers();
+        server.handle("/held.html", exchange -> {
+            held.holdUntilAnotherArrives();
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            FixtureServer.send(exchange, 200, "<html><body><p>held terms</p></body></html>".getBytes(StandardCharsets.UTF_8));
+        });
+        Chromium chromium = Chromium.shared();
+        int before = chromium.pagesInFlight();
+        chromium.setPagesInFlight(4);
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<RenderedPage>> captures = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                captures.add(callers.submit(() -> capturer.render(server.url("/held.html"), RenderOptions.defaults())));
+            }
+            for (Future<RenderedPage> capture : captures) {
+                RenderedPage page = capture.get();
+                assertTrue(new String(page.document().content(), StandardCharsets.UTF_8).contains("held terms"));
+                assertTrue(page.screenshot().height() > 0);
+            }
+        } finally {
+            callers.shutdownNow();
+            chromium.setPagesInFlight(before);
+        }
+
+        assertTrue(held.overlapped(), "a page was requested while another one was loading");
+    }
+
+    @Test
+    void anUnreachableHostIsTransientAndDoesNotDisturbThePagesInFlightWithIt() throws Exception {
+        FixtureServer stopped = new FixtureServer();
+        URI unreachable = stopped.url("/terms.html");
+        stopped.close();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<RenderedPage> failing = callers.submit(() -> capturer.render(unreachable, RenderOptions.defaults()));
+            Future<RenderedPage> fine = callers.submit(() -> capturer.render(server.url("/plain-policy.html"),
+                    RenderOptions.defaults()));
+
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class, failing::get);
+            assertTrue(e.getCause() instanceof FetchException, String.valueOf(e.getCause()));
+            assertEquals(FetchException.Kind.TRANSIENT, ((FetchException) e.getCause()).kind());
+            assertEquals(200, fine.get().document().status());
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPdfRenderedInTheBrowserComesBackAsItsBytesNotAsTheViewer() throws Exception {
+        byte[] pdf = FixtureServer.resource("/fetch/terms.pdf");
+        server.serve("/terms.pdf", 200, "application/pdf", pdf);
+
+        RenderedPage page = capturer.render(server.url("/terms.pdf"), RenderOptions.defaults());
+
+        assertEquals("application/pdf", page.document().mimeType());
+        assertArrayEquals(pdf, page.document().content());
+        assertNull(page.screenshot());
+    }
+
+    /** Requests that wait for company: tells whether two were ever held at the same time. */
+    private static final class HeldAnswers {
+        private int holding;
+        private boolean overlapped;
+
+        synchronized void holdUntilAnotherArrives() {
+            holding++;
+            if (holding > 1) {
+                overlapped = true;
+                notifyAll();
+            }
+            long until = System.nanoTime() + 10_000_000_000L;
+            try {
+                while (!overlapped && System.nanoTime() < until) {
+                    wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                holding--;
+            }
+        }
+
+        synchronized boolean overlapped() {
+            return overlapped;
         }
     }
 }
