@@ -36,7 +36,7 @@ final class BrowserGuard {
     static BrowserGuard install(BrowserContext context, NetworkGuard guard) {
         BrowserGuard browserGuard = new BrowserGuard(guard);
         if (!guard.allowsPrivateNetwork()) {
-            context.route(url -> true, browserGuard::decide);
+            context.route(url -> true, EventHandlers.tolerant(browserGuard::decide));
             context.onRequest(browserGuard::watchRedirect);
         }
         return browserGuard;

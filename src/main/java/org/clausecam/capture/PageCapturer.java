@@ -198,7 +198,7 @@ public final class PageCapturer {
             boolean[] served = {false};
             // The first navigation is ours, to the document's URL (as Chromium normalized it):
             // answer it with the fetched bytes. Page routes come before the context's guard.
-            page.route(url -> true, route -> {
+            page.route(url -> true, EventHandlers.tolerant(route -> {
                 if (!served[0] && route.request().isNavigationRequest()) {
                     served[0] = true;
                     route.fulfill(new Route.FulfillOptions()
@@ -208,7 +208,7 @@ public final class PageCapturer {
                 } else {
                     route.fallback();
                 }
-            });
+            }));
             PendingNavigation navigation = PendingNavigation.start(page, location, options.loadTimeout());
             return () -> {
                 try {
@@ -233,12 +233,12 @@ public final class PageCapturer {
 
     /** Dialogs are dismissed and pop-up windows closed, so that neither can hold the capture. */
     private static void keepToOnePage(BrowserContext context, Page page) {
-        page.onDialog(dialog -> dialog.dismiss());
-        context.onPage(other -> {
+        page.onDialog(EventHandlers.tolerant(dialog -> dialog.dismiss()));
+        context.onPage(EventHandlers.tolerant(other -> {
             if (other != page) {
                 other.close();
             }
-        });
+        }));
     }
 
     private static List<String> waitForSelectors(Page page, List<String> selectors, Duration budget) {

@@ -321,6 +321,18 @@ class PageCapturerTest {
         assertNull(page.screenshot());
     }
 
+    @Test
+    void dialogsAreDismissedAndPopUpsClosedWithoutHoldingTheCapture() throws Exception {
+        server.serve("/pushy.html", "text/html", "<html><body><p>Terms</p><script>"
+                + "alert('Accept our cookies'); confirm('Really?'); window.open('/plain-policy.html');"
+                + "document.body.insertAdjacentHTML('beforeend', '<p>after the dialogs</p>');</script></body></html>");
+
+        RenderedPage rendered = capturer.render(server.url("/pushy.html"), RenderOptions.defaults());
+
+        assertTrue(new String(rendered.document().content(), StandardCharsets.UTF_8).contains("after the dialogs"));
+        assertTrue(rendered.screenshot().height() > 0);
+    }
+
     /** Requests that wait for company: tells whether two were ever held at the same time. */
     private static final class HeldAnswers {
         private int holding;
