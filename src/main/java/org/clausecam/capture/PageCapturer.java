@@ -129,7 +129,7 @@ public final class PageCapturer {
     }
 
     private RenderedPage finishRender(Page page, URI url, RenderOptions options, PendingNavigation navigation,
-                                             BrowserGuard browserGuard, long deadline) throws Exception {
+                                      BrowserGuard browserGuard, long deadline) throws Exception {
         boolean loadTimedOut = navigation.await();
         browserGuard.verify(url);
         Response main = navigation.mainResponse();

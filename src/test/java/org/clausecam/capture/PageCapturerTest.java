@@ -122,9 +122,10 @@ class PageCapturerTest {
         Duration took = Duration.between(start, Instant.now());
         PeakMemory.Peak peak = memory.stop();
         Screenshot shot = rendered.screenshot();
-        System.out.printf("tall fixture: %dx%d px, %s, %d bytes PNG, %d ms; peak JVM heap %d MB, peak Chromium PSS %d MB%n",
+        System.out.printf("tall fixture: %dx%d px, %s, %d bytes PNG, %d ms wall; CPU: JVM %.1f s, Chromium+driver %.1f s;"
+                        + " peak JVM heap %d MB, peak Chromium+driver PSS %d MB%n",
                 shot.width(), shot.height(), shot.stitched() ? "stitched" : "single shot", shot.png().length,
-                took.toMillis(), peak.jvmHeapMb(), peak.chromiumPssMb());
+                took.toMillis(), peak.jvmCpuSeconds(), peak.childrenCpuSeconds(), peak.jvmHeapMb(), peak.chromiumPssMb());
 
         assertEquals(TALL_PAGE_HEIGHT, shot.pageHeight());
         assertEquals(TALL_PAGE_HEIGHT, shot.height());
