@@ -144,6 +144,22 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
+    private final BrowserSupplier browsers = new BrowserSupplier() {
+        @Override
+        public Browser get() throws CaptureException {
+            return browser();
+        }
+
+        @Override
+        public boolean crashed() {
+            if (browser != null && !browser.isConnected()) {
+                closeBrowser();
+                return true;
+            }
+            return false;
+        }
+    };
+
     /** The owner thread: takes batches of jobs, starts them all, then finishes them in turn. */
     private void serve() {
         while (true) {
@@ -157,7 +173,7 @@ public final class Chromium implements AutoCloseable {
             boolean closing = batch.remove(poison);
             List<Running<?>> running = new ArrayList<>();
             for (Job<?> job : batch) {
-                Running<?> r = job.start(this::browser);
+                Running<?> r = job.start(browsers);
                 if (r != null) {
                     running.add(r);
                 }
@@ -259,9 +275,12 @@ public final class Chromium implements AutoCloseable {
         return newline < 0 ? message : message.substring(0, newline).strip();
     }
 
-    @FunctionalInterface
+    /** The owner's view of the browser, for jobs. */
     private interface BrowserSupplier {
         Browser get() throws CaptureException;
+
+        /** Whether the browser is gone; if so it is closed, for {@link #get} to start another. */
+        boolean crashed();
     }
 
     /** A queued job and the caller waiting for it. */
@@ -271,6 +290,7 @@ public final class Chromium implements AutoCloseable {
         final CompletableFuture<T> result = new CompletableFuture<>();
         final CountDownLatch began = new CountDownLatch(1);
         volatile boolean abandoned;
+        private boolean retried;
 
         Job(String what, BrowserJob<T> work) {
             this.what = what;
@@ -286,6 +306,15 @@ public final class Chromium implements AutoCloseable {
             }
             try {
                 return new Running<>(this, work.start(browser.get()));
+            } catch (PlaywrightException e) {
+                if (!retried && browser.crashed()) {
+                    // The browser died since the last job (Playwright only notices when next
+                    // called): start a fresh one and try this job once more.
+                    retried = true;
+                    return start(browser);
+                }
+                result.completeExceptionally(e);
+                return null;
             } catch (Throwable t) {
                 result.completeExceptionally(t);
                 return null;

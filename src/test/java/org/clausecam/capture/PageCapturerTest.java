@@ -183,6 +183,30 @@ class PageCapturerTest {
     }
 
     @Test
+    void aPageWhoseBodyNeverEndsIsTakenAsFarAsItCame() throws Exception {
+        server.handle("/endless-body.html", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 0);
+            try (java.io.OutputStream out = exchange.getResponseBody()) {
+                out.write("<html><body><p>The first clauses arrived.</p>".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.io.IOException browserHungUp) {
+                // The capture ended and closed its context, as it should.
+            }
+        });
+
+        RenderedPage rendered = capturer.render(server.url("/endless-body.html"),
+                RenderOptions.defaults().withNavigationTimeout(Duration.ofSeconds(2)));
+
+        assertTrue(rendered.loadTimedOut());
+        assertTrue(new String(rendered.document().content(), StandardCharsets.UTF_8).contains("The first clauses arrived."));
+        assertTrue(rendered.screenshot().height() > 0);
+    }
+
+    @Test
     void aSelectorThatNeverAppearsIsReportedNotFatal() throws Exception {
         RenderedPage rendered = capturer.render(server.url("/plain-policy.html"), RenderOptions.defaults()
                 .withScreenshot(false)
@@ -332,6 +356,45 @@ class PageCapturerTest {
 
         assertTrue(new String(rendered.document().content(), StandardCharsets.UTF_8).contains("after the dialogs"));
         assertTrue(rendered.screenshot().height() > 0);
+    }
+
+    @Test
+    void aBrowserThatDiedIsStartedAgainForTheNextCapture() throws Exception {
+        java.util.Set<Long> before = browserProcesses();
+        try (Chromium own = new Chromium(System.getenv(), 4, 1)) {
+            PageCapturer ownCapturer = new PageCapturer(own, true);
+            ownCapturer.render(server.url("/plain-policy.html"), RenderOptions.defaults().withScreenshot(false));
+            java.util.Set<Long> ours = browserProcesses();
+            ours.removeAll(before);
+            assertEquals(1, ours.size(), "one browser process started by this test");
+
+            ProcessHandle browserProcess = ProcessHandle.of(ours.iterator().next()).orElseThrow();
+            browserProcess.destroyForcibly();
+            browserProcess.onExit().get();
+            RenderedPage again = ownCapturer.render(server.url("/plain-policy.html"), RenderOptions.defaults());
+
+            assertEquals(200, again.document().status());
+            assertTrue(again.screenshot().height() > 0);
+        }
+    }
+
+    /** Chromium browser processes (not their renderers or helpers) started by this JVM. */
+    private static java.util.Set<Long> browserProcesses() {
+        java.util.Set<Long> pids = new java.util.HashSet<>();
+        ProcessHandle.current().descendants().forEach(p -> {
+            String commandLine;
+            try {
+                commandLine = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "cmdline"))
+                        .replace('\0', ' ');
+            } catch (java.io.IOException gone) {
+                return;
+            }
+            // Playwright talks to the browser process over a pipe; its helpers carry a --type.
+            if (commandLine.contains("--remote-debugging-pipe") && !commandLine.contains("--type=")) {
+                pids.add(p.pid());
+            }
+        });
+        return pids;
     }
 
     /** Requests that wait for company: tells whether two were ever held at the same time. */
