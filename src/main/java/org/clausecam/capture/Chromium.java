@@ -191,6 +191,7 @@ public final class Chromium implements AutoCloseable {
     private void shutDown() {
         List<Job<?>> left = new ArrayList<>();
         queue.drainTo(left);
+        left.remove(poison);
         for (Job<?> job : left) {
             job.result.completeExceptionally(new CaptureException(job.what + ": Chromium is closed"));
             job.began.countDown();
