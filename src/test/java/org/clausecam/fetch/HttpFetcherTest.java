@@ -225,4 +225,20 @@ class HttpFetcherTest {
             assertEquals(0, refusedHost.hits("/latest/meta-data"));
         }
     }
+
+    @Test
+    void hostNamesUnderLocalhostReachTheTestServerThroughItAsAProxy() throws Exception {
+        server.handle("/terms", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            FixtureServer.send(exchange, 200, ("<p>terms of " + exchange.getRequestHeaders().getFirst("Host") + "</p>")
+                    .getBytes(StandardCharsets.UTF_8));
+        });
+        int port = server.url("/").getPort();
+        HttpFetcher viaServer = new HttpFetcher(HttpFetchOptions.defaults(), new NetworkGuard(true),
+                java.net.ProxySelector.of(new java.net.InetSocketAddress("127.0.0.1", port)));
+
+        FetchedDocument document = viaServer.fetch(java.net.URI.create("http://shop-a.localhost:" + port + "/terms"));
+
+        assertEquals("<p>terms of shop-a.localhost:" + port + "</p>", new String(document.content(), StandardCharsets.UTF_8));
+    }
 }
