@@ -241,4 +241,24 @@ class HttpFetcherTest {
 
         assertEquals("<p>terms of shop-a.localhost:" + port + "</p>", new String(document.content(), StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aBodyThatStallsAfterTheHeadersTimesOut() {
+        server.handle("/stalled", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 1000);
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        HttpFetcher impatient = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true)
+                .withTimeout(Duration.ofSeconds(1)));
+
+        FetchException e = assertThrows(FetchException.class, () -> impatient.fetch(server.url("/stalled")));
+
+        assertEquals(FetchException.Kind.TRANSIENT, e.kind());
+    }
 }
