@@ -9,6 +9,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.HttpHeader;
+import com.microsoft.playwright.options.Proxy;
 import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -48,6 +49,7 @@ public final class PageCapturer {
 
     private final Chromium chromium;
     private final NetworkGuard guard;
+    private GuardedProxy proxy;
 
     /** Uses the JVM's shared Chromium. */
     public PageCapturer(boolean allowPrivateNetwork) {
@@ -108,7 +110,8 @@ public final class PageCapturer {
                 .setLocale(locale(options.acceptLanguage()))
                 .setExtraHTTPHeaders(Map.of("Accept-Language", options.acceptLanguage()))
                 .setAcceptDownloads(false)
-                .setServiceWorkers(ServiceWorkerPolicy.BLOCK));
+                .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+                .setProxy(proxy()));
         try {
             context.setDefaultTimeout(options.timeout().toMillis());
             BrowserGuard browserGuard = BrowserGuard.install(context, guard);
@@ -130,10 +133,21 @@ public final class PageCapturer {
 
     private RenderedPage finishRender(Page page, URI url, RenderOptions options, PendingNavigation navigation,
                                       BrowserGuard browserGuard, long deadline) throws Exception {
-        boolean loadTimedOut = navigation.await();
+        boolean loadTimedOut;
+        try {
+            loadTimedOut = navigation.await();
+        } catch (FetchException e) {
+            // A refused redirect hop fails the navigation too: say that, not "tunnel failed".
+            browserGuard.verify(url);
+            throw e;
+        }
         browserGuard.verify(url);
         Response main = navigation.mainResponse();
         FetchedDocument document = document(page, url, main);
+        List<String> refusal = document.headers().get(GuardedProxy.REFUSED_HEADER.toLowerCase(Locale.ROOT));
+        if (refusal != null) {
+            throw new FetchException(url, FetchException.Kind.PERMANENT, "the browser was refused " + refusal.get(0));
+        }
         if (!HttpStatus.isSuccess(document.status())) {
             FetchException.Kind kind = BrowserFallback.looksLikeChallenge(document)
                     ? FetchException.Kind.BLOCKED : HttpStatus.failureKind(document.status());
@@ -188,7 +202,8 @@ public final class PageCapturer {
                 .setDeviceScaleFactor(1)
                 .setJavaScriptEnabled(false)
                 .setAcceptDownloads(false)
-                .setServiceWorkers(ServiceWorkerPolicy.BLOCK));
+                .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+                .setProxy(proxy()));
         try {
             context.setDefaultTimeout(options.timeout().toMillis());
             BrowserGuard browserGuard = BrowserGuard.install(context, guard);
@@ -225,6 +240,21 @@ public final class PageCapturer {
             context.close();
             throw e;
         }
+    }
+
+    /**
+     * The proxy guarded contexts send everything through, started with the first of them; none
+     * when private network access is allowed (then nothing is refused and traffic goes direct).
+     */
+    private synchronized Proxy proxy() {
+        if (guard.allowsPrivateNetwork()) {
+            return null;
+        }
+        if (proxy == null) {
+            proxy = new GuardedProxy(guard);
+        }
+        // "<-loopback>": Chromium otherwise sends localhost straight past any proxy.
+        return new Proxy(proxy.address()).setBypass("<-loopback>");
     }
 
     private static boolean isHtml(String mime) {

@@ -276,9 +276,10 @@ class PageCapturerTest {
             FetchException e = assertThrows(FetchException.class,
                     () -> guarded.render(server.url("/redirects-to-refused"), RenderOptions.defaults()));
 
-            System.out.println("redirect hop to a refused address reached it " + refusedHost.hits("/latest/meta-data")
-                    + " time(s): " + e.getMessage());
             assertEquals(FetchException.Kind.PERMANENT, e.kind());
+            assertTrue(e.getMessage().contains("127.0.0.2"), e.getMessage());
+            assertEquals(1, server.hits("/redirects-to-refused"));
+            assertEquals(0, refusedHost.hits("/latest/meta-data"), "the refused host never got the request");
         }
     }
 
@@ -356,6 +357,32 @@ class PageCapturerTest {
 
         assertTrue(new String(rendered.document().content(), StandardCharsets.UTF_8).contains("after the dialogs"));
         assertTrue(rendered.screenshot().height() > 0);
+    }
+
+    @Test
+    void aRedirectToARefusedHttpsAddressNeverOpensATunnel() throws Exception {
+        try (java.net.ServerSocket refusedHost = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.2"))) {
+            refusedHost.setSoTimeout(1);
+            server.redirect("/redirects-to-refused-https", 302, "https://127.0.0.2:" + refusedHost.getLocalPort() + "/");
+            PageCapturer guarded = new PageCapturer(Chromium.shared(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+
+            FetchException e = assertThrows(FetchException.class,
+                    () -> guarded.render(server.url("/redirects-to-refused-https"), RenderOptions.defaults()));
+
+            assertEquals(FetchException.Kind.PERMANENT, e.kind());
+            assertThrows(java.net.SocketTimeoutException.class, refusedHost::accept, "nobody connected to the refused host");
+        }
+    }
+
+    @Test
+    void aGuardedCaptureStillLoadsWhatItIsAllowedToThroughItsProxy() throws Exception {
+        PageCapturer guarded = new PageCapturer(Chromium.shared(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+
+        RenderedPage rendered = guarded.render(server.url("/plain-policy.html"), RenderOptions.defaults());
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(rendered.screenshot().png()));
+        int banner = image.getRGB(1000, 150);
+        assertTrue(PngRows.near(banner, 0x1478c8), "banner colour from plain-policy.css, got " + PngRows.hex(banner));
     }
 
     @Test
