@@ -47,9 +47,11 @@ import org.clausecam.fetch.NetworkGuard;
  */
 public final class PageCapturer {
 
+    /** One proxy per guard policy for the whole JVM, however many capturers are made; never closed (daemon threads). */
+    private static final Map<NetworkGuard, GuardedProxy> PROXIES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Chromium chromium;
     private final NetworkGuard guard;
-    private GuardedProxy proxy;
 
     /** Uses the JVM's shared Chromium. */
     public PageCapturer(boolean allowPrivateNetwork) {
@@ -246,13 +248,11 @@ public final class PageCapturer {
      * The proxy guarded contexts send everything through, started with the first of them; none
      * when private network access is allowed (then nothing is refused and traffic goes direct).
      */
-    private synchronized Proxy proxy() {
+    private Proxy proxy() {
         if (guard.allowsPrivateNetwork()) {
             return null;
         }
-        if (proxy == null) {
-            proxy = new GuardedProxy(guard);
-        }
+        GuardedProxy proxy = PROXIES.computeIfAbsent(guard, GuardedProxy::new);
         // "<-loopback>": Chromium otherwise sends localhost straight past any proxy.
         return new Proxy(proxy.address()).setBypass("<-loopback>");
     }

@@ -113,6 +113,18 @@ public final class NetworkGuard {
         }
     }
 
+    /** Two guards are equal when they let the same addresses through. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof NetworkGuard g && g.allowPrivateNetwork == allowPrivateNetwork
+                && g.allowedHosts.equals(allowedHosts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Boolean.hashCode(allowPrivateNetwork) * 31 + allowedHosts.hashCode();
+    }
+
     /** Why an address is not public, or null when it is. */
     static String whyRefused(InetAddress address) {
         if (address.isLoopbackAddress()) return "loopback";
