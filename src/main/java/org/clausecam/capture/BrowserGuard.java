@@ -12,14 +12,15 @@ import org.clausecam.fetch.FetchException;
 import org.clausecam.fetch.NetworkGuard;
 
 /**
- * The {@link NetworkGuard} inside the browser. Every request of a context (documents, frames,
- * subresources) passes it first through a route, and a refused one is aborted before it
- * leaves. URLs without a network (data:, blob:, about:) pass.
+ * The {@link NetworkGuard} inside the browser, first layer: every request of a context
+ * (documents, frames, subresources) passes a route, and a refused one is aborted before it
+ * leaves, with a clear {@code ERR_BLOCKED_BY_CLIENT}. URLs without a network (data:, blob:,
+ * about:) pass.
  *
- * <p>Playwright offers a route only the first URL of a redirect chain, so a hop that a
- * redirect sends to a refused address cannot be stopped there. Such hops are seen as requests
- * and noted; {@link #verify} then fails the capture, so that nothing a refused address sent
- * back is ever recorded. Owner thread only.
+ * <p>Playwright offers a route only the first URL of a redirect chain; the hops after it are
+ * stopped by the second layer, {@link GuardedProxy}, through which guarded contexts connect.
+ * They are also seen here as requests and noted, and {@link #verify} then fails the capture
+ * with a message that names them. Owner thread only.
  */
 final class BrowserGuard {
 
@@ -36,7 +37,7 @@ final class BrowserGuard {
     static BrowserGuard install(BrowserContext context, NetworkGuard guard) {
         BrowserGuard browserGuard = new BrowserGuard(guard);
         if (!guard.allowsPrivateNetwork()) {
-            context.route(url -> true, browserGuard::decide);
+            context.route(url -> true, EventHandlers.tolerant(browserGuard::decide));
             context.onRequest(browserGuard::watchRedirect);
         }
         return browserGuard;

@@ -9,14 +9,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.clausecam.fetch.FetchException;
@@ -24,13 +22,18 @@ import org.clausecam.fetch.FetchException;
 /**
  * The one Chromium of this JVM, and the one thread that talks to it.
  *
- * <p>Playwright for Java objects are not thread-safe, and events (routes, dialogs) are
- * dispatched on the thread that is inside a Playwright call. So Playwright, the browser and
- * every context and page live on a single owner thread; callers on any thread hand it
- * {@link BrowserWork} and wait. At most {@code queueCapacity} works wait or run at once; the
- * callers beyond that wait for a free place.
+ * <p>Playwright for Java objects are not thread-safe, and their events (routes, dialogs,
+ * responses) are dispatched on whichever thread is inside a Playwright call. So Playwright, the
+ * browser and every context and page live on a single owner thread; callers on any thread hand
+ * it {@link BrowserJob}s and wait. At most {@code queueCapacity} jobs wait or run at once; the
+ * callers beyond that wait for a place.
  *
- * <p>The browser starts with the first work (a run without browser work never starts one),
+ * <p>Several pages in flight from the one thread (STACK.md §3): the owner takes up to
+ * {@link #pagesInFlight()} queued jobs, starts them all (navigations requested, not awaited),
+ * then finishes them one after the other; while it waits on one, Chromium loads the others.
+ * With 1 page in flight, jobs are simply serialized.
+ *
+ * <p>The browser starts with the first job (a run without browser work never starts one),
  * starts again if it crashed, and closes on {@link #close()} or at JVM exit.
  */
 public final class Chromium implements AutoCloseable {
@@ -40,19 +43,24 @@ public final class Chromium implements AutoCloseable {
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-dev-shm-usage");
 
+    /** Measured best on 2 cores with screenshots (80 docs/min against 64 serialized, STACK.md §3). */
+    public static final int DEFAULT_PAGES_IN_FLIGHT = 2;
+
     private static final Duration QUEUE_WAIT = Duration.ofMinutes(30);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private static Chromium shared;
 
     private final Map<String, String> env;
-    private final ThreadPoolExecutor owner;
     private final Semaphore places;
+    private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+    private final Job<Void> poison = new Job<>("closing", browser -> () -> null);
+    private final Thread owner;
+    private volatile int pagesInFlight;
 
     // Touched only on the owner thread.
     private Playwright playwright;
     private Browser browser;
-    private String origin;
 
     private volatile boolean started;
     private volatile boolean closed;
@@ -63,46 +71,57 @@ public final class Chromium implements AutoCloseable {
      */
     public static synchronized Chromium shared() {
         if (shared == null) {
-            Chromium chromium = new Chromium(System.getenv(), 64);
+            Chromium chromium = new Chromium(System.getenv(), 64, DEFAULT_PAGES_IN_FLIGHT);
             Runtime.getRuntime().addShutdownHook(new Thread(chromium::close, "clausecam-chromium-shutdown"));
             shared = chromium;
         }
         return shared;
     }
 
-    Chromium(Map<String, String> env, int queueCapacity) {
+    Chromium(Map<String, String> env, int queueCapacity, int pagesInFlight) {
         this.env = Map.copyOf(env);
         this.places = new Semaphore(queueCapacity, true);
-        this.owner = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "clausecam-chromium");
-            t.setDaemon(true);
-            return t;
-        });
+        setPagesInFlight(pagesInFlight);
+        this.owner = new Thread(this::serve, "clausecam-chromium");
+        owner.setDaemon(true);
+        owner.start();
     }
 
-    /** Whether the browser process has been started (tests check that plain HTTP runs never start it). */
+    /** Whether the browser process has been started (a run without browser work never starts it). */
     public boolean started() {
         return started;
+    }
+
+    public int pagesInFlight() {
+        return pagesInFlight;
+    }
+
+    /** How many pages the owner thread keeps loading at once (1: strictly one after the other); takes effect with the next batch. */
+    public void setPagesInFlight(int pages) {
+        if (pages < 1 || pages > 16) {
+            throw new IllegalArgumentException("pages in flight must be within 1..16, not " + pages);
+        }
+        this.pagesInFlight = pages;
     }
 
     /** Chromium's version, starting the browser if needed. */
     public String version() throws CaptureException {
         try {
-            return call("reading the browser version", Browser::version, Duration.ofMinutes(2));
+            return call("reading the browser version", browser -> browser::version, Duration.ofMinutes(2));
         } catch (FetchException e) {
             throw new CaptureException("reading the browser version failed", e);
         }
     }
 
     /**
-     * Runs work on the owner thread, starting the browser first if needed.
+     * Runs a job on the owner thread, starting the browser first if needed.
      *
-     * @param what    what the work does, for error messages
-     * @param timeout how long the work may run once started; time spent waiting for its turn does
-     *                not count. Past it the caller gets an exception while the work itself ends on
-     *                its own Playwright timeouts, which works must set no longer than this.
+     * @param what    what the job does, for error messages
+     * @param timeout how long the job may take once started; time spent waiting for its turn does
+     *                not count. Past it the caller gets an exception while the job itself ends on
+     *                its own Playwright timeouts, which jobs must set no longer than this.
      */
-    <T> T call(String what, BrowserWork<T> work, Duration timeout) throws FetchException, CaptureException {
+    <T> T call(String what, BrowserJob<T> work, Duration timeout) throws FetchException, CaptureException {
         if (closed) {
             throw new CaptureException(what + ": Chromium is closed");
         }
@@ -116,45 +135,69 @@ public final class Chromium implements AutoCloseable {
         if (!placed) {
             throw new CaptureException(what + ": the browser stayed busy for " + QUEUE_WAIT);
         }
+        Job<T> job = new Job<>(what, work);
         try {
-            CountDownLatch began = new CountDownLatch(1);
-            Future<T> future;
-            try {
-                future = owner.submit(() -> {
-                    began.countDown();
-                    return work.run(browser());
-                });
-            } catch (RejectedExecutionException e) {
-                throw new CaptureException(what + ": Chromium is closed", e);
-            }
-            return await(what, future, began, timeout);
+            queue.add(job);
+            return job.await(timeout);
         } finally {
             places.release();
         }
     }
 
-    private <T> T await(String what, Future<T> future, CountDownLatch began, Duration timeout)
-            throws FetchException, CaptureException {
-        try {
-            if (!began.await(QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                future.cancel(false);
-                throw new CaptureException(what + ": the browser stayed busy for " + QUEUE_WAIT);
-            }
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            future.cancel(false);
-            Thread.currentThread().interrupt();
-            throw new CaptureException(what + ": interrupted", e);
-        } catch (TimeoutException e) {
-            throw new CaptureException(what + ": not done within " + timeout, e);
-        } catch (CancellationException e) {
-            throw new CaptureException(what + ": cancelled", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof FetchException fetch) throw fetch;
-            if (cause instanceof CaptureException capture) throw capture;
-            throw new CaptureException(what + ": " + firstLine(cause), cause);
+    private final BrowserSupplier browsers = new BrowserSupplier() {
+        @Override
+        public Browser get() throws CaptureException {
+            return browser();
         }
+
+        @Override
+        public boolean crashed() {
+            if (browser != null && !browser.isConnected()) {
+                closeBrowser();
+                return true;
+            }
+            return false;
+        }
+    };
+
+    /** The owner thread: takes batches of jobs, starts them all, then finishes them in turn. */
+    private void serve() {
+        while (true) {
+            List<Job<?>> batch = new ArrayList<>();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, pagesInFlight - 1);
+            boolean closing = batch.remove(poison);
+            List<Running<?>> running = new ArrayList<>();
+            for (Job<?> job : batch) {
+                Running<?> r = job.start(browsers);
+                if (r != null) {
+                    running.add(r);
+                }
+            }
+            for (Running<?> r : running) {
+                r.finish();
+            }
+            if (closing || closed) {
+                shutDown();
+                return;
+            }
+        }
+    }
+
+    private void shutDown() {
+        List<Job<?>> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.remove(poison);
+        for (Job<?> job : left) {
+            job.result.completeExceptionally(new CaptureException(job.what + ": Chromium is closed"));
+            job.began.countDown();
+        }
+        closeBrowser();
+        poison.result.complete(null);
     }
 
     /** The running browser, launched or relaunched as needed. Owner thread only. */
@@ -164,7 +207,7 @@ public final class Chromium implements AutoCloseable {
         }
         if (browser != null) {
             // It crashed or was killed: start afresh rather than fail every later capture.
-            closeOnOwnerThread();
+            closeBrowser();
         }
         ChromiumLocator.Located located = ChromiumLocator.locate(env);
         Map<String, String> driverEnv = new HashMap<>();
@@ -181,21 +224,15 @@ public final class Chromium implements AutoCloseable {
             playwright = Playwright.create(new Playwright.CreateOptions().setEnv(driverEnv));
             browser = playwright.chromium().launch(launch);
         } catch (PlaywrightException e) {
-            closeOnOwnerThread();
+            closeBrowser();
             throw new CaptureException("cannot start " + located.origin()
                     + located.executable().map(p -> " (" + p + ")").orElse("") + ": " + firstLine(e), e);
         }
-        origin = located.origin();
         started = true;
         return browser;
     }
 
-    /** How the running browser was found ({@code system Chromium}…), or null before it started. */
-    String origin() {
-        return origin;
-    }
-
-    private void closeOnOwnerThread() {
+    private void closeBrowser() {
         try {
             if (browser != null) {
                 browser.close();
@@ -208,35 +245,112 @@ public final class Chromium implements AutoCloseable {
                 if (playwright != null) {
                     playwright.close();
                 }
+            } catch (PlaywrightException e) {
+                // Shutting down a driver that already died: nothing left to release.
             } finally {
                 playwright = null;
             }
         }
     }
 
-    /** Closes the browser and ends the owner thread; waits at most a few seconds. */
+    /** Closes the browser once the jobs already started are done; waits a few seconds at most. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        if (started) {
-            Future<?> closing = owner.submit(this::closeOnOwnerThread);
-            try {
-                closing.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                // Shutting down: the driver process dies with the JVM; nothing more can be done.
-            }
+        queue.add(poison);
+        try {
+            poison.result.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Shutting down: the driver process dies with the JVM; nothing more can be done.
         }
-        owner.shutdown();
     }
 
     static String firstLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline).strip();
+    }
+
+    /** The owner's view of the browser, for jobs. */
+    private interface BrowserSupplier {
+        Browser get() throws CaptureException;
+
+        /** Whether the browser is gone; if so it is closed, for {@link #get} to start another. */
+        boolean crashed();
+    }
+
+    /** A queued job and the caller waiting for it. */
+    private static final class Job<T> {
+        final String what;
+        final BrowserJob<T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        final CountDownLatch began = new CountDownLatch(1);
+        volatile boolean abandoned;
+        private boolean retried;
+
+        Job(String what, BrowserJob<T> work) {
+            this.what = what;
+            this.work = work;
+        }
+
+        /** Owner thread: starts the job; null when it ended already (failed, or its caller left). */
+        Running<T> start(BrowserSupplier browser) {
+            began.countDown();
+            if (abandoned) {
+                result.completeExceptionally(new CaptureException(what + ": abandoned by its caller"));
+                return null;
+            }
+            try {
+                return new Running<>(this, work.start(browser.get()));
+            } catch (PlaywrightException e) {
+                if (!retried && browser.crashed()) {
+                    // The browser died since the last job (Playwright only notices when next
+                    // called): start a fresh one and try this job once more.
+                    retried = true;
+                    return start(browser);
+                }
+                result.completeExceptionally(e);
+                return null;
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+                return null;
+            }
+        }
+
+        T await(Duration timeout) throws FetchException, CaptureException {
+            try {
+                if (!began.await(QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    abandoned = true;
+                    throw new CaptureException(what + ": the browser stayed busy for " + QUEUE_WAIT);
+                }
+                return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                abandoned = true;
+                Thread.currentThread().interrupt();
+                throw new CaptureException(what + ": interrupted", e);
+            } catch (TimeoutException e) {
+                throw new CaptureException(what + ": not done within " + timeout, e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof FetchException fetch) throw fetch;
+                if (cause instanceof CaptureException capture) throw capture;
+                throw new CaptureException(what + ": " + firstLine(cause), cause);
+            }
+        }
+    }
+
+    private record Running<T>(Job<T> job, BrowserJob.InFlight<T> inFlight) {
+        void finish() {
+            try {
+                job.result.complete(inFlight.finish());
+            } catch (Throwable t) {
+                job.result.completeExceptionally(t);
+            }
+        }
     }
 }

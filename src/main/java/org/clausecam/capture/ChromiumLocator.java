@@ -35,6 +35,10 @@ final class ChromiumLocator {
     }
 
     static Located locate(Map<String, String> env) throws CaptureException {
+        return locate(env, SYSTEM_EXECUTABLES);
+    }
+
+    static Located locate(Map<String, String> env, List<String> systemExecutables) throws CaptureException {
         String configured = env.get(ENV_EXECUTABLE);
         if (configured != null && !configured.isBlank()) {
             Path path = Path.of(configured.strip());
@@ -43,7 +47,7 @@ final class ChromiumLocator {
             }
             return new Located(Optional.of(path), ENV_EXECUTABLE);
         }
-        for (String candidate : SYSTEM_EXECUTABLES) {
+        for (String candidate : systemExecutables) {
             Path path = Path.of(candidate);
             if (Files.isExecutable(path)) {
                 return new Located(Optional.of(path), "system Chromium");

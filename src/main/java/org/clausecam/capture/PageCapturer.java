@@ -1,5 +1,6 @@
 package org.clausecam.capture;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -8,9 +9,10 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.HttpHeader;
+import com.microsoft.playwright.options.Proxy;
+import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import com.microsoft.playwright.options.WaitUntilState;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,8 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.clausecam.fetch.BrowserFallback;
 import org.clausecam.fetch.FetchException;
 import org.clausecam.fetch.FetchedDocument;
@@ -37,15 +37,18 @@ import org.clausecam.fetch.NetworkGuard;
  * the next), closed in a {@code finally} even after a timeout: closing the context, not the
  * page, also ends its pop-ups, workers and hanging requests.
  *
- * <p>Concurrency: captures from any number of caller threads are <em>serialized</em> on
- * {@link Chromium}'s owner thread. That is the simplest design that cannot break Playwright's
- * threading rules (its objects are not thread-safe and its events are dispatched on the calling
- * thread). The faster pattern measured in STACK.md §3 (several pages in flight driven from the
- * one thread, about 1.25x with screenshots) needs every step written as a resumable state
- * machine; it is not done yet. Callers may still run N captures "in flight": they queue, and
- * their timeouts count from when their capture starts.
+ * <p>Concurrency: any number of caller threads may capture at once. Their captures run on
+ * {@link Chromium}'s owner thread, the only one that touches Playwright (its objects are not
+ * thread-safe), with up to {@link Chromium#pagesInFlight()} pages loading at once: each capture
+ * is a {@link BrowserJob} whose start requests the navigation without waiting, and whose finish
+ * waits for load, then selectors and screenshot, while the other pages keep loading. The
+ * screenshots themselves still happen one at a time. With 1 page in flight this is plain
+ * serialization. Each caller's timeout counts from when its capture starts.
  */
 public final class PageCapturer {
+
+    /** One proxy per guard policy for the whole JVM, however many capturers are made; never closed (daemon threads). */
+    private static final Map<NetworkGuard, GuardedProxy> PROXIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Chromium chromium;
     private final NetworkGuard guard;
@@ -71,12 +74,13 @@ public final class PageCapturer {
      * @throws FetchException   a refused URL (PERMANENT), an unreachable host (TRANSIENT), a non-2xx
      *                          main answer (kind by status, BLOCKED for challenge pages; the answer is
      *                          attached), nothing received before the navigation timeout (TRANSIENT),
-     *                          a download instead of a page, e.g. a PDF (PERMANENT)
+     *                          a download instead of a page, e.g. a PDF (PERMANENT), a redirect to a
+     *                          refused address (PERMANENT)
      * @throws CaptureException no browser, the browser failed, or the capture outlived its timeout
      */
     public RenderedPage render(URI url, RenderOptions options) throws FetchException, CaptureException {
         guard.check(url);
-        return chromium.call("rendering " + url, browser -> renderOnOwner(browser, url, options), options.timeout());
+        return chromium.call("rendering " + url, browser -> startRender(browser, url, options), options.timeout());
     }
 
     /**
@@ -90,16 +94,16 @@ public final class PageCapturer {
     public Screenshot screenshot(FetchedDocument httpFetched, ScreenshotOptions options)
             throws FetchException, CaptureException {
         String mime = httpFetched.mimeType();
-        if (mime == null || !(mime.equals("text/html") || mime.equals("application/xhtml+xml"))) {
+        if (!isHtml(mime)) {
             throw new CaptureException(httpFetched.location() + ": no screenshot of a " + mime + " document");
         }
         URI location = withoutFragment(httpFetched.location());
         guard.check(location);
         return chromium.call("screenshot of " + location,
-                browser -> screenshotOnOwner(browser, httpFetched, location, options), options.timeout());
+                browser -> startScreenshot(browser, httpFetched, location, options), options.timeout());
     }
 
-    private RenderedPage renderOnOwner(Browser browser, URI url, RenderOptions options) throws Exception {
+    private BrowserJob.InFlight<RenderedPage> startRender(Browser browser, URI url, RenderOptions options) {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(options.viewportWidth(), 800)
@@ -108,61 +112,112 @@ public final class PageCapturer {
                 .setLocale(locale(options.acceptLanguage()))
                 .setExtraHTTPHeaders(Map.of("Accept-Language", options.acceptLanguage()))
                 .setAcceptDownloads(false)
-                .setServiceWorkers(ServiceWorkerPolicy.BLOCK));
+                .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+                .setProxy(proxy()));
         try {
             context.setDefaultTimeout(options.timeout().toMillis());
             BrowserGuard browserGuard = BrowserGuard.install(context, guard);
             Page page = context.newPage();
             keepToOnePage(context, page);
-            AtomicReference<Response> mainResponse = trackMainResponse(page);
-
-            boolean loadTimedOut = navigate(page, url, options.navigationTimeout(), mainResponse);
-            Response main = mainResponse.get();
-            browserGuard.verify(url);
-            FetchedDocument document = document(page, url, main);
-            if (!HttpStatus.isSuccess(document.status())) {
-                FetchException.Kind kind = BrowserFallback.looksLikeChallenge(document)
-                        ? FetchException.Kind.BLOCKED : HttpStatus.failureKind(document.status());
-                throw new FetchException(url, kind, "HTTP " + document.statusLine() + " in the browser"
-                        + (kind == FetchException.Kind.BLOCKED ? ", looks like a bot wall" : ""),
-                        null, document, null);
-            }
-            List<String> missing = waitForSelectors(page, options.waitForSelectors(), options.selectorTimeout());
-            if (!options.waitForSelectors().isEmpty()) {
-                // Scripts kept building the page while we waited for the selectors.
-                document = document(page, url, main);
-            }
-            Screenshot screenshot = options.screenshot()
-                    ? FullPageShooter.take(page, options.viewportWidth(), options.maxScreenshotHeight(), deadline)
-                    : null;
-            browserGuard.verify(url);
-            return new RenderedPage(document, screenshot, loadTimedOut, missing);
-        } finally {
+            PendingNavigation navigation = PendingNavigation.start(page, url, options.navigationTimeout());
+            return () -> {
+                try {
+                    return finishRender(page, url, options, navigation, browserGuard, deadline);
+                } finally {
+                    context.close();
+                }
+            };
+        } catch (RuntimeException e) {
             context.close();
+            throw e;
         }
     }
 
-    private Screenshot screenshotOnOwner(Browser browser, FetchedDocument fetched, URI location,
-                                         ScreenshotOptions options) throws Exception {
+    private RenderedPage finishRender(Page page, URI url, RenderOptions options, PendingNavigation navigation,
+                                      BrowserGuard browserGuard, long deadline) throws Exception {
+        boolean loadTimedOut;
+        try {
+            loadTimedOut = navigation.await();
+        } catch (FetchException e) {
+            // A refused redirect hop fails the navigation too: say that, not "tunnel failed".
+            browserGuard.verify(url);
+            throw e;
+        }
+        browserGuard.verify(url);
+        Response main = navigation.mainResponse();
+        FetchedDocument document = document(page, url, main);
+        List<String> refusal = document.headers().get(GuardedProxy.REFUSED_HEADER.toLowerCase(Locale.ROOT));
+        if (refusal != null) {
+            throw new FetchException(url, FetchException.Kind.PERMANENT, "the browser was refused " + refusal.get(0));
+        }
+        if (!HttpStatus.isSuccess(document.status())) {
+            FetchException.Kind kind = BrowserFallback.looksLikeChallenge(document)
+                    ? FetchException.Kind.BLOCKED : HttpStatus.failureKind(document.status());
+            throw new FetchException(url, kind, "HTTP " + document.statusLine() + " in the browser"
+                    + (kind == FetchException.Kind.BLOCKED ? ", looks like a bot wall" : ""),
+                    null, document, null);
+        }
+        if (!isHtml(document.mimeType())) {
+            return new RenderedPage(servedBytes(page, url, document, deadline), null, loadTimedOut, List.of());
+        }
+        List<String> missing = waitForSelectors(page, options.waitForSelectors(), options.selectorTimeout());
+        if (!options.waitForSelectors().isEmpty()) {
+            // Scripts kept building the page while we waited for the selectors.
+            document = document(page, url, main);
+        }
+        Screenshot screenshot = options.screenshot()
+                ? FullPageShooter.take(page, options.viewportWidth(), options.maxScreenshotHeight(), deadline)
+                : null;
+        browserGuard.verify(url);
+        return new RenderedPage(document, screenshot, loadTimedOut, missing);
+    }
+
+    /**
+     * A PDF (or other non-HTML answer) that Chromium shows in its viewer: the page's content and
+     * even the response body are then the viewer's markup, so the bytes are asked again through
+     * the context's own request client (same cookies), from the final URL without redirects.
+     */
+    private FetchedDocument servedBytes(Page page, URI url, FetchedDocument document, long deadline)
+            throws FetchException {
+        URI location = URI.create(page.url());
+        guard.check(location);
+        long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        APIResponse answer = page.context().request().get(location.toString(),
+                RequestOptions.create().setMaxRedirects(0).setTimeout(left));
+        try {
+            if (!HttpStatus.isSuccess(answer.status())) {
+                throw new FetchException(url, HttpStatus.failureKind(answer.status()), "the browser showed a "
+                        + document.mimeType() + " but fetching its bytes answered HTTP " + answer.status());
+            }
+            return new FetchedDocument(document.requested(), location, document.fetcher(), document.status(),
+                    document.statusLine(), document.headers(), document.mimeType(), answer.body(), document.fetchedAt());
+        } finally {
+            answer.dispose();
+        }
+    }
+
+    private BrowserJob.InFlight<Screenshot> startScreenshot(Browser browser, FetchedDocument fetched, URI location,
+                                                            ScreenshotOptions options) {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(options.viewportWidth(), 800)
                 .setDeviceScaleFactor(1)
                 .setJavaScriptEnabled(false)
                 .setAcceptDownloads(false)
-                .setServiceWorkers(ServiceWorkerPolicy.BLOCK));
+                .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+                .setProxy(proxy()));
         try {
             context.setDefaultTimeout(options.timeout().toMillis());
             BrowserGuard browserGuard = BrowserGuard.install(context, guard);
-            String target = location.toString();
             String contentType = contentType(fetched);
             Page page = context.newPage();
             keepToOnePage(context, page);
-            AtomicBoolean served = new AtomicBoolean();
+            boolean[] served = {false};
             // The first navigation is ours, to the document's URL (as Chromium normalized it):
             // answer it with the fetched bytes. Page routes come before the context's guard.
-            page.route(url -> true, route -> {
-                if (route.request().isNavigationRequest() && served.compareAndSet(false, true)) {
+            page.route(url -> true, EventHandlers.tolerant(route -> {
+                if (!served[0] && route.request().isNavigationRequest()) {
+                    served[0] = true;
                     route.fulfill(new Route.FulfillOptions()
                             .setStatus(200)
                             .setContentType(contentType)
@@ -170,78 +225,50 @@ public final class PageCapturer {
                 } else {
                     route.fallback();
                 }
-            });
-            try {
-                page.navigate(target, new Page.NavigateOptions()
-                        .setTimeout(options.loadTimeout().toMillis())
-                        .setWaitUntil(WaitUntilState.LOAD));
-            } catch (TimeoutError e) {
-                // A stylesheet or image that never arrives: picture what is there.
-            }
-            Screenshot screenshot = FullPageShooter.take(page, options.viewportWidth(), options.maxHeight(), deadline);
-            browserGuard.verify(location);
-            return screenshot;
-        } finally {
+            }));
+            PendingNavigation navigation = PendingNavigation.start(page, location, options.loadTimeout());
+            return () -> {
+                try {
+                    // A stylesheet or image that never arrives only means picturing what is there.
+                    navigation.await();
+                    Screenshot screenshot = FullPageShooter.take(page, options.viewportWidth(), options.maxHeight(), deadline);
+                    browserGuard.verify(location);
+                    return screenshot;
+                } finally {
+                    context.close();
+                }
+            };
+        } catch (RuntimeException e) {
             context.close();
+            throw e;
         }
     }
 
-    /** Navigates; returns whether {@code load} timed out (the page is then taken as it is). */
-    private static boolean navigate(Page page, URI url, Duration timeout, AtomicReference<Response> mainResponse)
-            throws FetchException {
-        try {
-            page.navigate(url.toString(), new Page.NavigateOptions()
-                    .setTimeout(timeout.toMillis())
-                    .setWaitUntil(WaitUntilState.LOAD));
-            return false;
-        } catch (TimeoutError e) {
-            if (mainResponse.get() == null) {
-                throw new FetchException(url, FetchException.Kind.TRANSIENT,
-                        "no answer within " + timeout + " in the browser", e);
-            }
-            return true;
-        } catch (PlaywrightException e) {
-            throw navigationFailure(url, e);
+    /**
+     * The proxy guarded contexts send everything through, started with the first of them; none
+     * when private network access is allowed (then nothing is refused and traffic goes direct).
+     */
+    private Proxy proxy() {
+        if (guard.allowsPrivateNetwork()) {
+            return null;
         }
+        GuardedProxy proxy = PROXIES.computeIfAbsent(guard, GuardedProxy::new);
+        // "<-loopback>": Chromium otherwise sends localhost straight past any proxy.
+        return new Proxy(proxy.address()).setBypass("<-loopback>");
     }
 
-    private static FetchException navigationFailure(URI url, PlaywrightException e) {
-        String message = Chromium.firstLine(e);
-        if (message.contains("Download is starting")) {
-            return new FetchException(url, FetchException.Kind.PERMANENT,
-                    "the browser was offered a download, not a page (a PDF? fetch it over plain HTTP)", e);
-        }
-        if (message.contains("ERR_BLOCKED_BY_CLIENT")) {
-            return new FetchException(url, FetchException.Kind.PERMANENT,
-                    "refused by the network guard (a redirect to a private address?): " + message, e);
-        }
-        if (message.contains("ERR_TOO_MANY_REDIRECTS")) {
-            return new FetchException(url, FetchException.Kind.PERMANENT, "redirect loop: " + message, e);
-        }
-        if (message.contains("ERR_INVALID_URL") || message.contains("ERR_UNKNOWN_URL_SCHEME")) {
-            return new FetchException(url, FetchException.Kind.PERMANENT, message, e);
-        }
-        return new FetchException(url, FetchException.Kind.TRANSIENT, "navigation failed: " + message, e);
-    }
-
-    private static AtomicReference<Response> trackMainResponse(Page page) {
-        AtomicReference<Response> main = new AtomicReference<>();
-        page.onResponse(response -> {
-            if (response.request().isNavigationRequest() && response.frame() == page.mainFrame()) {
-                main.set(response);
-            }
-        });
-        return main;
+    private static boolean isHtml(String mime) {
+        return mime != null && (mime.equals("text/html") || mime.equals("application/xhtml+xml"));
     }
 
     /** Dialogs are dismissed and pop-up windows closed, so that neither can hold the capture. */
     private static void keepToOnePage(BrowserContext context, Page page) {
-        page.onDialog(dialog -> dialog.dismiss());
-        context.onPage(other -> {
+        page.onDialog(EventHandlers.tolerant(dialog -> dialog.dismiss()));
+        context.onPage(EventHandlers.tolerant(other -> {
             if (other != page) {
                 other.close();
             }
-        });
+        }));
     }
 
     private static List<String> waitForSelectors(Page page, List<String> selectors, Duration budget) {
@@ -283,6 +310,7 @@ public final class PageCapturer {
             hop = page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0]; "
                     + "return n ? n.nextHopProtocol : ''; }");
         } catch (PlaywrightException e) {
+            // A page navigating away again: the status line falls back to HTTP/1.1.
             return "HTTP/1.1";
         }
         String p = hop == null ? "" : hop.toString().toLowerCase(Locale.ROOT);

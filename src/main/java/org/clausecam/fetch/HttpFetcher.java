@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -57,12 +58,25 @@ public final class HttpFetcher {
 
     /** With a guard of its own, e.g. {@link NetworkGuard#allowingOnly}; the options' flag is then unused. */
     public HttpFetcher(HttpFetchOptions options, NetworkGuard guard) {
+        this(options, guard, null);
+    }
+
+    /**
+     * Through an HTTP proxy: a site's outbound proxy, or, in tests, a local server standing in
+     * for many host names ({@code a.localhost}, {@code b.localhost}) as Chromium does by itself.
+     *
+     * @param proxy null for direct connections
+     */
+    public HttpFetcher(HttpFetchOptions options, NetworkGuard guard, ProxySelector proxy) {
         this.options = options;
         this.guard = guard;
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(options.connectTimeout())
-                .build();
+                .connectTimeout(options.connectTimeout());
+        if (proxy != null) {
+            builder.proxy(proxy);
+        }
+        this.client = builder.build();
     }
 
     public HttpFetchOptions options() {

@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -53,24 +54,30 @@ public final class NetworkGuard {
      *                        does not resolve (DNS failures pass)
      */
     public void check(URI url) throws FetchException {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new FetchException(url, FetchException.Kind.PERMANENT,
-                    "only http and https URLs can be fetched, not '" + (scheme.isEmpty() ? url : scheme + ":") + "'");
-        }
-        String host = url.getHost();
-        if (host == null || host.isEmpty()) {
-            throw new FetchException(url, FetchException.Kind.PERMANENT, "the URL has no host");
-        }
+        String host = checkedHost(url);
         if (allowPrivateNetwork || allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
             return;
         }
+        permittedAddresses(url);
+    }
+
+    /**
+     * Resolves a URL's host and checks every address, for a caller that then connects to one of
+     * exactly these addresses: no second resolution, so no window for a DNS answer to change.
+     *
+     * @throws FetchException as {@link #check}
+     */
+    public List<InetAddress> permittedAddresses(URI url) throws FetchException {
+        String host = checkedHost(url);
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(bare);
         } catch (UnknownHostException e) {
             throw new FetchException(url, FetchException.Kind.TRANSIENT, "cannot resolve host " + host, e);
+        }
+        if (allowPrivateNetwork || allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
+            return List.of(addresses);
         }
         for (InetAddress address : addresses) {
             String why = whyRefused(address);
@@ -80,6 +87,20 @@ public final class NetworkGuard {
                                 + " address (allow it with --allow-private-network)");
             }
         }
+        return List.of(addresses);
+    }
+
+    private static String checkedHost(URI url) throws FetchException {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new FetchException(url, FetchException.Kind.PERMANENT,
+                    "only http and https URLs can be fetched, not '" + (scheme.isEmpty() ? url : scheme + ":") + "'");
+        }
+        String host = url.getHost();
+        if (host == null || host.isEmpty()) {
+            throw new FetchException(url, FetchException.Kind.PERMANENT, "the URL has no host");
+        }
+        return host;
     }
 
     /** Whether {@link #check} would let this URL through; a host that does not resolve is refused. */
@@ -90,6 +111,18 @@ public final class NetworkGuard {
         } catch (FetchException e) {
             return false;
         }
+    }
+
+    /** Two guards are equal when they let the same addresses through. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof NetworkGuard g && g.allowPrivateNetwork == allowPrivateNetwork
+                && g.allowedHosts.equals(allowedHosts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Boolean.hashCode(allowPrivateNetwork) * 31 + allowedHosts.hashCode();
     }
 
     /** Why an address is not public, or null when it is. */

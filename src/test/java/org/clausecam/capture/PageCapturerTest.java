@@ -1,5 +1,6 @@
 package org.clausecam.capture;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -121,9 +122,10 @@ class PageCapturerTest {
         Duration took = Duration.between(start, Instant.now());
         PeakMemory.Peak peak = memory.stop();
         Screenshot shot = rendered.screenshot();
-        System.out.printf("tall fixture: %dx%d px, %s, %d bytes PNG, %d ms; peak JVM heap %d MB, peak Chromium PSS %d MB%n",
+        System.out.printf("tall fixture: %dx%d px, %s, %d bytes PNG, %d ms wall; CPU: JVM %.1f s, Chromium+driver %.1f s;"
+                        + " peak JVM heap %d MB, peak Chromium+driver PSS %d MB%n",
                 shot.width(), shot.height(), shot.stitched() ? "stitched" : "single shot", shot.png().length,
-                took.toMillis(), peak.jvmHeapMb(), peak.chromiumPssMb());
+                took.toMillis(), peak.jvmCpuSeconds(), peak.childrenCpuSeconds(), peak.jvmHeapMb(), peak.chromiumPssMb());
 
         assertEquals(TALL_PAGE_HEIGHT, shot.pageHeight());
         assertEquals(TALL_PAGE_HEIGHT, shot.height());
@@ -181,6 +183,30 @@ class PageCapturerTest {
     }
 
     @Test
+    void aPageWhoseBodyNeverEndsIsTakenAsFarAsItCame() throws Exception {
+        server.handle("/endless-body.html", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 0);
+            try (java.io.OutputStream out = exchange.getResponseBody()) {
+                out.write("<html><body><p>The first clauses arrived.</p>".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.io.IOException browserHungUp) {
+                // The capture ended and closed its context, as it should.
+            }
+        });
+
+        RenderedPage rendered = capturer.render(server.url("/endless-body.html"),
+                RenderOptions.defaults().withNavigationTimeout(Duration.ofSeconds(2)));
+
+        assertTrue(rendered.loadTimedOut());
+        assertTrue(new String(rendered.document().content(), StandardCharsets.UTF_8).contains("The first clauses arrived."));
+        assertTrue(rendered.screenshot().height() > 0);
+    }
+
+    @Test
     void aSelectorThatNeverAppearsIsReportedNotFatal() throws Exception {
         RenderedPage rendered = capturer.render(server.url("/plain-policy.html"), RenderOptions.defaults()
                 .withScreenshot(false)
@@ -211,7 +237,7 @@ class PageCapturerTest {
 
     @Test
     void aGuardedCaptureRefusesLoopbackWithoutStartingTheBrowser() {
-        Chromium unused = new Chromium(System.getenv(), 4);
+        Chromium unused = new Chromium(System.getenv(), 4, 1);
         PageCapturer guarded = new PageCapturer(unused, false);
 
         FetchException e = assertThrows(FetchException.class,
@@ -250,9 +276,179 @@ class PageCapturerTest {
             FetchException e = assertThrows(FetchException.class,
                     () -> guarded.render(server.url("/redirects-to-refused"), RenderOptions.defaults()));
 
-            System.out.println("redirect hop to a refused address reached it " + refusedHost.hits("/latest/meta-data")
-                    + " time(s): " + e.getMessage());
             assertEquals(FetchException.Kind.PERMANENT, e.kind());
+            assertTrue(e.getMessage().contains("127.0.0.2"), e.getMessage());
+            assertEquals(1, server.hits("/redirects-to-refused"));
+            assertEquals(0, refusedHost.hits("/latest/meta-data"), "the refused host never got the request");
+        }
+    }
+
+    @Test
+    void severalPagesLoadAtOnceWhileOneThreadDrivesThem() throws Exception {
+        // The server holds each answer until another request comes while it is held (10 s at
+        // most): only pages loading side by side make that happen.
+        HeldAnswers held = new HeldAnswers();
+        server.handle("/held.html", exchange -> {
+            held.holdUntilAnotherArrives();
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            FixtureServer.send(exchange, 200, "<html><body><p>held terms</p></body></html>".getBytes(StandardCharsets.UTF_8));
+        });
+        Chromium chromium = Chromium.shared();
+        int before = chromium.pagesInFlight();
+        chromium.setPagesInFlight(4);
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<RenderedPage>> captures = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                captures.add(callers.submit(() -> capturer.render(server.url("/held.html"), RenderOptions.defaults())));
+            }
+            for (Future<RenderedPage> capture : captures) {
+                RenderedPage page = capture.get();
+                assertTrue(new String(page.document().content(), StandardCharsets.UTF_8).contains("held terms"));
+                assertTrue(page.screenshot().height() > 0);
+            }
+        } finally {
+            callers.shutdownNow();
+            chromium.setPagesInFlight(before);
+        }
+
+        assertTrue(held.overlapped(), "a page was requested while another one was loading");
+    }
+
+    @Test
+    void anUnreachableHostIsTransientAndDoesNotDisturbThePagesInFlightWithIt() throws Exception {
+        FixtureServer stopped = new FixtureServer();
+        URI unreachable = stopped.url("/terms.html");
+        stopped.close();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<RenderedPage> failing = callers.submit(() -> capturer.render(unreachable, RenderOptions.defaults()));
+            Future<RenderedPage> fine = callers.submit(() -> capturer.render(server.url("/plain-policy.html"),
+                    RenderOptions.defaults()));
+
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class, failing::get);
+            assertTrue(e.getCause() instanceof FetchException, String.valueOf(e.getCause()));
+            assertEquals(FetchException.Kind.TRANSIENT, ((FetchException) e.getCause()).kind());
+            assertEquals(200, fine.get().document().status());
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPdfRenderedInTheBrowserComesBackAsItsBytesNotAsTheViewer() throws Exception {
+        byte[] pdf = FixtureServer.resource("/fetch/terms.pdf");
+        server.serve("/terms.pdf", 200, "application/pdf", pdf);
+
+        RenderedPage page = capturer.render(server.url("/terms.pdf"), RenderOptions.defaults());
+
+        assertEquals("application/pdf", page.document().mimeType());
+        assertArrayEquals(pdf, page.document().content());
+        assertNull(page.screenshot());
+    }
+
+    @Test
+    void dialogsAreDismissedAndPopUpsClosedWithoutHoldingTheCapture() throws Exception {
+        server.serve("/pushy.html", "text/html", "<html><body><p>Terms</p><script>"
+                + "alert('Accept our cookies'); confirm('Really?'); window.open('/plain-policy.html');"
+                + "document.body.insertAdjacentHTML('beforeend', '<p>after the dialogs</p>');</script></body></html>");
+
+        RenderedPage rendered = capturer.render(server.url("/pushy.html"), RenderOptions.defaults());
+
+        assertTrue(new String(rendered.document().content(), StandardCharsets.UTF_8).contains("after the dialogs"));
+        assertTrue(rendered.screenshot().height() > 0);
+    }
+
+    @Test
+    void aRedirectToARefusedHttpsAddressNeverOpensATunnel() throws Exception {
+        try (java.net.ServerSocket refusedHost = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.2"))) {
+            refusedHost.setSoTimeout(1);
+            server.redirect("/redirects-to-refused-https", 302, "https://127.0.0.2:" + refusedHost.getLocalPort() + "/");
+            PageCapturer guarded = new PageCapturer(Chromium.shared(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+
+            FetchException e = assertThrows(FetchException.class,
+                    () -> guarded.render(server.url("/redirects-to-refused-https"), RenderOptions.defaults()));
+
+            assertEquals(FetchException.Kind.PERMANENT, e.kind());
+            assertThrows(java.net.SocketTimeoutException.class, refusedHost::accept, "nobody connected to the refused host");
+        }
+    }
+
+    @Test
+    void aGuardedCaptureStillLoadsWhatItIsAllowedToThroughItsProxy() throws Exception {
+        PageCapturer guarded = new PageCapturer(Chromium.shared(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+
+        RenderedPage rendered = guarded.render(server.url("/plain-policy.html"), RenderOptions.defaults());
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(rendered.screenshot().png()));
+        int banner = image.getRGB(1000, 150);
+        assertTrue(PngRows.near(banner, 0x1478c8), "banner colour from plain-policy.css, got " + PngRows.hex(banner));
+    }
+
+    @Test
+    void aBrowserThatDiedIsStartedAgainForTheNextCapture() throws Exception {
+        java.util.Set<Long> before = browserProcesses();
+        try (Chromium own = new Chromium(System.getenv(), 4, 1)) {
+            PageCapturer ownCapturer = new PageCapturer(own, true);
+            ownCapturer.render(server.url("/plain-policy.html"), RenderOptions.defaults().withScreenshot(false));
+            java.util.Set<Long> ours = browserProcesses();
+            ours.removeAll(before);
+            assertEquals(1, ours.size(), "one browser process started by this test");
+
+            ProcessHandle browserProcess = ProcessHandle.of(ours.iterator().next()).orElseThrow();
+            browserProcess.destroyForcibly();
+            browserProcess.onExit().get();
+            RenderedPage again = ownCapturer.render(server.url("/plain-policy.html"), RenderOptions.defaults());
+
+            assertEquals(200, again.document().status());
+            assertTrue(again.screenshot().height() > 0);
+        }
+    }
+
+    /** Chromium browser processes (not their renderers or helpers) started by this JVM. */
+    private static java.util.Set<Long> browserProcesses() {
+        java.util.Set<Long> pids = new java.util.HashSet<>();
+        ProcessHandle.current().descendants().forEach(p -> {
+            String commandLine;
+            try {
+                commandLine = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "cmdline"))
+                        .replace('\0', ' ');
+            } catch (java.io.IOException gone) {
+                return;
+            }
+            // Playwright talks to the browser process over a pipe; its helpers carry a --type.
+            if (commandLine.contains("--remote-debugging-pipe") && !commandLine.contains("--type=")) {
+                pids.add(p.pid());
+            }
+        });
+        return pids;
+    }
+
+    /** Requests that wait for company: tells whether two were ever held at the same time. */
+    private static final class HeldAnswers {
+        private int holding;
+        private boolean overlapped;
+
+        synchronized void holdUntilAnotherArrives() {
+            holding++;
+            if (holding > 1) {
+                overlapped = true;
+                notifyAll();
+            }
+            long until = System.nanoTime() + 10_000_000_000L;
+            try {
+                while (!overlapped && System.nanoTime() < until) {
+                    wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                holding--;
+            }
+        }
+
+        synchronized boolean overlapped() {
+            return overlapped;
         }
     }
 }

@@ -5,11 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Samples the JVM heap and the PSS of this JVM's child processes (the Chromium) while a test runs. */
+/**
+ * Samples, while a test runs, the JVM heap, the PSS of this JVM's child processes (Chromium and
+ * the Playwright driver) and the CPU time they all spend (renderers that exit keep their last sample).
+ */
 final class PeakMemory {
 
-    record Peak(long jvmHeapMb, long chromiumPssMb) {
+    record Peak(long jvmHeapMb, long chromiumPssMb, double jvmCpuSeconds, double childrenCpuSeconds) {
     }
+
+    private static final long TICKS_PER_SECOND = 100;
+    private final java.util.Map<Long, Long> childTicksAtStart = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Long, Long> childTicks = new java.util.concurrent.ConcurrentHashMap<>();
+    private long jvmCpuAtStart;
 
     private final AtomicLong heap = new AtomicLong();
     private final AtomicLong pss = new AtomicLong();
@@ -22,6 +30,11 @@ final class PeakMemory {
                 Runtime rt = Runtime.getRuntime();
                 heap.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
                 pss.accumulateAndGet(childrenPssKb(), Math::max);
+                ProcessHandle.current().descendants().forEach(p -> {
+                    long ticks = cpuTicks(p.pid());
+                    childTicksAtStart.putIfAbsent(p.pid(), ticks);
+                    childTicks.merge(p.pid(), ticks, Math::max);
+                });
                 try {
                     Thread.sleep(250);
                 } catch (InterruptedException e) {
@@ -34,6 +47,8 @@ final class PeakMemory {
 
     static PeakMemory start() {
         PeakMemory memory = new PeakMemory();
+        memory.jvmCpuAtStart = jvmCpuNanos();
+        ProcessHandle.current().descendants().forEach(p -> memory.childTicksAtStart.put(p.pid(), cpuTicks(p.pid())));
         memory.sampler.start();
         return memory;
     }
@@ -42,7 +57,29 @@ final class PeakMemory {
         running = false;
         sampler.interrupt();
         sampler.join();
-        return new Peak(heap.get() / (1024 * 1024), pss.get() / 1024);
+        long ticks = 0;
+        for (var e : childTicks.entrySet()) {
+            ticks += e.getValue() - childTicksAtStart.getOrDefault(e.getKey(), 0L);
+        }
+        return new Peak(heap.get() / (1024 * 1024), pss.get() / 1024, (jvmCpuNanos() - jvmCpuAtStart) / 1e9,
+                ticks / (double) TICKS_PER_SECOND);
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** utime + stime of a process, in clock ticks (USER_HZ, 100 on Linux). */
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            // The process ended meanwhile: its last sample stands.
+            return 0;
+        }
     }
 
     private static long childrenPssKb() {

@@ -225,4 +225,40 @@ class HttpFetcherTest {
             assertEquals(0, refusedHost.hits("/latest/meta-data"));
         }
     }
+
+    @Test
+    void hostNamesUnderLocalhostReachTheTestServerThroughItAsAProxy() throws Exception {
+        server.handle("/terms", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            FixtureServer.send(exchange, 200, ("<p>terms of " + exchange.getRequestHeaders().getFirst("Host") + "</p>")
+                    .getBytes(StandardCharsets.UTF_8));
+        });
+        int port = server.url("/").getPort();
+        HttpFetcher viaServer = new HttpFetcher(HttpFetchOptions.defaults(), new NetworkGuard(true),
+                java.net.ProxySelector.of(new java.net.InetSocketAddress("127.0.0.1", port)));
+
+        FetchedDocument document = viaServer.fetch(java.net.URI.create("http://shop-a.localhost:" + port + "/terms"));
+
+        assertEquals("<p>terms of shop-a.localhost:" + port + "</p>", new String(document.content(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBodyThatStallsAfterTheHeadersTimesOut() {
+        server.handle("/stalled", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 1000);
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        HttpFetcher impatient = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true)
+                .withTimeout(Duration.ofSeconds(1)));
+
+        FetchException e = assertThrows(FetchException.class, () -> impatient.fetch(server.url("/stalled")));
+
+        assertEquals(FetchException.Kind.TRANSIENT, e.kind());
+    }
 }

@@ -1,0 +1,120 @@
+package org.clausecam.capture;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.TimeoutError;
+import java.net.URI;
+import java.time.Duration;
+import org.clausecam.fetch.FetchException;
+
+/**
+ * A navigation requested without waiting for it, and everything the page's events tell about
+ * it: its main response, whether the new document committed and fired {@code load}, or why it
+ * failed. Started with {@code location.href = url} (returns at once, also with JavaScript
+ * disabled: Playwright evaluates in its own world), awaited later with {@link #await}, which
+ * lets Playwright dispatch the events of every page meanwhile. Owner thread only.
+ */
+final class PendingNavigation {
+
+    private final Page page;
+    private final URI url;
+    private final long deadline;
+    private Response mainResponse;
+    private boolean committed;
+    private boolean loaded;
+    private String failure;
+    private boolean download;
+
+    private PendingNavigation(Page page, URI url, Duration timeout) {
+        this.page = page;
+        this.url = url;
+        this.deadline = System.nanoTime() + timeout.toNanos();
+        page.onResponse(response -> {
+            if (isMainNavigation(response.request())) {
+                mainResponse = response;
+            }
+        });
+        page.onRequestFailed(request -> {
+            if (isMainNavigation(request)) {
+                failure = request.failure();
+            }
+        });
+        page.onFrameNavigated(frame -> {
+            if (frame != page.mainFrame() || frame.url().startsWith("about:")) {
+                return;
+            }
+            if (frame.url().startsWith("chrome-error:")) {
+                // Chromium shows its error page; requestfailed usually said why already.
+                failure = failure != null ? failure : "Chromium showed its error page";
+            } else {
+                committed = true;
+            }
+        });
+        page.onLoad(p -> {
+            if (committed) {
+                loaded = true;
+            }
+        });
+        page.onDownload(d -> download = true);
+    }
+
+    /** Requests the navigation and returns at once; its timeout starts now. */
+    static PendingNavigation start(Page page, URI url, Duration timeout) {
+        PendingNavigation navigation = new PendingNavigation(page, url, timeout);
+        page.evaluate("u => { window.location.href = u; }", url.toString());
+        return navigation;
+    }
+
+    /**
+     * Waits for {@code load} until the navigation's timeout.
+     *
+     * @return whether {@code load} did not come in time (the page is then taken as it is)
+     * @throws FetchException the navigation failed, nothing arrived in time, or a download came instead of a page
+     */
+    boolean await() throws FetchException {
+        long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        boolean timedOut = false;
+        try {
+            page.waitForCondition(() -> loaded || failure != null || download,
+                    new Page.WaitForConditionOptions().setTimeout(left));
+        } catch (TimeoutError e) {
+            timedOut = true;
+        }
+        if (download) {
+            throw new FetchException(url, FetchException.Kind.PERMANENT,
+                    "the browser was offered a download, not a page (a PDF? fetch it over plain HTTP)");
+        }
+        if (failure != null) {
+            throw failed(failure);
+        }
+        if (timedOut && mainResponse == null) {
+            throw new FetchException(url, FetchException.Kind.TRANSIENT, "no answer in the browser within the navigation timeout");
+        }
+        return timedOut;
+    }
+
+    /** The last main-frame document response (after redirects), or null if none arrived. */
+    Response mainResponse() {
+        return mainResponse;
+    }
+
+    private boolean isMainNavigation(Request request) {
+        return request.isNavigationRequest() && request.frame() == page.mainFrame();
+    }
+
+    private FetchException failed(String error) {
+        if (error.contains("ERR_BLOCKED_BY_CLIENT")) {
+            return new FetchException(url, FetchException.Kind.PERMANENT,
+                    "refused by the network guard in the browser (" + error + ")");
+        }
+        if (error.contains("ERR_TOO_MANY_REDIRECTS")) {
+            return new FetchException(url, FetchException.Kind.PERMANENT, "redirect loop (" + error + ")");
+        }
+        if (error.contains("ERR_INVALID_URL") || error.contains("ERR_UNKNOWN_URL_SCHEME")
+                || error.contains("ERR_INVALID_RESPONSE")) {
+            return new FetchException(url, FetchException.Kind.PERMANENT, error);
+        }
+        return new FetchException(url, FetchException.Kind.TRANSIENT, "navigation failed: " + error);
+    }
+}

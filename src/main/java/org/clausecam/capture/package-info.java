@@ -1,0 +1,18 @@
+/**
+ * Chromium through Playwright for Java: rendered pages and full-page screenshots.
+ *
+ * <ul>
+ *   <li>{@link org.clausecam.capture.Chromium}: the JVM's one browser, driven from one owner
+ *       thread, started lazily, several pages in flight.</li>
+ *   <li>{@link org.clausecam.capture.PageCapturer#render}: a page with its scripts run, as a
+ *       {@link org.clausecam.fetch.FetchedDocument} (fetcher BROWSER) and an optional
+ *       {@link org.clausecam.capture.Screenshot}.</li>
+ *   <li>{@link org.clausecam.capture.PageCapturer#screenshot}: a full-page picture of a document
+ *       fetched over plain HTTP, from its exact bytes, JavaScript off.</li>
+ * </ul>
+ *
+ * Screenshots of any height are taken in bounded memory: one shot up to 16,000 px at 1280 px
+ * wide, beyond that clipped sections stitched by a streaming PNG encoder (STACK.md §3 explains
+ * why one full-page shot goes blank below ~86,870 px).
+ */
+package org.clausecam.capture;
