@@ -31,7 +31,7 @@ public final class StandalonePageShooter {
      */
     public Screenshot screenshot(String what, String html, ScreenshotOptions options) throws CaptureException {
         try {
-            return chromium.call("screenshot of " + what, browser -> shoot(browser, html, options), options.timeout());
+            return chromium.call("screenshot of " + what, browser -> () -> shoot(browser, html, options), options.timeout());
         } catch (FetchException e) {
             throw new CaptureException("screenshot of " + what + " failed: " + e.getMessage(), e);
         }

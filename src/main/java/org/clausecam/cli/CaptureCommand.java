@@ -88,7 +88,7 @@ final class CaptureCommand implements Callable<Integer> {
             Extractor extractor = new Extractor(filters);
             Store s = service != null ? store.open() : null;
             try {
-                Tracker tracker = new Tracker(s, capture.sourceCapturer(!noScreenshot), extractor, AgentVersion.current(), 1, org.clausecam.track.TrackListener.NONE, null);
+                Tracker tracker = new Tracker(s, capture.sourceCapturer(!noScreenshot, 1), extractor, AgentVersion.current(), 1, org.clausecam.track.TrackListener.NONE, null);
                 Tracker.Captured captured = tracker.capture(job);
                 StoredRecord stored = s != null ? tracker.record(terms, captured) : null;
                 if (out != null) write(captured, stored);

@@ -1,5 +1,6 @@
 package org.clausecam.cli;
 
+import org.clausecam.capture.Chromium;
 import org.clausecam.capture.PageCapturer;
 import org.clausecam.capture.RenderOptions;
 import org.clausecam.capture.SourceCapturer;
@@ -31,10 +32,16 @@ final class CaptureSettings {
             description = "How long to wait for a page to load before taking it as it is (default ${DEFAULT-VALUE}).")
     int navigationTimeoutSeconds;
 
-    SourceCapturer sourceCapturer(boolean screenshots) {
+    /**
+     * @param pagesInFlight browser pages loading at once, on the one Chromium of the process
+     */
+    SourceCapturer sourceCapturer(boolean screenshots, int pagesInFlight) {
+        int pages = Math.max(1, Math.min(16, pagesInFlight));
+        Chromium.shared().setPagesInFlight(pages);
         HttpFetcher http = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(allowPrivateNetwork));
         PageCapturer browser = new PageCapturer(allowPrivateNetwork);
-        return new SourceCapturer(http, browser, new HostPolicies(FetchPolicySettings.defaults()), renderOptions(screenshots));
+        HostPolicies policies = new HostPolicies(FetchPolicySettings.defaults().withPagesInFlight(pages));
+        return new SourceCapturer(http, browser, policies, renderOptions(screenshots));
     }
 
     RenderOptions renderOptions(boolean screenshots) {

@@ -108,7 +108,7 @@ final class TrackCommand implements Callable<Integer> {
 
         try (Store s = store.open(); LazyFilterRunner filters = new LazyFilterRunner()) {
             Extractor extractor = new Extractor(filters);
-            Tracker tracker = new Tracker(s, capture.sourceCapturer(!noScreenshots), extractor, AgentVersion.current(), concurrency, report,
+            Tracker tracker = new Tracker(s, capture.sourceCapturer(!noScreenshots, concurrency), extractor, AgentVersion.current(), concurrency, report,
                     acceptShrink ? null : ShrinkGuard.defaults());
             RunSummary summary = tracker.run(jobs);
             report.summary(summary);
