@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 CaptureEmailCommand.class,
                 HistoryCommand.class,
                 DiffCommand.class,
+                ExtractCommand.class,
                 ValidateCommand.class,
                 VerifyCommand.class,
                 StoreCopyCommand.class,
