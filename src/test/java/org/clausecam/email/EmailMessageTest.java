@@ -170,6 +170,17 @@ class EmailMessageTest {
     }
 
     @Test
+    void eightBitTextWithoutACharsetIsReadAsUtf8WhenItIsUtf8() throws Exception {
+        String mail = "From: a@example.org\r\nSubject: no charset\r\nContent-Type: text/plain\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n\r\nDatenschutzerklärung geändert\r\n";
+
+        EmailMessage parsed = EmailMessage.parse(new java.io.ByteArrayInputStream(
+                mail.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "no-charset.eml");
+
+        assertEquals("Datenschutzerklärung geändert\r\n", parsed.text().orElseThrow());
+    }
+
+    @Test
     void aTruncatedMultipartIsRefusedNamingTheFile() {
         Path broken = fixture("broken.eml");
 
