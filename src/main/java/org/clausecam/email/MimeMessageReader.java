@@ -180,7 +180,8 @@ final class MimeMessageReader {
                 return new Selection(BodyText.decodeHtml(bytes(single), declaredCharset(entity)), null, List.of(entity));
             }
             if (type.equals("text/plain")) {
-                String text = BodyText.decode(bytes(single), declaredCharset(entity));
+                // Line ends as in any text file: CRLF is how mail travels, not part of the text.
+                String text = BodyText.decode(bytes(single), declaredCharset(entity)).replace("\r\n", "\n");
                 ContentTypeField contentType = (ContentTypeField) entity.getHeader().getField("Content-Type");
                 if (contentType != null && "flowed".equalsIgnoreCase(contentType.getParameter("format"))) {
                     text = BodyText.unflow(text, "yes".equalsIgnoreCase(contentType.getParameter("delsp")));

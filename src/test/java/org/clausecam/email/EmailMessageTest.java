@@ -177,7 +177,7 @@ class EmailMessageTest {
         EmailMessage parsed = EmailMessage.parse(new java.io.ByteArrayInputStream(
                 mail.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "no-charset.eml");
 
-        assertEquals("Datenschutzerklärung geändert\r\n", parsed.text().orElseThrow());
+        assertEquals("Datenschutzerklärung geändert\n", parsed.text().orElseThrow());
     }
 
     @Test
