@@ -105,21 +105,24 @@ final class ChangedCells {
     /** Boxes of separate regions can still overlap (an L beside a dot); one box per area reads better. */
     private static List<Rectangle> mergeOverlapping(List<Rectangle> boxes) {
         List<Rectangle> merged = new ArrayList<>(boxes);
+        Comparator<Rectangle> topDown = Comparator.<Rectangle>comparingInt(r -> r.y).thenComparingInt(r -> r.x);
         boolean changed = true;
         while (changed) {
             changed = false;
+            merged.sort(topDown);
             for (int i = 0; i < merged.size(); i++) {
-                for (int j = i + 1; j < merged.size(); j++) {
+                // Sorted by top edge: only boxes starting above this one's bottom can overlap it,
+                // which keeps pages with thousands of small changes fast.
+                for (int j = i + 1; j < merged.size() && merged.get(j).y < merged.get(i).y + merged.get(i).height; j++) {
                     if (merged.get(i).intersects(merged.get(j))) {
                         merged.set(i, merged.get(i).union(merged.get(j)));
                         merged.remove(j);
                         changed = true;
-                        j = i; // the grown box may now reach boxes already passed
+                        j = i; // the grown box may reach boxes already passed
                     }
                 }
             }
         }
-        merged.sort(Comparator.<Rectangle>comparingInt(r -> r.y).thenComparingInt(r -> r.x));
         return merged;
     }
 }

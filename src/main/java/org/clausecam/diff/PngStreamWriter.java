@@ -32,6 +32,7 @@ final class PngStreamWriter implements AutoCloseable {
     private static final int LEVEL = 2; // measured faster than 1 on screenshots, and smaller
     private static final int MAX_BANDS_IN_FLIGHT = 4;
     private static final int ADLER_BASE = 65521;
+    private static final int SAMPLE_BYTES = 32 * 1024;
 
     private record Compressed(byte[] data, int length, long adler, long rawLength) { }
 
@@ -129,7 +130,9 @@ final class PngStreamWriter implements AutoCloseable {
         int rawLength = raw.remaining();
         Adler32 checksum = new Adler32();
         checksum.update(raw.duplicate());
-        Deflater deflater = new Deflater(LEVEL, true);
+        // A band that barely compresses (a photograph, noise) is stored: deflating it would take
+        // seconds of fruitless searching for matches on a fully changed page.
+        Deflater deflater = new Deflater(worthCompressing(raw) ? LEVEL : Deflater.NO_COMPRESSION, true);
         try {
             deflater.setInput(raw);
             ByteBuffer output = spareOutputs.poll();
@@ -160,6 +163,25 @@ final class PngStreamWriter implements AutoCloseable {
             return new Compressed(data, data.length, checksum.getValue(), rawLength);
         } finally {
             deflater.end();
+        }
+    }
+
+    /** Deflates 32 KB from the middle of the band: worth it if that shrinks by a tenth or more. */
+    private static boolean worthCompressing(ByteBuffer raw) {
+        int sample = Math.min(SAMPLE_BYTES, raw.remaining());
+        ByteBuffer slice = raw.duplicate();
+        slice.position(raw.position() + (raw.remaining() - sample) / 2).limit(slice.position() + sample);
+        Deflater probe = new Deflater(LEVEL, true);
+        try {
+            probe.setInput(slice);
+            probe.finish();
+            ByteBuffer out = ByteBuffer.allocateDirect(sample + 1024);
+            while (!probe.finished() && out.hasRemaining()) {
+                probe.deflate(out);
+            }
+            return probe.finished() && out.position() < sample * 0.9;
+        } finally {
+            probe.end();
         }
     }
 

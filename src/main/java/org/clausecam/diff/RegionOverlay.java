@@ -17,16 +17,28 @@ final class RegionOverlay {
     private static final int OUTLINE = 2;
 
     private final List<Rectangle> regions;
+    private List<Rectangle> nearBand = List.of();
 
     RegionOverlay(List<Rectangle> regions) {
         this.regions = regions;
     }
 
     /**
-     * Paints row {@code y} of a canvas {@code width} wide, held in {@code row} from {@code offset}.
+     * Readies the overlay for rows {@code first..first+rows-1}: only regions near them are
+     * looked at per row, which matters on pages with thousands of small changes.
+     */
+    void startBand(int first, int rows) {
+        nearBand = regions.stream()
+                .filter(r -> r.y - OUTLINE < first + rows && r.y + r.height + OUTLINE > first)
+                .toList();
+    }
+
+    /**
+     * Paints row {@code y} (within the started band) of a canvas {@code width} wide, held in
+     * {@code row} from {@code offset}.
      */
     void paintRow(int[] row, int offset, int width, int y) {
-        for (Rectangle region : regions) {
+        for (Rectangle region : nearBand) {
             int top = region.y;
             int bottom = region.y + region.height; // exclusive
             if (y < top - OUTLINE || y >= bottom + OUTLINE) {

@@ -172,6 +172,7 @@ public final class VisualDiff {
                 int rows = Math.min(BAND_ROWS, height - first);
                 // Not reused here: the writer's workers read it while the next band is painted.
                 int[] band = writer.newBand(rows);
+                overlay.startBand(first, rows);
                 for (int r = 0; r < rows; r++) {
                     int y = first + r;
                     int offset = r * width;

@@ -30,6 +30,25 @@ final class BodyText {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    /** {@code <meta charset=…>} or {@code <meta http-equiv=Content-Type content="…; charset=…">}. */
+    private static final java.util.regex.Pattern META_CHARSET = java.util.regex.Pattern.compile(
+            "(?i)<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]+)");
+
+    /**
+     * Decodes an HTML part: the MIME charset if usable, else the charset the HTML declares in a
+     * meta tag within its first 2 KB (as a browser would), else a guess as in {@link #decode}.
+     */
+    static String decodeHtml(byte[] bytes, String declaredCharset) {
+        if (charsetFor(declaredCharset) == null) {
+            String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1);
+            java.util.regex.Matcher meta = META_CHARSET.matcher(head);
+            if (meta.find() && charsetFor(meta.group(1)) != null) {
+                return decode(bytes, meta.group(1));
+            }
+        }
+        return decode(bytes, declaredCharset);
+    }
+
     private static Charset charsetFor(String declared) {
         if (declared == null || declared.isBlank()) {
             return null;

@@ -161,6 +161,11 @@ public final class EmailMessage {
         return Optional.ofNullable(inlineParts.get(id));
     }
 
+    /** Headers, attachments and inline part ids, ready to write as JSON next to the screenshot. */
+    public EmailHeaders headers() {
+        return EmailHeaders.of(this);
+    }
+
     @Override
     public String toString() {
         return "EmailMessage[" + source + ", subject=" + subject + ", from=" + from + "]";

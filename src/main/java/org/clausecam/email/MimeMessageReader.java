@@ -177,10 +177,11 @@ final class MimeMessageReader {
         if (body instanceof SingleBody single && !isAttachment(entity)) {
             String type = entity.getMimeType().toLowerCase(Locale.ROOT);
             if (type.equals("text/html")) {
-                return new Selection(BodyText.decode(bytes(single), entity.getCharset()), null, List.of(entity));
+                return new Selection(BodyText.decodeHtml(bytes(single), declaredCharset(entity)), null, List.of(entity));
             }
             if (type.equals("text/plain")) {
-                String text = BodyText.decode(bytes(single), entity.getCharset());
+                // Line ends as in any text file: CRLF is how mail travels, not part of the text.
+                String text = BodyText.decode(bytes(single), declaredCharset(entity)).replace("\r\n", "\n");
                 ContentTypeField contentType = (ContentTypeField) entity.getHeader().getField("Content-Type");
                 if (contentType != null && "flowed".equalsIgnoreCase(contentType.getParameter("format"))) {
                     text = BodyText.unflow(text, "yes".equalsIgnoreCase(contentType.getParameter("delsp")));
@@ -275,6 +276,12 @@ final class MimeMessageReader {
             return;
         }
         parts.attachments.add(new EmailAttachment(fileName(entity), entity.getMimeType(), size(content)));
+    }
+
+    /** The charset parameter as written; mime4j's getCharset() answers us-ascii when there is none. */
+    private static String declaredCharset(Entity entity) {
+        ContentTypeField type = (ContentTypeField) entity.getHeader().getField("Content-Type");
+        return type == null ? null : type.getCharset();
     }
 
     private static boolean isAttachment(Entity entity) {

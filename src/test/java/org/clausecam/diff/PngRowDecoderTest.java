@@ -85,6 +85,24 @@ class PngRowDecoderTest {
     }
 
     @Test
+    void bandsThatDoNotCompressAreStoredAndStillDecode() throws Exception {
+        int[] noise = new Random(9).ints(300 * 400).map(v -> v & 0xffffff).toArray();
+        Path file = dir.resolve("noise.png");
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (PngStreamWriter writer = new PngStreamWriter(file, 300, 400, executor)) {
+            writer.write(java.util.Arrays.copyOfRange(noise, 0, 300 * 200), 200);
+            writer.write(java.util.Arrays.copyOfRange(noise, 300 * 200, 300 * 400), 200);
+            writer.finish();
+        } finally {
+            executor.shutdown();
+        }
+
+        assertArrayEquals(noise, decodeInBands(file, 128));
+        assertArrayEquals(noise, expectedPixels(ImageIO.read(file.toFile()), false));
+        assertZlibChecksumHolds(file);
+    }
+
+    @Test
     void adlerChecksumsOfPiecesCombineIntoTheChecksumOfTheWhole() {
         byte[] data = new byte[100_000];
         new Random(3).nextBytes(data);

@@ -32,6 +32,15 @@ class BodyTextTest {
     }
 
     @Test
+    void htmlWithoutAMimeCharsetUsesItsMetaCharset() {
+        byte[] html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><body>“déjà”</body></html>"
+                .getBytes(WINDOWS_1252);
+
+        assertEquals(true, BodyText.decodeHtml(html, null).contains("“déjà”"));
+        assertEquals(true, BodyText.decodeHtml("<meta charset=utf-8>é".getBytes(StandardCharsets.UTF_8), "").endsWith(">é"));
+    }
+
+    @Test
     void aByteOrderMarkIsDropped() {
         assertEquals("Terms", BodyText.decode("\uFEFFTerms".getBytes(StandardCharsets.UTF_8), "utf-8"));
     }

@@ -111,6 +111,22 @@ class EmailMessageTest {
     }
 
     @Test
+    void theHeadersSerialiseToJsonWithJackson() throws Exception {
+        EmailMessage mail = EmailMessage.parse(fixture("related-cid.eml"));
+
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(mail.headers());
+
+        assertEquals("{\"source\":" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(mail.source())
+                + ",\"from\":[{\"name\":\"Example Cloud\",\"address\":\"legal@cloud.example.test\"}]"
+                + ",\"to\":[{\"name\":\"\",\"address\":\"admin@example.org\"}],\"cc\":[]"
+                + ",\"date\":\"2025-10-01T16:00:00Z\",\"dateHeader\":\"Wed, 01 Oct 2025 12:00:00 -0400\""
+                + ",\"subject\":\"Terms of Service update\",\"messageId\":\"tos-2025-10@cloud.example.test\""
+                + ",\"body\":\"html\",\"attachments\":[{\"fileName\":\"summary-of-changes.pdf\""
+                + ",\"mimeType\":\"application/pdf\",\"size\":310}]"
+                + ",\"inlineParts\":[\"logo@example.test\",\"hero-bg@example.test\"]}", json);
+    }
+
+    @Test
     void quotedPrintableLatin1IsDecodedWithAccents() throws Exception {
         EmailMessage mail = EmailMessage.parse(fixture("quoted-printable-latin1.eml"));
 
@@ -151,6 +167,17 @@ class EmailMessageTest {
 
         assertEquals(List.of(new EmailAddress("Example AI", "no-reply@mail.example-ai.test")), parsed.from());
         assertEquals(EmailMessage.parse(fixture("simple-html.eml")).html(), parsed.html());
+    }
+
+    @Test
+    void eightBitTextWithoutACharsetIsReadAsUtf8WhenItIsUtf8() throws Exception {
+        String mail = "From: a@example.org\r\nSubject: no charset\r\nContent-Type: text/plain\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n\r\nDatenschutzerklärung geändert\r\n";
+
+        EmailMessage parsed = EmailMessage.parse(new java.io.ByteArrayInputStream(
+                mail.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "no-charset.eml");
+
+        assertEquals("Datenschutzerklärung geändert\n", parsed.text().orElseThrow());
     }
 
     @Test
