@@ -1,0 +1,171 @@
+package org.clausecam.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON of records and heads, field by field. Written by hand rather than by reflection so
+ * that renaming a Java component can never silently change the documented format, and so that
+ * field order is fixed (records are hashed as stored).
+ */
+final class RecordCodec {
+
+    static final String RECORD_FORMAT = "clausecam-record/1";
+    static final String HEAD_FORMAT = "clausecam-head/1";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RecordCodec() {
+    }
+
+    /** The record's stored bytes, with its sequence number in the chain. */
+    static byte[] encode(CaptureRecord r, long sequence) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("format", RECORD_FORMAT);
+        o.put("sequence", sequence);
+        o.put("service", r.service());
+        o.put("termsType", r.termsType());
+        o.put("fetchDate", r.fetchDate().toString());
+        o.put("kind", r.kind());
+        ArrayNode docs = o.putArray("documents");
+        for (DocumentCapture d : r.documents()) {
+            ObjectNode n = docs.addObject();
+            n.put("documentId", d.documentId());
+            n.put("requested", d.requested());
+            n.put("location", d.location());
+            n.put("fetcher", d.fetcher());
+            n.put("status", d.status());
+            n.put("statusLine", d.statusLine());
+            ObjectNode headers = n.putObject("headers");
+            if (d.headers() != null) {
+                d.headers().forEach((name, values) -> {
+                    ArrayNode a = headers.putArray(name);
+                    if (values != null) values.forEach(a::add);
+                });
+            }
+            n.put("mimeType", d.mimeType());
+            n.put("snapshot", d.snapshot());
+            n.put("screenshot", d.screenshot());
+            n.put("screenshotHeight", d.screenshotHeight());
+        }
+        o.put("version", r.version());
+        o.put("changed", r.changed());
+        o.put("previous", r.previous());
+        o.put("declaration", r.declaration());
+        o.put("agentVersion", r.agentVersion());
+        return write(o);
+    }
+
+    /** A record read back, with the sequence number it claims. */
+    record Decoded(long sequence, CaptureRecord record) {
+    }
+
+    static Decoded decode(byte[] bytes, String key) throws StoreException {
+        JsonNode o = parse(bytes, key);
+        try {
+            requireFormat(o, RECORD_FORMAT, key);
+            List<DocumentCapture> documents = new ArrayList<>();
+            for (JsonNode n : required(o, "documents")) {
+                Map<String, List<String>> headers = new LinkedHashMap<>();
+                JsonNode h = n.path("headers");
+                for (Iterator<Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    List<String> values = new ArrayList<>();
+                    e.getValue().forEach(v -> values.add(v.asText()));
+                    headers.put(e.getKey(), values);
+                }
+                documents.add(new DocumentCapture(
+                        text(n, "documentId"), text(n, "requested"), text(n, "location"), text(n, "fetcher"),
+                        required(n, "status").asInt(), text(n, "statusLine"), headers, text(n, "mimeType"),
+                        requiredText(n, "snapshot"), text(n, "screenshot"),
+                        n.path("screenshotHeight").isNumber() ? n.get("screenshotHeight").asInt() : null));
+            }
+            CaptureRecord record = new CaptureRecord(
+                    requiredText(o, "service"), requiredText(o, "termsType"),
+                    Instant.parse(requiredText(o, "fetchDate")), requiredText(o, "kind"), documents,
+                    requiredText(o, "version"), required(o, "changed").asBoolean(), text(o, "previous"),
+                    text(o, "declaration"), text(o, "agentVersion"));
+            return new Decoded(required(o, "sequence").asLong(), record);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new StoreException("record " + key + " is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The pointer to a terms' latest record: its sequence number, key and SHA-256. */
+    record Head(long sequence, String recordKey, String sha256) {
+    }
+
+    static byte[] encodeHead(Head head) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("format", HEAD_FORMAT);
+        o.put("sequence", head.sequence());
+        o.put("id", StoreLayout.id(head.sequence()));
+        o.put("record", head.recordKey());
+        o.put("sha256", head.sha256());
+        return write(o);
+    }
+
+    static Head decodeHead(byte[] bytes, String key) throws StoreException {
+        JsonNode o = parse(bytes, key);
+        try {
+            requireFormat(o, HEAD_FORMAT, key);
+            long sequence = required(o, "sequence").asLong();
+            if (sequence < 1 || sequence > StoreLayout.MAX_SEQUENCE) throw new IllegalArgumentException("sequence out of range: " + sequence);
+            return new Head(sequence, requiredText(o, "record"), Sha256.requireHash("sha256", requiredText(o, "sha256")));
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("head " + key + " is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] write(ObjectNode o) {
+        try {
+            return (JSON.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    private static JsonNode parse(byte[] bytes, String key) throws StoreException {
+        try {
+            JsonNode o = JSON.readTree(bytes);
+            if (o == null || !o.isObject()) throw new StoreException(key + " is not a JSON object");
+            return o;
+        } catch (IOException e) {
+            throw new StoreException(key + " is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireFormat(JsonNode o, String format, String key) {
+        String actual = o.path("format").asText(null);
+        if (!format.equals(actual)) throw new IllegalArgumentException("format is " + actual + ", expected " + format);
+    }
+
+    private static JsonNode required(JsonNode o, String field) {
+        JsonNode n = o.get(field);
+        if (n == null || n.isNull()) throw new IllegalArgumentException("field \"" + field + "\" is missing");
+        return n;
+    }
+
+    private static String requiredText(JsonNode o, String field) {
+        return required(o, field).asText();
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode n = o.get(field);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+}

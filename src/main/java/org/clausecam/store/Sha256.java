@@ -1,0 +1,40 @@
+package org.clausecam.store;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 as the store names things: 64 lower-case hex digits. */
+final class Sha256 {
+
+    private Sha256() {
+    }
+
+    static String hex(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    static boolean isHash(String s) {
+        if (s == null || s.length() != 64) return false;
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) return false;
+        }
+        return true;
+    }
+
+    static String requireHash(String what, String s) throws StoreException {
+        if (!isHash(s)) {
+            throw new StoreException(what + " is not a SHA-256 (64 lower-case hex digits): " + quoted(s));
+        }
+        return s;
+    }
+
+    static String quoted(String s) {
+        return s == null ? "null" : "\"" + s + "\"";
+    }
+}

@@ -1,0 +1,59 @@
+package org.clausecam.store;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Service names and terms types become path segments of the layout (directories on disk, parts
+ * of S3 keys). Anything that could escape the layout, collapse into another key or be hidden is
+ * refused here, before any byte is written.
+ */
+final class StoreNames {
+
+    /** Below common file-name limits (255 bytes) and S3Proxy's filesystem backend limit. */
+    static final int MAX_BYTES = 200;
+
+    private StoreNames() {
+    }
+
+    static String requireSegment(String what, String name) throws StoreException {
+        String problem = problem(name);
+        if (problem != null) {
+            throw new StoreException(what + " " + Sha256.quoted(printable(name))
+                    + " cannot be used as a store path segment: " + problem);
+        }
+        return name;
+    }
+
+    static void requireTerms(TermsKey terms) throws StoreException {
+        if (terms == null) throw new StoreException("terms key is missing");
+        requireSegment("service name", terms.service());
+        requireSegment("terms type", terms.termsType());
+    }
+
+    private static String problem(String name) {
+        if (name == null || name.isEmpty()) return "it is empty";
+        if (name.startsWith(".")) return "it starts with '.'";
+        if (name.contains("..")) return "it contains '..'";
+        if (name.indexOf('/') >= 0) return "it contains '/'";
+        if (name.indexOf('\\') >= 0) return "it contains '\\'";
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) return "it contains a control character";
+        }
+        if (!name.equals(name.strip())) return "it starts or ends with white space";
+        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) return "it is longer than " + MAX_BYTES + " bytes";
+        return null;
+    }
+
+    /** Control characters are shown escaped so that an error message cannot forge terminal output. */
+    private static String printable(String name) {
+        if (name == null) return null;
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
+    }
+}

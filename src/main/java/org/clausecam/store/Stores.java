@@ -1,0 +1,48 @@
+package org.clausecam.store;
+
+import java.nio.file.Path;
+
+/** Opens a store from the URI users give with {@code --store}. */
+public final class Stores {
+
+    /** The embedded default: a directory next to where the agent runs. */
+    public static final String DEFAULT_URI = "file:./data";
+
+    private Stores() {
+    }
+
+    /**
+     * {@code file:PATH} (relative or absolute, {@code file:///abs} also accepted) or
+     * {@code s3://BUCKET/PREFIX[?endpoint=URL&region=R&pathStyle=true|false&maxAttempts=N]};
+     * anything else is refused with a message saying what is accepted.
+     */
+    public static LayoutStore open(String uri) throws StoreException {
+        if (uri == null || uri.isBlank()) throw new StoreException("store URI is empty; use file:PATH or s3://BUCKET/PREFIX");
+        if (uri.startsWith("file:")) {
+            String path = uri.substring("file:".length());
+            if (path.startsWith("//")) {
+                // file:///abs/path; a host part (file://host/…) is not a local path.
+                if (!path.startsWith("///")) throw new StoreException("store URI " + uri + " names a host; use file:PATH or file:///ABSOLUTE/PATH");
+                path = path.substring(2);
+            }
+            if (path.isEmpty()) throw new StoreException("store URI " + uri + " has no path; use file:PATH, e.g. " + DEFAULT_URI);
+            return new FileStore(Path.of(path));
+        }
+        if (uri.startsWith("s3://")) {
+            return S3Store.open(S3Location.parse(uri));
+        }
+        throw new StoreException("unsupported store URI \"" + safe(uri) + "\": use file:PATH (e.g. " + DEFAULT_URI
+                + ") or s3://BUCKET/PREFIX");
+    }
+
+    /**
+     * The URI as it may be shown in messages: user-info parts and the query (which may hold an
+     * endpoint URL with credentials in it) are dropped, so that a mistyped secret is never echoed.
+     */
+    static String safe(String uri) {
+        String shown = uri;
+        int q = shown.indexOf('?');
+        if (q >= 0) shown = shown.substring(0, q) + "?…";
+        return shown.replaceAll("//[^/@]*@", "//…@");
+    }
+}

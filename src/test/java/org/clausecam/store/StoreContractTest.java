@@ -1,0 +1,251 @@
+package org.clausecam.store;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every store backend promises. Each backend's test extends this class and says how to
+ * open a fresh, empty store; the same specification then runs over {@code file:} and {@code s3://}.
+ */
+abstract class StoreContractTest {
+
+    static final TermsKey TERMS = new TermsKey("Example Service", "Terms of Service");
+
+    LayoutStore store;
+
+    abstract LayoutStore openEmptyStore() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = openEmptyStore();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        store.close();
+    }
+
+    @Test
+    void a_blob_comes_back_byte_for_byte_under_its_sha256() throws Exception {
+        byte[] content = "Terms\u00a0of\u00a0Service — version 1\n".getBytes(StandardCharsets.UTF_8);
+        String hash = store.putBlob(content);
+        assertEquals(Sha256.hex(content), hash);
+        assertTrue(store.hasBlob(hash));
+        assertArrayEquals(content, store.getBlob(hash));
+    }
+
+    @Test
+    void storing_the_same_content_again_writes_no_byte() throws Exception {
+        byte[] content = new byte[50_000];
+        store.putBlob(content);
+        long before = store.bytesWritten();
+        store.putBlob(content.clone());
+        assertEquals(before, store.bytesWritten());
+    }
+
+    @Test
+    void a_missing_blob_is_named_in_the_error() {
+        String absent = Sha256.hex("never stored".getBytes(StandardCharsets.UTF_8));
+        StoreException e = assertThrows(StoreException.class, () -> store.getBlob(absent));
+        assertTrue(e.getMessage().contains(absent), e.getMessage());
+    }
+
+    @Test
+    void a_record_round_trips_and_becomes_the_latest() throws Exception {
+        assertTrue(store.latest(TERMS).isEmpty());
+        CaptureRecord record = Captures.capture(store, TERMS, null, "first words", 0);
+
+        StoredRecord stored = store.append(record);
+
+        assertEquals("1", stored.id());
+        assertEquals(record, stored.record());
+        assertEquals(Optional.of(stored), store.latest(TERMS));
+        assertEquals(Optional.of(stored), store.record(TERMS, stored.id()));
+        assertEquals(List.of(stored), store.history(TERMS, null, 10));
+        assertEquals(List.of(TERMS), store.terms());
+    }
+
+    @Test
+    void the_record_hash_is_the_hash_of_its_stored_bytes_and_the_next_record_names_it() throws Exception {
+        StoredRecord first = store.append(Captures.capture(store, TERMS, null, "one", 0));
+        StoredRecord second = store.append(Captures.capture(store, TERMS, first.sha256(), "two", 1));
+
+        byte[] firstBytes = store.readObject(StoreLayout.recordKey(TERMS, 1)).orElseThrow();
+        assertEquals(Sha256.hex(firstBytes), first.sha256());
+        assertEquals(first.sha256(), second.record().previous());
+    }
+
+    @Test
+    void history_pages_newest_first() throws Exception {
+        Captures.appendMany(store, TERMS, 25);
+
+        List<StoredRecord> page1 = store.history(TERMS, null, 10);
+        List<StoredRecord> page2 = store.history(TERMS, page1.get(9).id(), 10);
+        List<StoredRecord> page3 = store.history(TERMS, page2.get(9).id(), 10);
+
+        assertEquals(List.of("25", "24", "23", "22", "21", "20", "19", "18", "17", "16"), ids(page1));
+        assertEquals(List.of("15", "14", "13", "12", "11", "10", "9", "8", "7", "6"), ids(page2));
+        assertEquals(List.of("5", "4", "3", "2", "1"), ids(page3));
+        assertEquals(List.of(), store.history(TERMS, "1", 10));
+        for (int i = 0; i < page1.size() - 1; i++) {
+            assertEquals(page1.get(i + 1).sha256(), page1.get(i).record().previous());
+        }
+    }
+
+    @Test
+    void records_are_listed_newest_first_by_an_ascending_key_listing() throws Exception {
+        Captures.appendMany(store, TERMS, 12);
+        List<StoredObject> listing = store.listObjects(StoreLayout.recordsPrefix(TERMS));
+        assertEquals(12, listing.size());
+        assertEquals(StoreLayout.recordKey(TERMS, 12), listing.get(0).key());
+        assertEquals(StoreLayout.recordKey(TERMS, 1), listing.get(11).key());
+    }
+
+    @Test
+    void the_latest_record_is_found_after_many_appends() throws Exception {
+        StoredRecord last = Captures.appendMany(store, TERMS, 120);
+        assertEquals("120", last.id());
+        assertEquals(Optional.of(last), store.latest(TERMS));
+    }
+
+    @Test
+    void an_append_built_on_a_stale_latest_is_refused_and_writes_nothing() throws Exception {
+        StoredRecord first = store.append(Captures.capture(store, TERMS, null, "one", 0));
+        CaptureRecord writerA = Captures.capture(store, TERMS, first.sha256(), "A saw two", 1);
+        CaptureRecord writerB = Captures.capture(store, TERMS, first.sha256(), "B saw two", 1);
+        CaptureRecord anotherFirst = Captures.capture(store, TERMS, null, "again first", 2);
+        store.append(writerA);
+        long before = store.bytesWritten();
+
+        assertThrows(StoreConflictException.class, () -> store.append(writerB));
+        assertThrows(StoreConflictException.class, () -> store.append(anotherFirst));
+
+        assertEquals(before, store.bytesWritten());
+        assertEquals(2, store.history(TERMS, null, 10).size());
+    }
+
+    @Test
+    void two_writers_racing_for_the_same_place_in_the_chain_cannot_both_win() throws Exception {
+        StoredRecord first = store.append(Captures.capture(store, TERMS, null, "one", 0));
+        String key2 = StoreLayout.recordKey(TERMS, 2);
+        // Writer B checked the chain and is about to create record 2 when writer A creates it first.
+        assertTrue(store.createObject(key2, RecordCodec.encode(Captures.capture(store, TERMS, first.sha256(), "A", 1), 2)));
+
+        assertFalse(store.createObject(key2, RecordCodec.encode(Captures.capture(store, TERMS, first.sha256(), "B", 1), 2)));
+        assertEquals("A\n", new String(store.getBlob(store.latest(TERMS).orElseThrow().record().version()), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void a_record_naming_a_missing_blob_is_refused() throws Exception {
+        String absent = Sha256.hex("not stored".getBytes(StandardCharsets.UTF_8));
+        String version = store.putBlob("v\n".getBytes(StandardCharsets.UTF_8));
+        CaptureRecord record = Captures.record(TERMS, null, absent, null, version, 0);
+
+        StoreException e = assertThrows(StoreException.class, () -> store.append(record));
+        assertTrue(e.getMessage().contains(absent), e.getMessage());
+        assertTrue(store.latest(TERMS).isEmpty());
+    }
+
+    @Test
+    void a_record_written_before_a_crash_that_kept_its_head_from_being_updated_is_the_latest() throws Exception {
+        StoredRecord first = store.append(Captures.capture(store, TERMS, null, "one", 0));
+        byte[] orphanedByCrash = RecordCodec.encode(Captures.capture(store, TERMS, first.sha256(), "two", 1), 2);
+        store.createObject(StoreLayout.recordKey(TERMS, 2), orphanedByCrash);
+
+        StoredRecord latest = store.latest(TERMS).orElseThrow();
+        assertEquals("2", latest.id());
+        assertEquals(Sha256.hex(orphanedByCrash), latest.sha256());
+
+        StoredRecord third = store.append(Captures.capture(store, TERMS, latest.sha256(), "three", 2));
+        assertEquals("3", third.id());
+        assertEquals(Optional.of(third), store.latest(TERMS));
+    }
+
+    @Test
+    void the_first_record_is_found_even_if_its_head_was_never_written() throws Exception {
+        byte[] bytes = RecordCodec.encode(Captures.capture(store, TERMS, null, "one", 0), 1);
+        store.createObject(StoreLayout.recordKey(TERMS, 1), bytes);
+        assertEquals("1", store.latest(TERMS).orElseThrow().id());
+    }
+
+    @Test
+    void re_appending_unchanged_content_writes_only_the_record_and_the_head() throws Exception {
+        StoredRecord first = store.append(Captures.capture(store, TERMS, null, "same", 0));
+        long before = store.bytesWritten();
+
+        StoredRecord second = store.append(Captures.capture(store, TERMS, first.sha256(), "same", 1));
+
+        long recordBytes = store.readObject(StoreLayout.recordKey(TERMS, 2)).orElseThrow().length;
+        long headBytes = store.readObject(StoreLayout.headKey(TERMS)).orElseThrow().length;
+        assertEquals(recordBytes + headBytes, store.bytesWritten() - before);
+        assertEquals(first.record().version(), second.record().version());
+    }
+
+    @Test
+    void a_corrupted_blob_is_detected_when_read() throws Exception {
+        String hash = store.putBlob("original".getBytes(StandardCharsets.UTF_8));
+        store.replaceObject(StoreLayout.blobKey(hash), "tampered".getBytes(StandardCharsets.UTF_8));
+        StoreException e = assertThrows(StoreException.class, () -> store.getBlob(hash));
+        assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"..", "../etc", "a/b", "a\\b", "", ".hidden", "tab\tname", "new\nline", " padded"})
+    void names_that_could_escape_the_layout_are_refused(String bad) throws Exception {
+        String version = store.putBlob("v\n".getBytes(StandardCharsets.UTF_8));
+        String snapshot = store.putBlob("s".getBytes(StandardCharsets.UTF_8));
+        long before = store.bytesWritten();
+
+        StoreException asService = assertThrows(StoreException.class,
+                () -> store.append(Captures.record(new TermsKey(bad, "Terms of Service"), null, snapshot, null, version, 0)));
+        StoreException asType = assertThrows(StoreException.class,
+                () -> store.latest(new TermsKey("Example", bad)));
+
+        assertTrue(asService.getMessage().contains("service name"), asService.getMessage());
+        assertTrue(asType.getMessage().contains("terms type"), asType.getMessage());
+        assertEquals(before, store.bytesWritten());
+    }
+
+    @Test
+    void a_malformed_hash_is_refused_before_it_becomes_a_key() {
+        assertThrows(StoreException.class, () -> store.getBlob("../../etc/passwd"));
+        assertThrows(StoreException.class, () -> store.hasBlob("ABCDEF"));
+    }
+
+    @Test
+    void unknown_record_ids_are_absent() throws Exception {
+        Captures.appendMany(store, TERMS, 2);
+        assertEquals(Optional.empty(), store.record(TERMS, "3"));
+        assertEquals(Optional.empty(), store.record(TERMS, "not-an-id"));
+        assertEquals(Optional.empty(), store.record(new TermsKey("Other", "Privacy Policy"), "1"));
+    }
+
+    @Test
+    void every_terms_with_records_is_listed() throws Exception {
+        TermsKey privacy = new TermsKey("Example Service", "Privacy Policy");
+        TermsKey other = new TermsKey("Other.ai", "Terms of Service");
+        Captures.appendMany(store, TERMS, 1);
+        Captures.appendMany(store, privacy, 2);
+        Captures.appendMany(store, other, 1);
+        assertEquals(List.of(privacy, TERMS, other), store.terms());
+        assertNull(store.latest(new TermsKey("Nobody", "Privacy Policy")).orElse(null));
+    }
+
+    static List<String> ids(List<StoredRecord> records) {
+        return records.stream().map(StoredRecord::id).toList();
+    }
+}
