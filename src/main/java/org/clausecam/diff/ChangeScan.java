@@ -1,0 +1,67 @@
+package org.clausecam.diff;
+
+/**
+ * The first pass of a visual diff: walks both pictures row by row on a canvas as large as
+ * the larger of the two (aligned top-left), counts the visibly changed pixels and gathers
+ * them into cells. Pixels outside one of the pictures are padding and count as changed.
+ */
+final class ChangeScan {
+
+    private final PixelDifference difference;
+    private final int cellSize;
+
+    ChangeScan(PixelDifference difference, int cellSize) {
+        this.difference = difference;
+        this.cellSize = cellSize;
+    }
+
+    record Outcome(long changedPixels, ChangedCells cells, int width, int height) {
+        double changedShare() { return (double) changedPixels / ((double) width * height); }
+    }
+
+    Outcome scan(RowStream older, RowStream newer) throws VisualDiffException {
+        int width = Math.max(older.width(), newer.width());
+        int height = Math.max(older.height(), newer.height());
+        int sharedWidth = Math.min(older.width(), newer.width());
+        int sharedHeight = Math.min(older.height(), newer.height());
+        ChangedCells cells = new ChangedCells(width, height, cellSize);
+        RowWindow olderRows = new RowWindow(sharedWidth, sharedHeight);
+        RowWindow newerRows = new RowWindow(sharedWidth, sharedHeight);
+        long changed = 0;
+        for (int y = 0; y < sharedHeight; y++) {
+            older.hold(y - 2, y + 2);
+            newer.hold(y - 2, y + 2);
+            olderRows.centreOn(older, y);
+            newerRows.centreOn(newer, y);
+            changed += scanRow(olderRows, newerRows, cells, y);
+            if (sharedWidth < width) {
+                cells.markSpan(sharedWidth, width - 1, y);
+                changed += width - sharedWidth;
+            }
+        }
+        for (int y = sharedHeight; y < height; y++) {
+            cells.markSpan(0, width - 1, y);
+            changed += width;
+        }
+        return new Outcome(changed, cells, width, height);
+    }
+
+    private int scanRow(RowWindow olderRows, RowWindow newerRows, ChangedCells cells, int y) {
+        int[] a = olderRows.centreRow();
+        int[] b = newerRows.centreRow();
+        int offsetA = olderRows.centreOffset();
+        int offsetB = newerRows.centreOffset();
+        int width = olderRows.width();
+        int changed = 0;
+        for (int x = 0; x < width; x++) {
+            int pa = a[offsetA + x];
+            int pb = b[offsetB + x];
+            if (pa != pb && difference.visible(pa, pb)
+                    && !PixelDifference.antiAliased(olderRows, newerRows, x)) {
+                cells.mark(x, y);
+                changed++;
+            }
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,167 @@
+package org.clausecam.diff;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Compares two screenshots of a page taken at different times.
+ *
+ * <p>The screenshots are aligned top-left on a canvas as large as the larger of the two; where
+ * one is smaller, the canvas is padding, and padding counts as changed (content that appeared
+ * or disappeared). Pixels whose colours differ less than a threshold, and anti-aliasing
+ * differences along edges, are ignored. Changed pixels are grouped into regions, whose
+ * bounding boxes can be painted over the newer screenshot.
+ *
+ * <p>Pictures are streamed in bands of rows, decoded on worker threads while the previous
+ * band is compared, so memory stays bounded for pages of any height.
+ */
+public final class VisualDiff {
+
+    /** pixelmatch's default: colour distances up to 10% (squared, in YIQ) are the same colour. */
+    public static final double DEFAULT_COLOUR_THRESHOLD = 0.1;
+
+    /** Changes in touching cells of this size merge into one region. */
+    public static final int DEFAULT_CELL_SIZE = 16;
+
+    private static final int BAND_ROWS = 256;
+    private static final long KEEP_LIMIT_BYTES = 160L * 1024 * 1024; // 1280×32,768
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final PixelDifference difference;
+    private final int cellSize;
+
+    public VisualDiff() {
+        this(DEFAULT_COLOUR_THRESHOLD, DEFAULT_CELL_SIZE);
+    }
+
+    /**
+     * @param colourThreshold 0..1: how different two colours must be to count (0 = any difference)
+     * @param cellSize        pixels per side of the grid cells whose touching members merge into a region
+     */
+    public VisualDiff(double colourThreshold, int cellSize) {
+        if (cellSize < 1) {
+            throw new IllegalArgumentException("cell size must be positive, was " + cellSize);
+        }
+        this.difference = new PixelDifference(colourThreshold);
+        this.cellSize = cellSize;
+    }
+
+    /** Compares two screenshot files (PNG, or any picture ImageIO reads) without drawing anything. */
+    public VisualDiffResult compare(Path older, Path newer) throws VisualDiffException {
+        return compare(older, newer, null);
+    }
+
+    /**
+     * Compares two screenshot files and, unless {@code picture} is null, writes there a PNG of
+     * the newer screenshot (padded to the canvas) with the changed regions painted over it.
+     */
+    public VisualDiffResult compare(Path older, Path newer, Path picture) throws VisualDiffException {
+        ExecutorService executor = newExecutor();
+        try {
+            ChangeScan.Outcome outcome;
+            int[] keptNewer = null;
+            PixelRows newerSource = open(newer);
+            boolean keepNewer = picture != null && worthKeeping(newerSource);
+            try (RowStream olderRows = new RowStream(older, open(older), executor, BAND_ROWS, false);
+                 RowStream newerRows = new RowStream(newer, newerSource, executor, BAND_ROWS, keepNewer)) {
+                outcome = new ChangeScan(difference, cellSize).scan(olderRows, newerRows);
+                if (keepNewer) {
+                    keptNewer = newerRows.allRows();
+                }
+            }
+            List<Rectangle> regions = outcome.cells().regions();
+            if (picture != null) {
+                PixelRows newerAgain = keptNewer != null
+                        ? new DecodedImageRows(keptNewer, newerSource.width(), newerSource.height())
+                        : open(newer);
+                try (RowStream newerRows = new RowStream(newer, newerAgain, executor, BAND_ROWS, false)) {
+                    paint(newerRows, outcome, regions, picture, executor);
+                }
+            }
+            return new VisualDiffResult(outcome.changedShare(), regions, outcome.width(), outcome.height());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /**
+     * Whether to keep the newer screenshot's pixels from the comparison for the picture, which
+     * saves decoding it again (about 165 ms for 1280×20,000) at the cost of holding it whole.
+     * Taller pages are decoded twice so that memory stays bounded.
+     */
+    private static boolean worthKeeping(PixelRows rows) {
+        long bytes = 4L * rows.width() * rows.height();
+        return bytes <= KEEP_LIMIT_BYTES && bytes <= Runtime.getRuntime().maxMemory() / 8;
+    }
+
+    /** Compares two screenshots already in memory. */
+    public VisualDiffResult compare(BufferedImage older, BufferedImage newer) throws VisualDiffException {
+        ExecutorService executor = newExecutor();
+        try (RowStream olderRows = new RowStream(null, DecodedImageRows.of(older), executor, BAND_ROWS, false);
+             RowStream newerRows = new RowStream(null, DecodedImageRows.of(newer), executor, BAND_ROWS, false)) {
+            ChangeScan.Outcome outcome = new ChangeScan(difference, cellSize).scan(olderRows, newerRows);
+            return new VisualDiffResult(outcome.changedShare(), outcome.cells().regions(),
+                    outcome.width(), outcome.height());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static PixelRows open(Path file) throws VisualDiffException {
+        try {
+            return PixelRows.open(file);
+        } catch (IOException e) {
+            throw new VisualDiffException(file, "cannot read screenshot: " + e.getMessage(), e);
+        }
+    }
+
+    private static void paint(RowStream newer, ChangeScan.Outcome outcome, List<Rectangle> regions,
+                              Path picture, ExecutorService executor) throws VisualDiffException {
+        int width = outcome.width();
+        int height = outcome.height();
+        RegionOverlay overlay = new RegionOverlay(regions);
+        try (PngStreamWriter writer = new PngStreamWriter(picture, width, height, executor)) {
+            for (int first = 0; first < height; first += BAND_ROWS) {
+                int rows = Math.min(BAND_ROWS, height - first);
+                // A fresh band each time: the writer's workers read it while the next is painted.
+                int[] band = new int[rows * width];
+                for (int r = 0; r < rows; r++) {
+                    int y = first + r;
+                    int offset = r * width;
+                    copyNewerRow(newer, y, band, offset, width);
+                    overlay.paintRow(band, offset, width, y);
+                }
+                writer.write(band, rows);
+            }
+            writer.finish();
+        } catch (IOException e) {
+            throw new VisualDiffException(picture, "cannot write the difference picture: " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyNewerRow(RowStream newer, int y, int[] band, int offset, int width)
+            throws VisualDiffException {
+        int copied = 0;
+        if (y < newer.height()) {
+            newer.hold(y, y);
+            copied = newer.width();
+            System.arraycopy(newer.pixels(y), newer.offset(y), band, offset, copied);
+        }
+        java.util.Arrays.fill(band, offset + copied, offset + width, RegionOverlay.PADDING);
+    }
+
+    private static ExecutorService newExecutor() {
+        // Two decoders in the first pass; a decoder and compressors in the second.
+        return Executors.newFixedThreadPool(3, task -> {
+            Thread thread = new Thread(task, "clausecam-visual-diff-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}
