@@ -158,22 +158,99 @@ public final class WordDiff {
      * old sentence / new sentence instead of a comb of one-word edits.
      */
     private static List<Segment> segments(List<String> from, List<String> to) {
-        List<Segment> segments = new ArrayList<>();
+        List<Op> ops = new ArrayList<>();
         int position = 0;
         for (AbstractDelta<String> delta : DiffUtils.diff(from, to).getDeltas()) {
             int start = delta.getSource().getPosition();
-            if (start > position) segments.add(new Segment(String.join("", from.subList(position, start))));
-            Segment change = changeToExtend(segments);
-            if (delta.getType() != DeltaType.INSERT) change.deleted.append(String.join("", delta.getSource().getLines()));
-            if (delta.getType() != DeltaType.DELETE) change.inserted.append(String.join("", delta.getTarget().getLines()));
+            if (start > position) ops.add(new Op(Kind.EQUAL, from.subList(position, start)));
+            if (delta.getType() != DeltaType.INSERT) ops.add(new Op(Kind.DELETED, delta.getSource().getLines()));
+            if (delta.getType() != DeltaType.DELETE) ops.add(new Op(Kind.INSERTED, delta.getTarget().getLines()));
             position = start + delta.getSource().size();
         }
-        if (position < from.size()) segments.add(new Segment(String.join("", from.subList(position, from.size()))));
+        if (position < from.size()) ops.add(new Op(Kind.EQUAL, from.subList(position, from.size())));
+        for (int i = 1; i + 1 < ops.size(); i++) {
+            if (ops.get(i).kind != Kind.EQUAL && ops.get(i - 1).kind == Kind.EQUAL && ops.get(i + 1).kind == Kind.EQUAL) {
+                slide(ops, i);
+            }
+        }
+
+        List<Segment> segments = new ArrayList<>();
+        for (Op op : ops) {
+            if (op.tokens.isEmpty()) continue;
+            String text = String.join("", op.tokens);
+            if (op.kind == Kind.EQUAL) {
+                segments.add(new Segment(text));
+            } else {
+                Segment change = changeToExtend(segments);
+                (op.kind == Kind.DELETED ? change.deleted : change.inserted).append(text);
+            }
+        }
         return segments;
+    }
+
+    private enum Kind { EQUAL, DELETED, INSERTED }
+
+    private static final class Op {
+        final Kind kind;
+        List<String> tokens;
+
+        Op(Kind kind, List<String> tokens) {
+            this.kind = kind;
+            this.tokens = new ArrayList<>(tokens);
+        }
+    }
+
+    /**
+     * Moves a lone insertion or deletion along the equal text around it, where the same tokens
+     * repeat, to where it starts and ends on a line break or a space: an added list item then
+     * reads as a whole added line, not as the tail of one item glued to the head of the next.
+     */
+    private static void slide(List<Op> ops, int index) {
+        List<String> left = new ArrayList<>(ops.get(index - 1).tokens);
+        List<String> middle = new ArrayList<>(ops.get(index).tokens);
+        List<String> right = new ArrayList<>(ops.get(index + 1).tokens);
+        while (!left.isEmpty() && last(left).equals(last(middle))) {
+            right.add(0, middle.remove(middle.size() - 1));
+            middle.add(0, left.remove(left.size() - 1));
+        }
+        int bestShift = 0;
+        int bestScore = score(left, middle, right);
+        List<String> l = new ArrayList<>(left);
+        List<String> m = new ArrayList<>(middle);
+        List<String> r = new ArrayList<>(right);
+        for (int shift = 1; !r.isEmpty() && r.get(0).equals(m.get(0)); shift++) {
+            l.add(m.remove(0));
+            m.add(r.remove(0));
+            int score = score(l, m, r);
+            if (score > bestScore) {
+                bestScore = score;
+                bestShift = shift;
+            }
+        }
+        for (int shift = 0; shift < bestShift; shift++) {
+            left.add(middle.remove(0));
+            middle.add(right.remove(0));
+        }
+        ops.get(index - 1).tokens = left;
+        ops.get(index).tokens = middle;
+        ops.get(index + 1).tokens = right;
+    }
+
+    private static int score(List<String> left, List<String> middle, List<String> right) {
+        int start = left.isEmpty() || last(left).indexOf('\n') >= 0 ? 2
+                : last(left).isBlank() || middle.get(0).isBlank() ? 1 : 0;
+        int end = right.isEmpty() || right.get(0).indexOf('\n') >= 0 || last(middle).indexOf('\n') >= 0 ? 2
+                : right.get(0).isBlank() || last(middle).isBlank() ? 1 : 0;
+        return start + end;
+    }
+
+    private static String last(List<String> tokens) {
+        return tokens.get(tokens.size() - 1);
     }
 
     private static Segment changeToExtend(List<Segment> segments) {
         int n = segments.size();
+        if (n >= 1 && segments.get(n - 1).equal == null) return segments.get(n - 1);
         if (n >= 2 && segments.get(n - 2).equal == null && weak(segments.get(n - 1).equal)) {
             String glue = segments.remove(n - 1).equal;
             Segment previous = segments.get(n - 2);
