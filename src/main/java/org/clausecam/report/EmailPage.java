@@ -41,7 +41,7 @@ final class EmailPage {
             anyPicture = true;
             html.append("<figure>\n<div class=\"frame\"><a href=\"").append(TermsReport.TO_ROOT).append(file).append("\"><img src=\"")
                     .append(TermsReport.TO_ROOT).append(file).append("\" alt=\"The e-mail as it was displayed\"></a></div>\n")
-                    .append("<figcaption>The e-mail as rendered, remote content blocked</figcaption>\n</figure>\n");
+                    .append("<figcaption>The e-mail as it was rendered when recorded</figcaption>\n</figure>\n");
         }
         if (!anyPicture) html.append("<p class=\"note\">No rendering of this e-mail is in the store.</p>\n");
 

@@ -49,7 +49,7 @@ final class IndexPage {
                     html.append("<span class=\"lede\">none since ").append(Page.day(s.firstCapture())).append("</span>");
                 }
                 html.append("</td><td>").append(Page.day(s.lastCapture())).append("</td><td class=\"num\">").append(s.records());
-                if (s.emails() > 0) html.append(" <span class=\"badge email\" title=\"e-mail evidence\">✉ ").append(s.emails()).append("</span>");
+                if (s.emails() > 0) html.append(" <span class=\"badge email\"><span aria-hidden=\"true\">✉ </span>").append(count(s.emails(), "e-mail")).append("</span>");
                 html.append("</td></tr>\n");
             }
             html.append("</tbody>\n");

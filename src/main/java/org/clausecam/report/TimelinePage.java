@@ -38,10 +38,12 @@ final class TimelinePage {
                     .append("<td class=\"num\">").append(Html.escape(row.stored().id())).append("</td><td class=\"links\">");
             if (row.page() != null) {
                 String label = TermsReport.isCapture(r) ? "Compare with the capture before" : "E-mail and its text";
-                html.append("<a href=\"").append(row.page()).append("\">").append(label).append("</a>");
+                html.append("<a href=\"").append(row.page()).append("\" aria-label=\"").append(label).append(", ")
+                        .append(Page.plainTime(r.fetchDate())).append("\">").append(label).append("</a>");
             }
             for (Link link : row.screenshots()) {
-                html.append("<a href=\"").append(link.href()).append("\">").append(Html.escape(link.label())).append("</a>");
+                html.append("<a href=\"").append(link.href()).append("\" aria-label=\"").append(Html.escape(link.label())).append(", ")
+                        .append(Page.plainTime(r.fetchDate())).append("\">").append(Html.escape(link.label())).append("</a>");
             }
             html.append("</td></tr>\n");
         }

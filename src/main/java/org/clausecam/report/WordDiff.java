@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
 public final class WordDiff {
 
     /** Unchanged lines shown around each change before the rest is folded away. */
-    static final int CONTEXT_LINES = 2;
+    static final int CONTEXT_LINES = 3;
+
+    /** Fewer unchanged lines than this between changes are shown rather than folded. */
+    static final int MIN_FOLDED = 4;
 
     /** Above this many tokens on a side, a changed block is shown as a whole deletion and insertion. */
     static final int MAX_WORD_DIFF_TOKENS = 20_000;
@@ -92,7 +95,8 @@ public final class WordDiff {
     private static void unchanged(StringBuilder html, List<String> lines, boolean first, boolean last, boolean only) {
         int head = first ? 0 : CONTEXT_LINES;
         int tail = last ? 0 : CONTEXT_LINES;
-        if (only || lines.size() <= head + tail + 1) {
+        // Folding fewer lines than a screenful of context saves nothing and costs a click.
+        if (only || lines.size() < head + tail + MIN_FOLDED) {
             text(html, lines, "lines");
             return;
         }

@@ -31,7 +31,7 @@ final class ReportStores {
     static final TermsKey CLAUDE_PRIVACY = new TermsKey("Claude.ai", "Privacy Policy");
     static final TermsKey CLAUDE_TERMS = new TermsKey("Claude.ai", "Terms of Service");
     static final TermsKey LE_CHAT_TERMS = new TermsKey("Le Chat", "Terms of Service");
-    static final TermsKey UNICODE_PRIVACY = new TermsKey("Ünïcode Sérvice 東京 v2.0", "Privacy Policy");
+    static final TermsKey UNICODE_PRIVACY = new TermsKey("Ünïcode Sérvice Ωμέγα v2.0", "Privacy Policy");
 
     static final String PRIVACY_V1 = """
             Privacy Policy

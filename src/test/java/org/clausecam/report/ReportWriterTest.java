@@ -54,7 +54,7 @@ class ReportWriterTest {
         assertEquals(1, summary.emails());
         assertEquals(List.of(), summary.problems());
         String index = read("index.html");
-        for (String name : List.of("Claude.ai", "Le Chat", "Ünïcode Sérvice 東京 v2.0", "Privacy Policy", "Terms of Service")) {
+        for (String name : List.of("Claude.ai", "Le Chat", "Ünïcode Sérvice Ωμέγα v2.0", "Privacy Policy", "Terms of Service")) {
             assertTrue(index.contains(name), name);
         }
         assertTrue(index.contains("href=\"" + folder(ReportStores.CLAUDE_PRIVACY) + "/index.html\""));

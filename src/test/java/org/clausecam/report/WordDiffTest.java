@@ -52,18 +52,18 @@ class WordDiffTest {
     }
 
     @Test
-    void longUnchangedStretchesAreFoldedAwayKeepingTwoLinesOfContextAroundTheChange() {
+    void longUnchangedStretchesAreFoldedAwayKeepingThreeLinesOfContextAroundTheChange() {
         StringBuilder before = new StringBuilder();
         for (int i = 1; i <= 20; i++) before.append("line ").append(i).append('\n');
         String after = before.toString().replace("line 10\n", "line ten\n");
 
         String html = WordDiff.compare(before.toString(), after).html();
 
-        assertTrue(html.contains("<summary>7 unchanged lines</summary>"), html);   // lines 1-7
-        assertTrue(html.contains("line 8\nline 9</div>"), html);
+        assertTrue(html.contains("<summary>6 unchanged lines</summary>"), html);   // lines 1-6
+        assertTrue(html.contains("<div class=\"lines\">line 7\nline 8\nline 9</div>"), html);
         assertTrue(html.contains("line <del>10</del><ins>ten</ins>"), html);
-        assertTrue(html.contains("line 11\nline 12</div>"), html);
-        assertTrue(html.contains("<summary>8 unchanged lines</summary>"), html);   // lines 13-20
+        assertTrue(html.contains("<div class=\"lines\">line 11\nline 12\nline 13</div>"), html);
+        assertTrue(html.contains("<summary>7 unchanged lines</summary>"), html);   // lines 14-20
     }
 
     @Test
