@@ -31,6 +31,7 @@ public final class FileStore extends LayoutStore {
     static final String TEMP_PREFIX = ".tmp-";
 
     private final Path root;
+    private volatile boolean fsync = true;
 
     /** A store rooted at {@code root}; the directory is created on the first write. */
     public FileStore(Path root) {
@@ -39,6 +40,15 @@ public final class FileStore extends LayoutStore {
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * Turns fsync off (or on again). Only for tools that fill throw-away stores quickly, such as
+     * the benchmark under {@code scripts/bench}; without fsync a power cut may lose or truncate
+     * the latest writes.
+     */
+    void fsync(boolean on) {
+        this.fsync = on;
     }
 
     @Override
@@ -200,14 +210,14 @@ public final class FileStore extends LayoutStore {
         return false;
     }
 
-    private static Path writeTemporary(Path dir, byte[] content) throws IOException {
+    private Path writeTemporary(Path dir, byte[] content) throws IOException {
         Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buf = ByteBuffer.wrap(content);
             while (buf.hasRemaining()) ch.write(buf);
             // The content must be on disk before its name is: after a crash a name never points at a
             // partly written file.
-            ch.force(true);
+            if (fsync) ch.force(true);
         }
         return temp;
     }
@@ -225,7 +235,8 @@ public final class FileStore extends LayoutStore {
         syncDirectory(dir.getParent());
     }
 
-    private static void syncDirectory(Path dir) throws IOException {
+    private void syncDirectory(Path dir) throws IOException {
+        if (!fsync) return;
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {

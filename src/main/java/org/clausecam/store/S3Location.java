@@ -22,7 +22,7 @@ import java.util.Locale;
 public record S3Location(String bucket, String prefix, URI endpoint, String region, Boolean pathStyle, Integer maxAttempts) {
 
     public static S3Location parse(String uri) throws StoreException {
-        if (!uri.startsWith("s3://")) throw new StoreException("not an s3:// URI: " + Stores.safe(uri));
+        if (!uri.startsWith("s3://")) throw new StoreUriException("not an s3:// URI: " + Stores.safe(uri));
         String rest = uri.substring("s3://".length());
         String query = null;
         int q = rest.indexOf('?');
@@ -34,11 +34,11 @@ public record S3Location(String bucket, String prefix, URI endpoint, String regi
         String bucket = slash < 0 ? rest : rest.substring(0, slash);
         String prefix = slash < 0 ? "" : rest.substring(slash + 1);
         if (bucket.contains("@") || bucket.contains(":")) {
-            throw new StoreException("store URI " + Stores.safe(uri) + ": credentials and ports do not belong in an s3:// URI; "
+            throw new StoreUriException("store URI " + Stores.safe(uri) + ": credentials and ports do not belong in an s3:// URI; "
                     + "use the AWS credentials chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, profiles…) and ?endpoint=URL");
         }
         if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-            throw new StoreException("store URI " + Stores.safe(uri) + ": \"" + bucket + "\" is not a valid bucket name "
+            throw new StoreUriException("store URI " + Stores.safe(uri) + ": \"" + bucket + "\" is not a valid bucket name "
                     + "(3-63 characters: lower-case letters, digits, '.', '-')");
         }
         while (prefix.endsWith("/")) prefix = prefix.substring(0, prefix.length() - 1);
@@ -46,7 +46,7 @@ public record S3Location(String bucket, String prefix, URI endpoint, String regi
             for (String segment : prefix.split("/", -1)) {
                 if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
                     // S3-compatible servers collapse "//" and refuse ".." segments: keys would not round-trip.
-                    throw new StoreException("store URI " + Stores.safe(uri) + ": prefix \"" + prefix + "\" has an empty, '.' or '..' segment");
+                    throw new StoreUriException("store URI " + Stores.safe(uri) + ": prefix \"" + prefix + "\" has an empty, '.' or '..' segment");
                 }
             }
         }
@@ -64,7 +64,7 @@ public record S3Location(String bucket, String prefix, URI endpoint, String regi
                     case "region" -> region = value;
                     case "pathStyle" -> pathStyle = bool(value, uri);
                     case "maxAttempts" -> maxAttempts = attempts(value, uri);
-                    default -> throw new StoreException("store URI " + Stores.safe(uri) + ": unknown option \"" + name
+                    default -> throw new StoreUriException("store URI " + Stores.safe(uri) + ": unknown option \"" + name
                             + "\" (known: endpoint, region, pathStyle, maxAttempts)");
                 }
             }
@@ -92,21 +92,21 @@ public record S3Location(String bucket, String prefix, URI endpoint, String regi
             URI e = new URI(value);
             String scheme = e.getScheme() == null ? "" : e.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || e.getHost() == null) {
-                throw new StoreException("store URI " + Stores.safe(uri) + ": endpoint must be an http:// or https:// URL with a host");
+                throw new StoreUriException("store URI " + Stores.safe(uri) + ": endpoint must be an http:// or https:// URL with a host");
             }
             if (e.getUserInfo() != null) {
-                throw new StoreException("store URI " + Stores.safe(uri) + ": credentials do not belong in the endpoint URL");
+                throw new StoreUriException("store URI " + Stores.safe(uri) + ": credentials do not belong in the endpoint URL");
             }
             return e;
         } catch (URISyntaxException e) {
-            throw new StoreException("store URI " + Stores.safe(uri) + ": endpoint is not a URL: " + e.getMessage(), e);
+            throw new StoreUriException("store URI " + Stores.safe(uri) + ": endpoint is not a URL: " + e.getMessage(), e);
         }
     }
 
     private static Boolean bool(String value, String uri) throws StoreException {
         if (value.equalsIgnoreCase("true")) return true;
         if (value.equalsIgnoreCase("false")) return false;
-        throw new StoreException("store URI " + Stores.safe(uri) + ": pathStyle must be true or false");
+        throw new StoreUriException("store URI " + Stores.safe(uri) + ": pathStyle must be true or false");
     }
 
     private static Integer attempts(String value, String uri) throws StoreException {
@@ -115,9 +115,9 @@ public record S3Location(String bucket, String prefix, URI endpoint, String regi
         try {
             n = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new StoreException(message, e);
+            throw new StoreUriException(message, e);
         }
-        if (n < 1 || n > 100) throw new StoreException(message);
+        if (n < 1 || n > 100) throw new StoreUriException(message);
         return n;
     }
 }

@@ -17,21 +17,21 @@ public final class Stores {
      * anything else is refused with a message saying what is accepted.
      */
     public static LayoutStore open(String uri) throws StoreException {
-        if (uri == null || uri.isBlank()) throw new StoreException("store URI is empty; use file:PATH or s3://BUCKET/PREFIX");
+        if (uri == null || uri.isBlank()) throw new StoreUriException("store URI is empty; use file:PATH or s3://BUCKET/PREFIX");
         if (uri.startsWith("file:")) {
             String path = uri.substring("file:".length());
             if (path.startsWith("//")) {
                 // file:///abs/path; a host part (file://host/…) is not a local path.
-                if (!path.startsWith("///")) throw new StoreException("store URI " + uri + " names a host; use file:PATH or file:///ABSOLUTE/PATH");
+                if (!path.startsWith("///")) throw new StoreUriException("store URI " + uri + " names a host; use file:PATH or file:///ABSOLUTE/PATH");
                 path = path.substring(2);
             }
-            if (path.isEmpty()) throw new StoreException("store URI " + uri + " has no path; use file:PATH, e.g. " + DEFAULT_URI);
+            if (path.isEmpty()) throw new StoreUriException("store URI " + uri + " has no path; use file:PATH, e.g. " + DEFAULT_URI);
             return new FileStore(Path.of(path));
         }
         if (uri.startsWith("s3://")) {
             return S3Store.open(S3Location.parse(uri));
         }
-        throw new StoreException("unsupported store URI \"" + safe(uri) + "\": use file:PATH (e.g. " + DEFAULT_URI
+        throw new StoreUriException("unsupported store URI \"" + safe(uri) + "\": use file:PATH (e.g. " + DEFAULT_URI
                 + ") or s3://BUCKET/PREFIX");
     }
 

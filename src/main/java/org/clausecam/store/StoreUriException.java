@@ -1,0 +1,7 @@
+package org.clausecam.store;
+
+/** A store URI that names no store this program can open: bad usage, not a storage failure. */
+public class StoreUriException extends StoreException {
+    public StoreUriException(String message) { super(message); }
+    public StoreUriException(String message, Throwable cause) { super(message, cause); }
+}
