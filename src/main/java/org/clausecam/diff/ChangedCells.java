@@ -33,6 +33,10 @@ final class ChangedCells {
         Arrays.fill(minX, Integer.MAX_VALUE);
     }
 
+    boolean isMarked(int x, int y) {
+        return minX[(y / cellSize) * columns + x / cellSize] != Integer.MAX_VALUE;
+    }
+
     void mark(int x, int y) {
         int cell = (y / cellSize) * columns + x / cellSize;
         extend(cell, x, x, y);

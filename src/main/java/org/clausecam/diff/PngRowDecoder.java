@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.DataFormatException;
@@ -27,6 +28,8 @@ final class PngRowDecoder implements PixelRows {
     private static final int IEND = 0x49454e44;
     private static final int COLOUR_RGB = 2;
     private static final int COLOUR_RGBA = 6;
+    /** Rows are buffered whole; wider than any screenshot viewport is surely not a screenshot. */
+    static final int MAX_WIDTH = 1 << 16;
 
     private final DataInputStream in;
     private final int width;
@@ -35,8 +38,14 @@ final class PngRowDecoder implements PixelRows {
     private final int stride;
     private final Inflater inflater = new Inflater();
     private final byte[] input = new byte[64 * 1024];
+    // Direct buffers for zlib: with heap arrays, each inflate call pins them and blocks the
+    // garbage collector (JNI critical section); under a small heap, JDK 17's G1 then fails
+    // allocations elsewhere ("Retried waiting for GCLocker too often") with OutOfMemoryError.
+    private final ByteBuffer directInput = ByteBuffer.allocateDirect(64 * 1024);
+    private ByteBuffer directOutput = ByteBuffer.allocateDirect(0);
     private byte[] scanlines = new byte[0];
     private byte[] previous;
+    private byte[] current;
     private int idatRemaining;
     private boolean idatEnded;
     private boolean idatCrcPending;
@@ -49,6 +58,7 @@ final class PngRowDecoder implements PixelRows {
         this.bytesPerPixel = colourType == COLOUR_RGBA ? 4 : 3;
         this.stride = width * bytesPerPixel;
         this.previous = new byte[stride];
+        this.current = new byte[stride];
     }
 
     /** True for the PNGs this decoder streams; other pictures go through ImageIO. */
@@ -82,7 +92,7 @@ final class PngRowDecoder implements PixelRows {
             in.readUnsignedByte(); // bit depth, checked by canStream
             int colourType = in.readUnsignedByte();
             in.skipNBytes(3 + 4); // compression, filter, interlace; CRC
-            if (width <= 0 || height <= 0 || (long) width * height > Integer.MAX_VALUE / 2) {
+            if (width <= 0 || height <= 0 || width > MAX_WIDTH) {
                 throw new IOException("PNG of unsupported size " + width + "×" + height);
             }
             return new PngRowDecoder(in, width, height, colourType);
@@ -111,26 +121,31 @@ final class PngRowDecoder implements PixelRows {
         if (scanlines.length < needed) {
             scanlines = new byte[needed];
         }
-        inflateFully(scanlines, needed);
-        for (int r = 0; r < rows; r++) {
-            int start = r * lineLength + 1;
-            if (r == 0) {
-                unfilter(scanlines[0], scanlines, start, previous, 0);
-            } else {
-                unfilter(scanlines[start - 1], scanlines, start, scanlines, start - lineLength);
-            }
-            toPixels(scanlines, start, dst, offset + r * width);
+        if (directOutput.capacity() < needed) {
+            directOutput = ByteBuffer.allocateDirect(needed);
         }
-        System.arraycopy(scanlines, (rows - 1) * lineLength + 1, previous, 0, stride);
+        inflateFully(needed);
+        directOutput.flip();
+        directOutput.get(scanlines, 0, needed);
+        for (int r = 0; r < rows; r++) {
+            // Unfiltering between two separate row arrays (not within the band buffer) lets the
+            // JIT vectorise the Up and Sub loops.
+            System.arraycopy(scanlines, r * lineLength + 1, current, 0, stride);
+            unfilter(scanlines[r * lineLength], current, 0, previous, 0);
+            toPixels(current, 0, dst, offset + r * width);
+            byte[] swap = previous;
+            previous = current;
+            current = swap;
+        }
         rowsRead += rows;
     }
 
-    private void inflateFully(byte[] dst, int length) throws IOException {
-        int filled = 0;
+    private void inflateFully(int length) throws IOException {
+        directOutput.clear().limit(length);
         try {
-            while (filled < length) {
-                int n = inflater.inflate(dst, filled, length - filled);
-                filled += n;
+            while (directOutput.hasRemaining()) {
+                int n = inflater.inflate(directOutput);
+                int filled = directOutput.position();
                 if (n == 0) {
                     if (inflater.finished()) {
                         throw new EOFException("PNG image data ends at row " + (rowsRead + filled / (stride + 1))
@@ -160,7 +175,9 @@ final class PngRowDecoder implements PixelRows {
             throw new EOFException("PNG file truncated at row " + rowsRead + " of " + height);
         }
         idatRemaining -= n;
-        inflater.setInput(input, 0, n);
+        directInput.clear();
+        directInput.put(input, 0, n).flip();
+        inflater.setInput(directInput);
     }
 
     /** Moves to the next IDAT chunk's data, skipping ancillary chunks and CRCs. */
@@ -210,6 +227,10 @@ final class PngRowDecoder implements PixelRows {
                 }
             }
             case 4 -> {
+                if (bpp == 3) {
+                    paethRgb(line, start, prev, p);
+                    return;
+                }
                 for (int i = start, j = p; i < start + bpp; i++, j++) {
                     line[i] += prev[j];
                 }
@@ -225,6 +246,36 @@ final class PngRowDecoder implements PixelRows {
             }
             default -> throw new IOException("corrupt PNG: unknown row filter " + filter + " at row " + rowsRead);
         }
+    }
+
+    /**
+     * The Paeth filter for RGB rows, most of a Chromium screenshot's decoding time after
+     * inflating: the left and upper-left bytes stay in registers instead of being re-read.
+     */
+    private void paethRgb(byte[] line, int start, byte[] prev, int p) {
+        int leftR = 0, leftG = 0, leftB = 0;
+        int upLeftR = 0, upLeftG = 0, upLeftB = 0;
+        for (int i = start, j = p, end = start + stride; i < end; i += 3, j += 3) {
+            int upR = prev[j] & 0xff;
+            int upG = prev[j + 1] & 0xff;
+            int upB = prev[j + 2] & 0xff;
+            leftR = (line[i] + paeth(leftR, upR, upLeftR)) & 0xff;
+            leftG = (line[i + 1] + paeth(leftG, upG, upLeftG)) & 0xff;
+            leftB = (line[i + 2] + paeth(leftB, upB, upLeftB)) & 0xff;
+            line[i] = (byte) leftR;
+            line[i + 1] = (byte) leftG;
+            line[i + 2] = (byte) leftB;
+            upLeftR = upR;
+            upLeftG = upG;
+            upLeftB = upB;
+        }
+    }
+
+    private static int paeth(int a, int b, int c) {
+        int pa = Math.abs(b - c);
+        int pb = Math.abs(a - c);
+        int pc = Math.abs(a + b - 2 * c);
+        return (pa <= pb && pa <= pc) ? a : (pb <= pc ? b : c);
     }
 
     private void toPixels(byte[] line, int start, int[] dst, int offset) {

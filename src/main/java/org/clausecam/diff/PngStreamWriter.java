@@ -5,10 +5,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -37,6 +40,10 @@ final class PngStreamWriter implements AutoCloseable {
     private final int width;
     private final int height;
     private final ArrayDeque<Future<Compressed>> inFlight = new ArrayDeque<>();
+    private final Queue<int[]> sparePixels = new ConcurrentLinkedQueue<>();
+    private final Queue<byte[]> spareScanlines = new ConcurrentLinkedQueue<>();
+    private final Queue<ByteBuffer> spareInputs = new ConcurrentLinkedQueue<>();
+    private final Queue<ByteBuffer> spareOutputs = new ConcurrentLinkedQueue<>();
     private int rowsWritten;
     private long adler = 1;
 
@@ -56,21 +63,57 @@ final class PngStreamWriter implements AutoCloseable {
     }
 
     /**
+     * An array for the next band of {@code rows} rows, recycled from bands already written:
+     * tall pictures would otherwise allocate their whole size again in short-lived arrays.
+     */
+    int[] newBand(int rows) {
+        int[] band = sparePixels.poll();
+        return band != null && band.length >= rows * width ? band : new int[rows * width];
+    }
+
+    /**
      * Writes the next {@code rows} rows of 0xRRGGBB pixels held in {@code pixels} from index 0.
      * The array is read later on a worker thread: the caller must not change it any more.
      */
     void write(int[] pixels, int rows) throws IOException {
         rowsWritten += rows;
         boolean last = rowsWritten == height;
-        inFlight.addLast(executor.submit(() -> compress(scanlines(pixels, rows), last)));
+        inFlight.addLast(executor.submit(() -> compress(pixels, rows, last)));
         while (inFlight.size() > MAX_BANDS_IN_FLIGHT) {
             writeOldest();
         }
     }
 
-    private byte[] scanlines(int[] pixels, int rows) {
-        int lineLength = width * 3 + 1;
-        byte[] raw = new byte[rows * lineLength];
+    private Compressed compress(int[] pixels, int rows, boolean last) {
+        int length = rows * (width * 3 + 1);
+        byte[] raw = spareScanlines.poll();
+        if (raw == null || raw.length < length) {
+            raw = new byte[length];
+        }
+        toScanlines(pixels, rows, raw);
+        recycle(sparePixels, pixels);
+        // Direct buffers for zlib: heap arrays would be pinned during each call, blocking the
+        // garbage collector (see PngRowDecoder).
+        ByteBuffer input = spareInputs.poll();
+        if (input == null || input.capacity() < length) {
+            input = ByteBuffer.allocateDirect(length);
+        }
+        input.clear();
+        input.put(raw, 0, length).flip();
+        recycle(spareScanlines, raw);
+        Compressed compressed = deflate(input, last);
+        recycle(spareInputs, input);
+        return compressed;
+    }
+
+    /** Keeps a few buffers for the next bands, never more than can be in flight. */
+    private static <T> void recycle(Queue<T> spares, T buffer) {
+        if (spares.size() <= MAX_BANDS_IN_FLIGHT) {
+            spares.offer(buffer);
+        }
+    }
+
+    private void toScanlines(int[] pixels, int rows, byte[] raw) {
         for (int r = 0, i = 0; r < rows; r++) {
             raw[i++] = 0; // filter "none": cheapest, and screenshots compress well without one
             for (int x = 0, p = r * width; x < width; x++, p++) {
@@ -80,33 +123,41 @@ final class PngStreamWriter implements AutoCloseable {
                 raw[i++] = (byte) c;
             }
         }
-        return raw;
     }
 
-    private static Compressed compress(byte[] raw, boolean last) {
+    private Compressed deflate(ByteBuffer raw, boolean last) {
+        int rawLength = raw.remaining();
+        Adler32 checksum = new Adler32();
+        checksum.update(raw.duplicate());
         Deflater deflater = new Deflater(LEVEL, true);
         try {
             deflater.setInput(raw);
-            byte[] buffer = new byte[Math.max(1024, raw.length / 8)];
-            int length = 0;
+            ByteBuffer output = spareOutputs.poll();
+            if (output == null) {
+                output = ByteBuffer.allocateDirect(Math.max(4096, rawLength / 8));
+            }
+            output.clear();
             if (last) {
                 deflater.finish();
             }
             while (true) {
-                if (length == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                if (!output.hasRemaining()) {
+                    ByteBuffer larger = ByteBuffer.allocateDirect(output.capacity() * 2);
+                    output.flip();
+                    larger.put(output);
+                    output = larger;
                 }
-                int room = buffer.length - length;
-                int n = last ? deflater.deflate(buffer, length, room)
-                        : deflater.deflate(buffer, length, room, Deflater.SYNC_FLUSH);
-                length += n;
+                int room = output.remaining();
+                int n = last ? deflater.deflate(output) : deflater.deflate(output, Deflater.SYNC_FLUSH);
                 if (last ? deflater.finished() : n < room) {
                     break;
                 }
             }
-            Adler32 checksum = new Adler32();
-            checksum.update(raw);
-            return new Compressed(buffer, length, checksum.getValue(), raw.length);
+            output.flip();
+            byte[] data = new byte[output.remaining()];
+            output.get(data);
+            recycle(spareOutputs, output);
+            return new Compressed(data, data.length, checksum.getValue(), rawLength);
         } finally {
             deflater.end();
         }

@@ -30,17 +30,21 @@ final class RowStream implements AutoCloseable {
     private int nextFirst;
 
     /**
-     * @param file     the picture's file, named in errors (null for pictures in memory)
-     * @param keepRows whether to keep every decoded row, for {@link #allRows()}
+     * @param file      the picture's file, named in errors (null for pictures in memory)
+     * @param keepLimit keep every decoded row, for {@link #allRows()}, if they take at most
+     *                  this many bytes
      */
-    RowStream(Path file, PixelRows source, ExecutorService executor, int bandRows, boolean keepRows) {
+    RowStream(Path file, PixelRows source, ExecutorService executor, int bandRows, long keepLimit) {
         this.file = file;
         this.source = source;
         this.executor = executor;
         this.bandRows = bandRows;
-        this.allRows = keepRows ? new int[source.width() * source.height()] : null;
+        long bytes = 4L * source.width() * source.height();
+        this.allRows = bytes <= keepLimit ? new int[source.width() * source.height()] : null;
         requestNextBand();
     }
+
+    boolean keepsRows() { return allRows != null; }
 
     int width() { return source.width(); }
 

@@ -30,6 +30,7 @@ public final class VisualDiff {
     public static final int DEFAULT_CELL_SIZE = 16;
 
     private static final int BAND_ROWS = 256;
+    private static final long MAX_CANVAS_PIXELS = 1L << 31; // e.g. 1280×1,677,721
     private static final long KEEP_LIMIT_BYTES = 160L * 1024 * 1024; // 1280×32,768
     private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -66,21 +67,25 @@ public final class VisualDiff {
         try {
             ChangeScan.Outcome outcome;
             int[] keptNewer = null;
-            PixelRows newerSource = open(newer);
-            boolean keepNewer = picture != null && worthKeeping(newerSource);
-            try (RowStream olderRows = new RowStream(older, open(older), executor, BAND_ROWS, false);
-                 RowStream newerRows = new RowStream(newer, newerSource, executor, BAND_ROWS, keepNewer)) {
+            int newerWidth;
+            int newerHeight;
+            long keepLimit = picture == null ? 0 : keepLimitBytes();
+            try (RowStream olderRows = new RowStream(older, open(older), executor, BAND_ROWS, 0);
+                 RowStream newerRows = new RowStream(newer, open(newer), executor, BAND_ROWS, keepLimit)) {
+                checkCanvas(olderRows, newerRows, older, newer);
                 outcome = new ChangeScan(difference, cellSize).scan(olderRows, newerRows);
-                if (keepNewer) {
+                if (newerRows.keepsRows()) {
                     keptNewer = newerRows.allRows();
                 }
+                newerWidth = newerRows.width();
+                newerHeight = newerRows.height();
             }
             List<Rectangle> regions = outcome.cells().regions();
             if (picture != null) {
                 PixelRows newerAgain = keptNewer != null
-                        ? new DecodedImageRows(keptNewer, newerSource.width(), newerSource.height())
+                        ? new DecodedImageRows(keptNewer, newerWidth, newerHeight)
                         : open(newer);
-                try (RowStream newerRows = new RowStream(newer, newerAgain, executor, BAND_ROWS, false)) {
+                try (RowStream newerRows = new RowStream(newer, newerAgain, executor, BAND_ROWS, 0)) {
                     paint(newerRows, outcome, regions, picture, executor);
                 }
             }
@@ -91,25 +96,37 @@ public final class VisualDiff {
     }
 
     /**
-     * Whether to keep the newer screenshot's pixels from the comparison for the picture, which
-     * saves decoding it again (about 165 ms for 1280×20,000) at the cost of holding it whole.
-     * Taller pages are decoded twice so that memory stays bounded.
+     * Up to how many bytes of the newer screenshot's pixels to keep from the comparison for the
+     * picture, which saves decoding it again (about 165 ms for 1280×20,000). Taller pages are
+     * decoded twice, so that memory stays bounded.
      */
-    private static boolean worthKeeping(PixelRows rows) {
-        long bytes = 4L * rows.width() * rows.height();
-        return bytes <= KEEP_LIMIT_BYTES && bytes <= Runtime.getRuntime().maxMemory() / 8;
+    private static long keepLimitBytes() {
+        return Math.min(KEEP_LIMIT_BYTES, Runtime.getRuntime().maxMemory() / 8);
     }
 
     /** Compares two screenshots already in memory. */
     public VisualDiffResult compare(BufferedImage older, BufferedImage newer) throws VisualDiffException {
         ExecutorService executor = newExecutor();
-        try (RowStream olderRows = new RowStream(null, DecodedImageRows.of(older), executor, BAND_ROWS, false);
-             RowStream newerRows = new RowStream(null, DecodedImageRows.of(newer), executor, BAND_ROWS, false)) {
+        try (RowStream olderRows = new RowStream(null, DecodedImageRows.of(older), executor, BAND_ROWS, 0);
+             RowStream newerRows = new RowStream(null, DecodedImageRows.of(newer), executor, BAND_ROWS, 0)) {
             ChangeScan.Outcome outcome = new ChangeScan(difference, cellSize).scan(olderRows, newerRows);
             return new VisualDiffResult(outcome.changedShare(), outcome.cells().regions(),
                     outcome.width(), outcome.height());
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    /** The canvas must stay countable in ints per row and cells; far beyond any real page. */
+    private static void checkCanvas(RowStream older, RowStream newer, Path olderFile, Path newerFile)
+            throws VisualDiffException {
+        long width = Math.max(older.width(), newer.width());
+        long height = Math.max(older.height(), newer.height());
+        if (width * height > MAX_CANVAS_PIXELS) {
+            Path larger = (long) older.width() * older.height() >= (long) newer.width() * newer.height()
+                    ? olderFile : newerFile;
+            throw new VisualDiffException(larger, "screenshots of " + width + "×" + height
+                    + " pixels exceed the " + MAX_CANVAS_PIXELS + " pixels a visual diff handles");
         }
     }
 
@@ -129,8 +146,8 @@ public final class VisualDiff {
         try (PngStreamWriter writer = new PngStreamWriter(picture, width, height, executor)) {
             for (int first = 0; first < height; first += BAND_ROWS) {
                 int rows = Math.min(BAND_ROWS, height - first);
-                // A fresh band each time: the writer's workers read it while the next is painted.
-                int[] band = new int[rows * width];
+                // Not reused here: the writer's workers read it while the next band is painted.
+                int[] band = writer.newBand(rows);
                 for (int r = 0; r < rows; r++) {
                     int y = first + r;
                     int offset = r * width;
