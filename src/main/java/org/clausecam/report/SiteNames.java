@@ -27,7 +27,7 @@ final class SiteNames {
     private SiteNames() {
     }
 
-    /** {@code "Claude.ai"} → {@code "claude-ai-1b2c3d4e"}; {@code "東京"} → {@code "5a6b7c8d"}. */
+    /** {@code "Claude.ai"} → {@code "claude-ai-bb601f44"}; {@code "東京"} → {@code "5a6b7c8d"}. */
     static String slug(String name) {
         String ascii = COMBINING_MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
         String slug = NOT_SLUG.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");
