@@ -66,6 +66,8 @@ public final class ReportWriter {
         List<String> problems = new ArrayList<>();
         SiteFiles files = new SiteFiles(out);
         files.writeText(Page.STYLESHEET, stylesheet());
+        files.removeLeftovers(ScreenshotFiles.FOLDER);
+        files.removeLeftovers(VisualDiffFiles.FOLDER);
         ScreenshotFiles screenshots = new ScreenshotFiles(store, files, problems);
         VisualDiffFiles visualDiffs = new VisualDiffFiles(files, problems);
         String footer = "Made by " + Html.escape(generator) + " from " + Html.escape(store.describe()) + ".";

@@ -63,6 +63,15 @@ final class SiteFiles {
         move(temporary, resolve(relative));
     }
 
+    /** Deletes temporary files that a run killed mid-write left in {@code folder}. */
+    void removeLeftovers(String folder) throws IOException {
+        Path dir = resolve(folder);
+        if (!Files.isDirectory(dir)) return;
+        try (var files = Files.newDirectoryStream(dir, ".partial-*.tmp")) {
+            for (Path leftover : files) Files.deleteIfExists(leftover);
+        }
+    }
+
     private static void write(Path file, byte[] bytes) throws IOException {
         Files.createDirectories(file.getParent());
         Path temporary = Files.createTempFile(file.getParent(), ".partial-", ".tmp");

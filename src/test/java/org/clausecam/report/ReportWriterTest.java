@@ -195,6 +195,19 @@ class ReportWriterTest {
     }
 
     @Test
+    void temporaryFilesOfAnInterruptedRunAreRemovedByTheNext() throws Exception {
+        Files.createDirectories(out.resolve("blobs"));
+        Files.createDirectories(out.resolve("visual"));
+        Files.write(out.resolve("blobs/.partial-123.tmp"), new byte[] {(byte) 0x89, 'P'});
+        Files.write(out.resolve("visual/.partial-456.tmp"), new byte[] {(byte) 0x89, 'P'});
+
+        new ReportWriter(store, out).write();
+
+        assertFalse(Files.exists(out.resolve("blobs/.partial-123.tmp")));
+        assertFalse(Files.exists(out.resolve("visual/.partial-456.tmp")));
+    }
+
+    @Test
     void aBlobMissingFromTheStoreIsAProblemNamingItAndTheRestIsStillWritten() throws Exception {
         StoredRecord change = store.latest(ReportStores.CLAUDE_PRIVACY).orElseThrow();
         String lostScreenshot = change.record().documents().get(0).screenshot();
