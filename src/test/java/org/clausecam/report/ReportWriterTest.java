@@ -4,6 +4,8 @@ import org.clausecam.store.FileStore;
 import org.clausecam.store.StoreException;
 import org.clausecam.store.StoredRecord;
 import org.clausecam.store.TermsKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,14 +26,27 @@ import static org.junit.jupiter.api.Assertions.*;
 class ReportWriterTest {
 
     @TempDir
+    static Path shared;
+    /** Filled once: tests only read it (the one that adds records uses its own). */
+    static FileStore store;
+
+    @TempDir
     Path dir;
-    FileStore store;
     Path out;
 
-    @BeforeEach
-    void fillStore() throws StoreException {
-        store = ReportStores.open(dir.resolve("data"));
+    @BeforeAll
+    static void fillStore() throws StoreException {
+        store = ReportStores.open(shared.resolve("data"));
         ReportStores.fill(store, new PlainPictures());
+    }
+
+    @AfterAll
+    static void closeStore() {
+        store.close();
+    }
+
+    @BeforeEach
+    void outputFolder() {
         out = dir.resolve("report");
     }
 
@@ -153,9 +168,10 @@ class ReportWriterTest {
     @Test
     void longHistoriesArePagedWithLinksBothWays() throws Exception {
         TermsKey paged = new TermsKey("Paged", "Terms of Service");
-        ReportStores.fillLongHistory(store, paged, 5);
+        FileStore own = ReportStores.open(dir.resolve("data"));
+        ReportStores.fillLongHistory(own, paged, 5);
 
-        new ReportWriter(store, out, 2, "test").write();
+        new ReportWriter(own, out, 2, "test").write();
         String folder = folder(paged);
 
         String page1 = read(folder + "/index.html");
