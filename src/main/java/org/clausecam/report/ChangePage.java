@@ -35,8 +35,11 @@ final class ChangePage {
         return terms.service() + " / " + terms.termsType() + " record " + stored.id();
     }
 
-    /** @param earlier the nearest older page capture, or null when there is none */
-    String main(TermsKey terms, StoredRecord change, StoredRecord earlier) throws IOException {
+    /**
+     * @param earlier the nearest older page capture, or null when there is none
+     * @param emails  e-mail evidence recorded between the two, newest first
+     */
+    String main(TermsKey terms, StoredRecord change, StoredRecord earlier, List<StoredRecord> emails) throws IOException {
         CaptureRecord after = change.record();
         StringBuilder html = new StringBuilder();
         html.append("<h1>Change to ").append(Html.escape(terms.service())).append(" · ").append(Html.escape(terms.termsType()))
@@ -56,6 +59,15 @@ final class ChangePage {
         if (diff != null) {
             html.append("<dt>Words</dt><dd>").append(diff.insertedWords()).append(" added, ")
                     .append(diff.deletedWords()).append(" deleted</dd>\n");
+        }
+        if (!emails.isEmpty()) {
+            html.append("<dt>Announced</dt><dd>");
+            for (int i = 0; i < emails.size(); i++) {
+                if (i > 0) html.append("<br>");
+                html.append("<a href=\"").append(SiteNames.emailPage(emails.get(i).id())).append("\">E-mail of ")
+                        .append(Page.time(emails.get(i).record().fetchDate())).append("</a>");
+            }
+            html.append("</dd>\n");
         }
         html.append("<dt>Source</dt><dd>");
         for (int i = 0; i < after.documents().size(); i++) {

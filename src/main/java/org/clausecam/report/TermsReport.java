@@ -61,6 +61,7 @@ final class TermsReport {
         Instant lastChange = null;
         String lastChangePage = null;
         StoredRecord awaitingEarlier = null;
+        List<StoredRecord> emailsSinceEarlier = new ArrayList<>();
         Set<String> seen = new HashSet<>();
 
         String after = null;
@@ -83,9 +84,10 @@ final class TermsReport {
                 String link = null;
                 if (isCapture(r)) {
                     if (awaitingEarlier != null) {
-                        writeChange(terms, folder, awaitingEarlier, stored);
+                        writeChange(terms, folder, awaitingEarlier, stored, emailsSinceEarlier);
                         awaitingEarlier = null;
                     }
+                    emailsSinceEarlier.clear();
                     if (isChange(r)) {
                         changes++;
                         awaitingEarlier = stored;
@@ -99,6 +101,7 @@ final class TermsReport {
                     emails++;
                     link = SiteNames.emailPage(stored.id());
                     writeEmail(terms, folder, stored);
+                    if (awaitingEarlier != null) emailsSinceEarlier.add(stored);
                 }
                 rows.add(new TimelinePage.Row(stored, link, screenshotLinks(terms, stored)));
             }
@@ -115,7 +118,7 @@ final class TermsReport {
             if (more) after = page.get(page.size() - 1).id();
             pageNumber++;
         } while (more);
-        if (awaitingEarlier != null) writeChange(terms, folder, awaitingEarlier, null);
+        if (awaitingEarlier != null) writeChange(terms, folder, awaitingEarlier, null, emailsSinceEarlier);
 
         return new TermsSummary(terms, folder, records, changes, emails, first, lastCapture, lastChange, lastChangePage);
     }
@@ -134,10 +137,10 @@ final class TermsReport {
         return links;
     }
 
-    private void writeChange(TermsKey terms, String folder, StoredRecord change, StoredRecord earlier)
-            throws IOException {
+    private void writeChange(TermsKey terms, String folder, StoredRecord change, StoredRecord earlier,
+                             List<StoredRecord> emails) throws IOException {
         String title = "Change of " + Page.plainTime(change.record().fetchDate());
-        String main = changePage.main(terms, change, earlier);
+        String main = changePage.main(terms, change, earlier, emails);
         files.writeText(folder + "/" + SiteNames.changePage(change.id()), Page.render(TO_ROOT,
                 terms.service() + " · " + terms.termsType() + " · " + title,
                 List.of(new Page.Crumb(terms.service() + " · " + terms.termsType(), SiteNames.timelinePage(1)),

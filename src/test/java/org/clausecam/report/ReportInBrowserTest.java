@@ -174,7 +174,7 @@ class ReportInBrowserTest {
             page.navigate(site.resolve("index.html").toUri().toString());
             page.screenshot(new Page.ScreenshotOptions().setPath(pictures.resolve("report-index.png")));
 
-            page.setViewportSize(1000, 1500);
+            page.setViewportSize(1000, 1640);
             page.navigate(site.resolve(SiteNames.termsFolder("Claude.ai", "Privacy Policy")).resolve("change-4.html").toUri().toString());
             page.screenshot(new Page.ScreenshotOptions().setPath(pictures.resolve("report-change.png")));
 

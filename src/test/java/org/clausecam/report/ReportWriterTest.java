@@ -111,6 +111,7 @@ class ReportWriterTest {
 
         assertTrue(change.contains("<dt>Before</dt><dd><time datetime=\"2026-08-15T06:00:00Z\">2026-08-15 06:00 UTC</time> (record 2)</dd>"), change);
         assertTrue(change.contains("<del>1 May</del><ins>25 September</ins>"), change);
+        assertTrue(change.contains("<dt>Announced</dt><dd><a href=\"email-3.html\">E-mail of <time datetime=\"2026-08-28T16:02:11Z\">"), change);
         assertTrue(change.contains("<ins>*   **Feedback**: ratings and comments you give on answers.\n</ins>*   **Technical data**"), change);
         assertTrue(change.contains("browser<ins>, approximate location</ins> and"), change);
     }
