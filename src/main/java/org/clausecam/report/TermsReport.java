@@ -108,11 +108,10 @@ final class TermsReport {
             String previousPage = pageNumber > 1 ? SiteNames.timelinePage(pageNumber - 1) : null;
             String nextPage = more ? SiteNames.timelinePage(pageNumber + 1) : null;
             String main = TimelinePage.main(terms, rows, pageNumber, previousPage, nextPage);
-            List<Page.Crumb> crumbs = List.of(new Page.Crumb(terms.service() + " · " + terms.termsType(),
-                    pageNumber == 1 ? null : SiteNames.timelinePage(1)));
-            if (pageNumber > 1) {
-                crumbs = List.of(crumbs.get(0), new Page.Crumb("Page " + pageNumber, null));
-            }
+            String name = terms.service() + " · " + terms.termsType();
+            List<Page.Crumb> crumbs = pageNumber == 1
+                    ? List.of(new Page.Crumb(name, null))
+                    : List.of(new Page.Crumb(name, SiteNames.timelinePage(1)), new Page.Crumb("Page " + pageNumber, null));
             files.writeText(folder + "/" + SiteNames.timelinePage(pageNumber),
                     Page.render(TO_ROOT, terms.service() + " · " + terms.termsType(), crumbs, main, footer));
             if (more) after = page.get(page.size() - 1).id();

@@ -24,8 +24,7 @@ final class TimelinePage {
         html.append("<h1>").append(Html.escape(terms.service())).append(" · ").append(Html.escape(terms.termsType())).append("</h1>\n");
         html.append("<p class=\"lede\">Every record of these terms, newest first").append(pageNumber > 1 ? " (page " + pageNumber + ")" : "")
                 .append(". Changes link to a comparison with the capture before them.</p>\n");
-        String pager = pager(previousPage, nextPage, pageNumber);
-        html.append(pager);
+        html.append(pager(previousPage, nextPage, pageNumber, "Timeline pages"));
         html.append("<div class=\"table-wrap\"><table class=\"timeline\">\n<caption>Records of ")
                 .append(Html.escape(terms.service())).append(" · ").append(Html.escape(terms.termsType())).append("</caption>\n")
                 .append("<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th><th scope=\"col\" class=\"num\">Record</th>")
@@ -48,7 +47,7 @@ final class TimelinePage {
             html.append("</td></tr>\n");
         }
         html.append("</tbody>\n</table></div>\n");
-        if (nextPage != null || previousPage != null) html.append(pager);
+        html.append(pager(previousPage, nextPage, pageNumber, "Timeline pages, at the end of the list"));
         return html.toString();
     }
 
@@ -70,9 +69,10 @@ final class TimelinePage {
         return "<span class=\"badge " + event + "\">" + label + "</span>";
     }
 
-    private static String pager(String previousPage, String nextPage, int pageNumber) {
+    /** Both pagers of a page are navigation landmarks: each needs its own name. */
+    private static String pager(String previousPage, String nextPage, int pageNumber, String label) {
         if (previousPage == null && nextPage == null) return "";
-        StringBuilder html = new StringBuilder("<nav class=\"pages\" aria-label=\"Timeline pages\">");
+        StringBuilder html = new StringBuilder("<nav class=\"pages\" aria-label=\"").append(label).append("\">");
         if (previousPage != null) html.append("<a rel=\"prev\" href=\"").append(previousPage).append("\">← Newer records</a>");
         html.append("<span>Page ").append(pageNumber).append("</span>");
         if (nextPage != null) html.append("<a rel=\"next\" href=\"").append(nextPage).append("\">Older records →</a>");
