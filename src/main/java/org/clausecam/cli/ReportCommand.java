@@ -23,10 +23,13 @@ import java.util.concurrent.Callable;
 @Command(name = "report",
         mixinStandardHelpOptions = true,
         description = {
-                "Write a static HTML report of the store: an index of services and terms, a timeline per terms,",
-                "a page per change (word-level text difference, screenshots before and after, their visual difference)",
-                "and per e-mail kept as evidence. Plain HTML and CSS, no script, nothing fetched from the network.",
-                "Exit 0 when complete, 1 when something could not be shown (listed on stderr), 2 on bad usage."})
+                "Write a static HTML report of the store: an index of services and terms,",
+                "a timeline per terms, a page per change (word-level text difference,",
+                "screenshots before and after, their visual difference) and per e-mail",
+                "kept as evidence. Plain HTML and CSS: no script, nothing from the network.",
+                "Run again over the same folder to update it; pictures already there are kept.",
+                "Exit 0 when complete, 1 when something could not be shown (listed on",
+                "stderr), 2 on bad usage."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--store", paramLabel = "URI", defaultValue = "${env:CLAUSECAM_STORE:-" + Stores.DEFAULT_URI + "}",
@@ -52,8 +55,9 @@ public final class ReportCommand implements Callable<Integer> {
         try (Store opened = open()) {
             ReportSummary summary = new ReportWriter(opened, out, pageSize, "Clausecam " + AgentVersion.current()).write();
             for (String problem : summary.problems()) err.println("clausecam: report: " + problem);
-            outWriter.printf("report of %d terms, %d records, %d changes, %d e-mails: %s%n",
-                    summary.terms(), summary.records(), summary.changes(), summary.emails(), summary.index().toUri());
+            outWriter.printf("report of %s, %s, %s, %s: %s%n", count(summary.terms(), "terms", "terms"),
+                    count(summary.records(), "record", "records"), count(summary.changes(), "change", "changes"),
+                    count(summary.emails(), "e-mail", "e-mails"), summary.index().toUri());
             err.printf("screenshots: %d copied, %d already there; visual differences: %d computed, %d already there%s%n",
                     summary.screenshotsCopied(), summary.screenshotsKept(), summary.visualDiffsComputed(), summary.visualDiffsReused(),
                     summary.problems().isEmpty() ? "" : "; " + summary.problems().size() + " problems");
@@ -61,6 +65,10 @@ public final class ReportCommand implements Callable<Integer> {
             err.flush();
             return summary.problems().isEmpty() ? 0 : 1;
         }
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private Store open() {

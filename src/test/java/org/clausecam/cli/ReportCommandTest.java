@@ -43,7 +43,7 @@ class ReportCommandTest {
         int exit = report("--store", "file:" + dir.resolve("data"), "--out", dir.resolve("site").toString());
 
         assertEquals(0, exit, err.toString());
-        assertEquals("report of 1 terms, 1 records, 0 changes, 0 e-mails: " + dir.resolve("site/index.html").toUri(), out.toString().strip());
+        assertEquals("report of 1 terms, 1 record, 0 changes, 0 e-mails: " + dir.resolve("site/index.html").toUri(), out.toString().strip());
         assertTrue(Files.readString(dir.resolve("site/index.html")).contains("Claude.ai"));
         assertEquals(new TermsKey("Claude.ai", "Terms of Service"),
                 new FileStore(dir.resolve("data")).terms().get(0));
