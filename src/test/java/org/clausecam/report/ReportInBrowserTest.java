@@ -122,7 +122,7 @@ class ReportInBrowserTest {
     }
 
     @Test
-    void everyImageOnEveryPageLoadsAndEveryLocalLinkResolvesToAFile() throws IOException {
+    void everyImageOnEveryPageLoadsEveryLocalLinkResolvesToAFileAndNoPageHasAScript() throws IOException {
         Set<Path> visited = new LinkedHashSet<>();
         Deque<Path> pages = new ArrayDeque<>(List.of(site.resolve("index.html")));
         List<String> broken = new ArrayList<>();
@@ -143,6 +143,13 @@ class ReportInBrowserTest {
                         broken.add(site.relativize(file) + ": image not loaded: " + img.get("src"));
                     }
                 }
+                String where = site.relativize(file).toString();
+                if (((Number) page.evaluate("document.scripts.length")).intValue() != 0) broken.add(where + ": has a script");
+                if (((Number) page.evaluate("document.querySelectorAll('h1').length")).intValue() != 1) broken.add(where + ": not one h1");
+                if (((Number) page.evaluate("[...document.images].filter(i => !i.alt.trim()).length")).intValue() != 0) {
+                    broken.add(where + ": image without a text alternative");
+                }
+                if (page.title().isBlank()) broken.add(where + ": no title");
                 @SuppressWarnings("unchecked")
                 List<String> links = (List<String>) page.evaluate(
                         "[...document.querySelectorAll('a[href], link[href]')].map(a => a.href)");
