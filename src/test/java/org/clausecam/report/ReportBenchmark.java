@@ -49,6 +49,8 @@ public final class ReportBenchmark {
                         run, (System.nanoTime() - start) / 1e9, s.records(), s.changes(), s.screenshotsCopied(), s.screenshotsKept(),
                         s.visualDiffsComputed(), s.visualDiffsReused());
             }
+        } finally {
+            ReportInBrowserTest.deleteRecursively(dir);
         }
     }
 
