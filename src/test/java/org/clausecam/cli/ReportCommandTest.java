@@ -1,0 +1,63 @@
+package org.clausecam.cli;
+
+import org.clausecam.store.CaptureRecord;
+import org.clausecam.store.FileStore;
+import org.clausecam.store.TermsKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ReportCommandTest {
+
+    @TempDir
+    Path dir;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    int report(String... args) {
+        CommandLine cli = new CommandLine(new ReportCommand());
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void writesTheReportAndSaysWhereItIs() throws Exception {
+        try (FileStore store = new FileStore(dir.resolve("data"))) {
+            String version = store.putBlob("Terms\n".getBytes(StandardCharsets.UTF_8));
+            store.append(new CaptureRecord("Claude.ai", "Terms of Service", Instant.parse("2026-08-01T06:00:00Z"),
+                    CaptureRecord.KIND_CAPTURE, List.of(), version, true, null, null, "test"));
+        }
+
+        int exit = report("--store", "file:" + dir.resolve("data"), "--out", dir.resolve("site").toString());
+
+        assertEquals(0, exit, err.toString());
+        assertEquals("report of 1 terms, 1 record, 0 changes, 0 e-mails: " + dir.resolve("site/index.html").toUri(), out.toString().strip());
+        assertTrue(Files.readString(dir.resolve("site/index.html")).contains("Claude.ai"));
+        assertEquals(new TermsKey("Claude.ai", "Terms of Service"),
+                new FileStore(dir.resolve("data")).terms().get(0));
+    }
+
+    @Test
+    void anUnknownStoreSchemeIsBadUsage() {
+        assertEquals(2, report("--store", "ftp://x", "--out", dir.resolve("site").toString()));
+        assertTrue(err.toString().startsWith("clausecam: cannot open store ftp://x"), err.toString());
+    }
+
+    @Test
+    void theOutputFolderIsRequired() {
+        assertEquals(2, report("--store", "file:" + dir));
+        assertTrue(err.toString().contains("Missing required option: '--out=DIR'"), err.toString());
+    }
+}

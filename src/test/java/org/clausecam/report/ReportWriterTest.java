@@ -1,0 +1,268 @@
+package org.clausecam.report;
+
+import org.clausecam.store.FileStore;
+import org.clausecam.store.StoreException;
+import org.clausecam.store.StoredRecord;
+import org.clausecam.store.TermsKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ReportWriterTest {
+
+    @TempDir
+    static Path shared;
+    /** Filled once: tests only read it (the one that adds records uses its own). */
+    static FileStore store;
+
+    @TempDir
+    Path dir;
+    Path out;
+
+    @BeforeAll
+    static void fillStore() throws StoreException {
+        store = ReportStores.open(shared.resolve("data"));
+        ReportStores.fill(store, new PlainPictures());
+    }
+
+    @AfterAll
+    static void closeStore() {
+        store.close();
+    }
+
+    @BeforeEach
+    void outputFolder() {
+        out = dir.resolve("report");
+    }
+
+    String read(String relative) throws IOException {
+        return Files.readString(out.resolve(relative), StandardCharsets.UTF_8);
+    }
+
+    static String folder(TermsKey terms) {
+        return SiteNames.termsFolder(terms.service(), terms.termsType());
+    }
+
+    @Test
+    void theIndexListsEveryServiceAndTermsWithLinksToTheirTimelines() throws Exception {
+        ReportSummary summary = new ReportWriter(store, out).write();
+
+        assertEquals(out.resolve("index.html").toAbsolutePath().normalize(), summary.index());
+        assertEquals(4, summary.terms());
+        assertEquals(9, summary.records());
+        assertEquals(3, summary.changes());
+        assertEquals(1, summary.emails());
+        assertEquals(List.of(), summary.problems());
+        String index = read("index.html");
+        for (String name : List.of("Claude.ai", "Le Chat", "Ünïcode Sérvice Ωμέγα v2.0", "Privacy Policy", "Terms of Service")) {
+            assertTrue(index.contains(name), name);
+        }
+        assertTrue(index.contains("href=\"" + folder(ReportStores.CLAUDE_PRIVACY) + "/index.html\""));
+        assertTrue(Files.isRegularFile(out.resolve(folder(ReportStores.CLAUDE_PRIVACY)).resolve("index.html")));
+        assertTrue(index.indexOf("Claude.ai") < index.indexOf("Le Chat") && index.indexOf("Le Chat") < index.indexOf("Ünïcode"));
+    }
+
+    @Test
+    void theIndexLinksEachTermsLastChangeAndSaysWhenThereWasNone() throws Exception {
+        new ReportWriter(store, out).write();
+        String index = read("index.html");
+
+        assertTrue(index.contains("<a href=\"" + folder(ReportStores.CLAUDE_PRIVACY) + "/change-4.html\"><time datetime=\"2026-09-25T06:00:00Z\">2026-09-25</time></a>"), index);
+        assertTrue(index.contains("none since <time datetime=\"2026-08-01T06:00:00Z\">2026-08-01</time>"), index);
+    }
+
+    @Test
+    void aTimelineListsRecordsNewestFirstWithWhatEachIs() throws Exception {
+        new ReportWriter(store, out).write();
+        String timeline = read(folder(ReportStores.CLAUDE_PRIVACY) + "/index.html");
+
+        int changed = timeline.indexOf("2026-09-25 06:00 UTC");
+        int email = timeline.indexOf("2026-08-28 16:02 UTC");
+        int unchanged = timeline.indexOf("2026-08-15 06:00 UTC");
+        int first = timeline.indexOf("2026-08-01 06:00 UTC");
+        assertTrue(0 < changed && changed < email && email < unchanged && unchanged < first, timeline);
+        assertTrue(timeline.contains("<span class=\"badge changed\">Changed</span>"));
+        assertTrue(timeline.contains("<span class=\"badge email\">E-mail evidence</span>"));
+        assertTrue(timeline.contains("<span class=\"badge unchanged\">Unchanged</span>"));
+        assertTrue(timeline.contains("<span class=\"badge first\">First record</span>"));
+        assertTrue(timeline.contains("href=\"change-4.html\""));
+        assertTrue(timeline.contains("href=\"email-3.html\""));
+    }
+
+    @Test
+    void aChangeIsShownAgainstTheLastPageCaptureNotTheEmailBetweenThem() throws Exception {
+        new ReportWriter(store, out).write();
+        String change = read(folder(ReportStores.CLAUDE_PRIVACY) + "/change-4.html");
+
+        assertTrue(change.contains("<dt>Before</dt><dd><time datetime=\"2026-08-15T06:00:00Z\">2026-08-15 06:00 UTC</time> (record 2)</dd>"), change);
+        assertTrue(change.contains("<del>1 May</del><ins>25 September</ins>"), change);
+        assertTrue(change.contains("<dt>Announced</dt><dd><a href=\"email-3.html\">E-mail of <time datetime=\"2026-08-28T16:02:11Z\">"), change);
+        assertTrue(change.contains("<ins>*   **Feedback**: ratings and comments you give on answers.\n</ins>*   **Technical data**"), change);
+        assertTrue(change.contains("browser<ins>, approximate location</ins> and"), change);
+    }
+
+    @Test
+    void aChangePageShowsBothScreenshotsAndTheirVisualDifference() throws Exception {
+        ReportSummary summary = new ReportWriter(store, out).write();
+        String change = read(folder(ReportStores.CLAUDE_PRIVACY) + "/change-4.html");
+
+        List<String> images = sources(change);
+        assertEquals(3, images.size(), images.toString());
+        assertTrue(images.get(0).matches("\\.\\./\\.\\./\\.\\./blobs/[0-9a-f]{64}\\.png"), images.get(0));
+        assertTrue(images.get(2).matches("\\.\\./\\.\\./\\.\\./visual/[0-9a-f]{64}-[0-9a-f]{64}\\.png"), images.get(2));
+        for (String image : images) assertTrue(Files.isRegularFile(out.resolve(folder(ReportStores.CLAUDE_PRIVACY)).resolve(image)), image);
+        assertTrue(change.matches("(?s).*What changed: \\d+\\.\\d\\d % of the pixels, in \\d+ regions?.*"), change);
+        assertEquals(2, summary.visualDiffsComputed());   // Claude.ai's change and Le Chat's second document
+    }
+
+    @Test
+    void combinedTermsShowEachDocumentAgainstTheSameDocumentBefore() throws Exception {
+        new ReportWriter(store, out).write();
+        String change = read(folder(ReportStores.LE_CHAT_TERMS) + "/change-2.html");
+
+        assertTrue(change.contains("<h3>Document 1: terms</h3>"));
+        assertTrue(change.contains("<h3>Document 2: terms-ai</h3>"));
+        assertTrue(change.contains("The two screenshots are identical."));
+        assertEquals(5, sources(change).size());
+        assertTrue(change.contains("erreurs.<ins> Vérifiez les informations importantes.</ins>"), change);
+    }
+
+    @Test
+    void eMailEvidenceHasAPageWithItsRenderingAndText() throws Exception {
+        new ReportWriter(store, out).write();
+        String email = read(folder(ReportStores.CLAUDE_PRIVACY) + "/email-3.html");
+
+        assertEquals(1, sources(email).size());
+        assertTrue(email.contains("Subject: Updates to our Consumer Terms and Privacy Policy"));
+        assertTrue(email.contains("From: Claude Team &lt;no-reply@example.com&gt;"));
+    }
+
+    @Test
+    void textAndUrlsFromTheStoreAreEscapedAndOnlyHttpUrlsBecomeLinks() throws Exception {
+        new ReportWriter(store, out).write();
+        String change = read(folder(ReportStores.UNICODE_PRIVACY) + "/change-2.html");
+
+        assertFalse(change.contains("<script"), change);
+        assertFalse(change.contains("<img src=x"), change);
+        assertTrue(change.contains("&lt;img src=x onerror="), change);
+        assertTrue(change.contains("<a class=\"external\" href=\"https://example.com/privacy?a=1&amp;b=2\">"), change);
+        assertTrue(change.contains("No screenshots were taken for these captures."));
+        String first = read(folder(ReportStores.UNICODE_PRIVACY) + "/index.html");
+        assertFalse(first.contains("href=\"javascript:"), first);
+    }
+
+    @Test
+    void longHistoriesArePagedWithLinksBothWays() throws Exception {
+        TermsKey paged = new TermsKey("Paged", "Terms of Service");
+        FileStore own = ReportStores.open(dir.resolve("data"));
+        ReportStores.fillLongHistory(own, paged, 5);
+
+        new ReportWriter(own, out, 2, "test").write();
+        String folder = folder(paged);
+
+        String page1 = read(folder + "/index.html");
+        String page2 = read(folder + "/page-2.html");
+        String page3 = read(folder + "/page-3.html");
+        assertFalse(Files.exists(out.resolve(folder + "/page-4.html")));
+        assertTrue(page1.contains("<a rel=\"next\" href=\"page-2.html\">") && !page1.contains("rel=\"prev\""));
+        assertTrue(page2.contains("<a rel=\"prev\" href=\"index.html\">") && page2.contains("<a rel=\"next\" href=\"page-3.html\">"));
+        assertTrue(page3.contains("<a rel=\"prev\" href=\"page-2.html\">") && !page3.contains("rel=\"next\""));
+        assertTrue(page1.contains("2026-01-05") && page3.contains("2026-01-01"));
+        // Records 3 and 5 changed; record 3's change page needed record 2, read on the next page.
+        assertTrue(Files.isRegularFile(out.resolve(folder + "/change-3.html")));
+        assertTrue(Files.isRegularFile(out.resolve(folder + "/change-5.html")));
+        assertTrue(read(folder + "/change-3.html").contains("(record 2)"));
+    }
+
+    @Test
+    void aSecondRunKeepsScreenshotsAndVisualDifferencesAlreadyWritten() throws Exception {
+        ReportSummary first = new ReportWriter(store, out).write();
+        assertTrue(first.screenshotsCopied() > 0);
+        Map<Path, FileTime> before = modificationTimes();
+        FileTime past = FileTime.fromMillis(0);
+        for (Path file : before.keySet()) Files.setLastModifiedTime(file, past);
+
+        ReportSummary second = new ReportWriter(store, out).write();
+
+        assertEquals(0, second.screenshotsCopied());
+        assertEquals(first.screenshotsCopied(), second.screenshotsKept());
+        assertEquals(0, second.visualDiffsComputed());
+        assertEquals(first.visualDiffsComputed(), second.visualDiffsReused());
+        for (Path file : before.keySet()) {
+            String name = out.relativize(file).toString();
+            if (name.startsWith("blobs/") || name.startsWith("visual/") || name.startsWith("terms/")) {
+                assertEquals(past, Files.getLastModifiedTime(file), name + " was rewritten");
+            }
+        }
+    }
+
+    @Test
+    void temporaryFilesOfAnInterruptedRunAreRemovedByTheNext() throws Exception {
+        Files.createDirectories(out.resolve("blobs"));
+        Files.createDirectories(out.resolve("visual"));
+        Files.write(out.resolve("blobs/.partial-123.tmp"), new byte[] {(byte) 0x89, 'P'});
+        Files.write(out.resolve("visual/.partial-456.tmp"), new byte[] {(byte) 0x89, 'P'});
+
+        new ReportWriter(store, out).write();
+
+        assertFalse(Files.exists(out.resolve("blobs/.partial-123.tmp")));
+        assertFalse(Files.exists(out.resolve("visual/.partial-456.tmp")));
+    }
+
+    @Test
+    void aBlobMissingFromTheStoreIsAProblemNamingItAndTheRestIsStillWritten() throws Exception {
+        StoredRecord change = store.latest(ReportStores.CLAUDE_PRIVACY).orElseThrow();
+        String lostScreenshot = change.record().documents().get(0).screenshot();
+        ForgetfulStore damaged = new ForgetfulStore(store, Set.of(lostScreenshot));
+
+        ReportSummary summary = new ReportWriter(damaged, out).write();
+
+        assertEquals(1, summary.problems().size(), summary.problems().toString());
+        String problem = summary.problems().get(0);
+        assertTrue(problem.startsWith("Claude.ai / Privacy Policy record 4: screenshot " + lostScreenshot), problem);
+        String page = read(folder(ReportStores.CLAUDE_PRIVACY) + "/change-4.html");
+        assertTrue(page.contains("After: no screenshot"));
+        assertTrue(page.contains("<ins>"));
+        assertTrue(Files.isRegularFile(out.resolve("index.html")));
+    }
+
+    @Test
+    void anEmptyStoreGivesAnIndexSayingSo() throws Exception {
+        ReportSummary summary = new ReportWriter(ReportStores.open(dir.resolve("empty")), out).write();
+
+        assertEquals(0, summary.terms());
+        assertTrue(read("index.html").contains("The store holds no records yet."));
+        assertTrue(Files.isRegularFile(out.resolve("assets/report.css")));
+    }
+
+    private Map<Path, FileTime> modificationTimes() throws IOException {
+        try (Stream<Path> files = Files.walk(out)) {
+            return files.filter(Files::isRegularFile).collect(Collectors.toMap(f -> f, f -> {
+                try {
+                    return Files.getLastModifiedTime(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+        }
+    }
+
+    static List<String> sources(String html) {
+        return java.util.regex.Pattern.compile("<img src=\"([^\"]+)\"").matcher(html).results().map(m -> m.group(1)).toList();
+    }
+}
