@@ -4,9 +4,9 @@ import org.clausecam.report.ReportSummary;
 import org.clausecam.report.ReportWriter;
 import org.clausecam.store.Store;
 import org.clausecam.store.StoreException;
-import org.clausecam.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,9 +32,8 @@ import java.util.concurrent.Callable;
                 "stderr), 2 on bad usage."})
 public final class ReportCommand implements Callable<Integer> {
 
-    @Option(names = "--store", paramLabel = "URI", defaultValue = "${env:CLAUSECAM_STORE:-" + Stores.DEFAULT_URI + "}",
-            description = "Store to report on: file:PATH or s3://BUCKET/PREFIX. Default: $CLAUSECAM_STORE, else ${DEFAULT-VALUE}.")
-    String store;
+    @Mixin
+    StoreOption store;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "Folder to write the report into (created if needed; open DIR/index.html).")
@@ -52,7 +51,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (pageSize < 1) throw new UsageException("--page-size must be at least 1, was " + pageSize);
         PrintWriter outWriter = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Store opened = open()) {
+        try (Store opened = store.open()) {
             ReportSummary summary = new ReportWriter(opened, out, pageSize, "Clausecam " + AgentVersion.current()).write();
             for (String problem : summary.problems()) err.println("clausecam: report: " + problem);
             outWriter.printf("report of %s, %s, %s, %s: %s%n", count(summary.terms(), "terms", "terms"),
@@ -69,13 +68,5 @@ public final class ReportCommand implements Callable<Integer> {
 
     private static String count(int n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
-    }
-
-    private Store open() {
-        try {
-            return Stores.open(store);
-        } catch (StoreException | IllegalArgumentException e) {
-            throw new UsageException("cannot open store " + store + ": " + e.getMessage(), e);
-        }
     }
 }
