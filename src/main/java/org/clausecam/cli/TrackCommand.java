@@ -6,6 +6,7 @@ import org.clausecam.declarations.DeclarationProblem;
 import org.clausecam.declarations.LoadedDeclarations;
 import org.clausecam.declarations.Terms;
 import org.clausecam.extract.Extractor;
+import org.clausecam.fetch.FetchPolicySettings;
 import org.clausecam.extract.LazyFilterRunner;
 import org.clausecam.store.Store;
 import org.clausecam.track.RunSummary;
@@ -47,6 +48,9 @@ final class TrackCommand implements Callable<Integer> {
     @Mixin
     CaptureSettings capture;
 
+    @Mixin
+    PolitenessOptions politeness;
+
     @Option(names = "--services", paramLabel = "SERVICE", split = ",", description = "Only these services (ids: file names without .json).")
     List<String> services = new ArrayList<>();
 
@@ -79,6 +83,7 @@ final class TrackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (concurrency < 1) throw new UsageException("--concurrency must be at least 1");
+        FetchPolicySettings policy = politeness.settings();
         Shard part;
         try {
             part = Shard.parse(shard);
@@ -108,7 +113,7 @@ final class TrackCommand implements Callable<Integer> {
 
         try (Store s = store.open(); LazyFilterRunner filters = new LazyFilterRunner()) {
             Extractor extractor = new Extractor(filters);
-            Tracker tracker = new Tracker(s, capture.sourceCapturer(!noScreenshots, concurrency), extractor, AgentVersion.current(), concurrency, report,
+            Tracker tracker = new Tracker(s, capture.sourceCapturer(!noScreenshots, concurrency, policy), extractor, AgentVersion.current(), concurrency, report,
                     acceptShrink ? null : ShrinkGuard.defaults());
             RunSummary summary = tracker.run(jobs);
             report.summary(summary);
