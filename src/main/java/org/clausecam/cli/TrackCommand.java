@@ -1,5 +1,6 @@
 package org.clausecam.cli;
 
+import org.clausecam.capture.SourceCapturer;
 import org.clausecam.declarations.Declaration;
 import org.clausecam.declarations.DeclarationLoader;
 import org.clausecam.declarations.DeclarationProblem;
@@ -113,10 +114,11 @@ final class TrackCommand implements Callable<Integer> {
 
         try (Store s = store.open(); LazyFilterRunner filters = new LazyFilterRunner()) {
             Extractor extractor = new Extractor(filters);
-            Tracker tracker = new Tracker(s, capture.sourceCapturer(!noScreenshots, concurrency, policy), extractor, AgentVersion.current(), concurrency, report,
+            SourceCapturer capturer = capture.sourceCapturer(!noScreenshots, concurrency, policy);
+            Tracker tracker = new Tracker(s, capturer, extractor, AgentVersion.current(), concurrency, report,
                     acceptShrink ? null : ShrinkGuard.defaults());
             RunSummary summary = tracker.run(jobs);
-            report.summary(summary);
+            report.summary(summary, capturer.figures());
             return problems > 0 ? 1 : summary.exitCode();
         }
     }

@@ -129,7 +129,8 @@ public final class Tracker {
             StoredRecord stored = record(terms, captured);
             TermsOutcome.Status status = stored.record().first() ? TermsOutcome.Status.FIRST_RECORD
                     : stored.record().changed() ? TermsOutcome.Status.CHANGED : TermsOutcome.Status.UNCHANGED;
-            return new TermsOutcome(key, status, stored.id(), null, null, Duration.between(start, Instant.now()));
+            List<String> notes = captured.sources().stream().flatMap(source -> source.notes().stream()).toList();
+            return new TermsOutcome(key, status, stored.id(), null, null, Duration.between(start, Instant.now()), notes);
         } catch (FetchException e) {
             return TermsOutcome.failed(key, e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.getMessage(), Duration.between(start, Instant.now()));
         } catch (ExtractionException e) {
