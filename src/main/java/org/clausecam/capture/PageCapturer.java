@@ -153,7 +153,7 @@ public final class PageCapturer {
         if (!HttpStatus.isSuccess(document.status())) {
             FetchException.Kind kind = BrowserFallback.looksLikeChallenge(document)
                     ? FetchException.Kind.BLOCKED : HttpStatus.failureKind(document.status());
-            throw new FetchException(url, kind, "HTTP " + document.statusLine() + " in the browser"
+            throw new FetchException(url, kind, "answered " + document.statusLine() + " in the browser"
                     + (kind == FetchException.Kind.BLOCKED ? ", looks like a bot wall" : ""),
                     null, document, null);
         }

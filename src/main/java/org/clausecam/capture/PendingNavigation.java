@@ -85,6 +85,11 @@ final class PendingNavigation {
             throw new FetchException(url, FetchException.Kind.PERMANENT,
                     "the browser was offered a download, not a page (a PDF? fetch it over plain HTTP)");
         }
+        if (failure == null && mainResponse != null) {
+            // Failed events may be dispatched in a batch that the wait above did not reach; the
+            // request keeps its failure (unlike response.finished(), this never waits).
+            failure = mainResponse.request().failure();
+        }
         if (failure != null) {
             throw failed(failure);
         }
@@ -114,6 +119,12 @@ final class PendingNavigation {
         if (error.contains("ERR_INVALID_URL") || error.contains("ERR_UNKNOWN_URL_SCHEME")
                 || error.contains("ERR_INVALID_RESPONSE")) {
             return new FetchException(url, FetchException.Kind.PERMANENT, error);
+        }
+        if (committed && mainResponse != null && mainResponse.status() >= 200 && mainResponse.status() < 300) {
+            // A connection broken mid-body does not fail the navigation: the page commits with
+            // the partial HTML and load never fires. That partial page is not the document.
+            return new FetchException(url, FetchException.Kind.TRANSIENT, "the answer broke off after HTTP "
+                    + mainResponse.status() + " (" + error + "); the partial page is not kept");
         }
         return new FetchException(url, FetchException.Kind.TRANSIENT, "navigation failed: " + error);
     }
