@@ -96,7 +96,7 @@ public final class DeclarationLoader {
             currentFilters.addAll(FiltersAtDate.exportedNames(filtersSource));
             Set<String> historyFilters = new HashSet<>(currentFilters);
             historyFilters.addAll(FiltersAtDate.historyNames(filtersHistory));
-            TermsReader currentReader = new TermsReader(file, currentFilters, problems);
+            TermsReader currentReader = new TermsReader(file, currentFilters, problems, true);
             TermsReader historyReader = new TermsReader(historyFile(serviceId), historyFilters, problems);
             for (Map.Entry<String, JsonNode> field : root.get(termsKey).properties()) {
                 String type = field.getKey();
