@@ -107,7 +107,7 @@ final class TrackCommand implements Callable<Integer> {
                 problems++;
             }
         }
-        List<Tracker.Job> jobs = jobs(loaded.declarations(), part);
+        List<Tracker.Job> jobs = jobs(loaded.declarations(), part, loader);
         if (jobs.isEmpty() && problems == 0) {
             throw new UsageException("nothing to track in " + declarations + " with the given --services/--types/--shard");
         }
@@ -123,14 +123,15 @@ final class TrackCommand implements Callable<Integer> {
         }
     }
 
-    private List<Tracker.Job> jobs(List<Declaration> declarations, Shard part) {
+    private List<Tracker.Job> jobs(List<Declaration> declarations, Shard part, DeclarationLoader loader) {
         Set<String> knownTypes = new LinkedHashSet<>();
         List<Tracker.Job> jobs = new ArrayList<>();
         for (Declaration d : declarations) {
             if (!selected(d.serviceId()) || !part.includes(d.serviceId())) continue;
             for (Terms t : d.terms().values()) {
                 knownTypes.add(t.type());
-                if (types.isEmpty() || types.contains(t.type())) jobs.add(new Tracker.Job(t, d.filtersSource()));
+                if (types.isEmpty() || types.contains(t.type())) jobs.add(new Tracker.Job(t, d.filtersSource(),
+                        d.filtersSource() == null ? null : loader.filtersFile(d.serviceId())));
             }
         }
         return jobs;

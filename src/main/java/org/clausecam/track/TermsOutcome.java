@@ -13,7 +13,7 @@ import java.util.List;
  * @param recordId the record written, or {@code null} when it failed
  * @param failure  for a failure: its class ({@code transient}, {@code permanent}, {@code blocked},
  *                 {@code inaccessible-content}, {@code storage}, {@code browser},
- *                 {@code suspicious-version}), else {@code null}
+ *                 {@code suspicious-version}, {@code declaration} for filters that fail), else {@code null}
  * @param reason   for a failure: one line that names the URL or selector, else {@code null}
  * @param took     wall time of this terms' capture
  * @param notes    what a successful capture had to settle for (page taken before {@code load},
