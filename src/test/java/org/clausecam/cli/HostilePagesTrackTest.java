@@ -38,6 +38,7 @@ class HostilePagesTrackTest {
         PAGES.put("Good", new String[] {"/ok/terms", "false"});
         PAGES.put("NeverEnding", new String[] {"/never-ending/terms", "false"});
         PAGES.put("Huge", new String[] {"/huge/60/terms", "false"});
+        PAGES.put("HugeInBrowser", new String[] {"/huge/60/rendered", "true"});
         PAGES.put("RedirectLoop", new String[] {"/redirect-loop/a", "false"});
         PAGES.put("RedirectLoopInBrowser", new String[] {"/redirect-loop/b", "true"});
         PAGES.put("NeverLoads", new String[] {"/never-loads/terms", "true"});
@@ -81,8 +82,8 @@ class HostilePagesTrackTest {
     @Test
     void theRunGoesOnAndSaysWhatHappenedToEachPage() {
         assertEquals(1, run.exit(), run.output());
-        assertTrue(run.output().contains("10 terms in "), run.output());
-        assertTrue(run.output().contains(": 4 first records, 0 changed, 0 unchanged, 6 failed ("), run.output());
+        assertTrue(run.output().contains("11 terms in "), run.output());
+        assertTrue(run.output().contains(": 4 first records, 0 changed, 0 unchanged, 7 failed ("), run.output());
         assertTrue(!run.output().contains("failed: Good /"), "no failure for the good page:\n" + run.output());
     }
 
@@ -95,6 +96,7 @@ class HostilePagesTrackTest {
     void anAnswerLargerThanTheSizeLimitIsRefusedWithoutReadingIt() {
         assertFailed("Huge", "permanent", "exceeds the limit of 52428800 bytes");
         assertEquals(1, server.requestCount("/huge/60/terms"), "a permanent failure is not retried");
+        assertFailed("HugeInBrowser", "permanent", "exceeds the limit of 52428800 bytes (62914560 bytes announced)");
     }
 
     @Test
