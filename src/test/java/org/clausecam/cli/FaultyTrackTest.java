@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its own flaky server) where about 30% of first attempts fail transiently (503, 500, a reset
  * mid-body), plus two documents gone for good (404, 410): every document ends captured exactly
  * once, no host ever sees more than one request at a time, and the permanent failures are
- * reported with their reason after a single request.
+ * reported with their reason after a single request. A fifth host that always answers 503 is
+ * given up on by its circuit breaker: its remaining documents are reported as skipped.
  */
 class FaultyTrackTest {
 
@@ -63,6 +64,14 @@ class FaultyTrackTest {
             URI gone = servers.get("127.0.0.3").url("/status/410/older-terms");
             Files.writeString(declarations.resolve("Gone.json"), "{ \"name\": \"Gone\", \"terms\": {\n"
                     + declared("Terms of Service", notFound) + ",\n" + declared("Privacy Policy", gone) + " } }");
+            FaultServer down = FaultServer.start("127.0.0.5");
+            servers.put("127.0.0.5", down);
+            StringBuilder downTerms = new StringBuilder();
+            for (String type : TYPES) {
+                downTerms.append(downTerms.length() == 0 ? "" : ",\n")
+                        .append(declared(type, down.url("/status/503/" + type.replace(' ', '-'))));
+            }
+            Files.writeString(declarations.resolve("Down.json"), "{ \"name\": \"Down\", \"terms\": {\n" + downTerms + " } }");
             String store = "file:" + work.resolve("store");
 
             long started = System.nanoTime();
@@ -72,7 +81,13 @@ class FaultyTrackTest {
             Duration wall = Duration.ofNanos(System.nanoTime() - started);
 
             assertEquals(1, run.exit(), "the two permanent failures make the run fail:\n" + run.output());
-            assertTrue(run.output().contains("40 first records, 0 changed, 0 unchanged, 2 failed"), run.output());
+            assertTrue(run.output().contains("40 first records, 0 changed, 0 unchanged, 6 failed (4 transient, 2 permanent)"),
+                    run.output());
+            assertEquals(5, down.requests().size(), "the breaker opens after 5 failed attempts (window 5, 80%);"
+                    + " nothing more reaches the host");
+            long skipped = run.output().lines().filter(l -> l.startsWith("  failed: Down / ")
+                    && l.contains("(transient): ") && l.contains("skipped because host 127.0.0.5 kept failing")).count();
+            assertTrue(skipped >= 2, "the host's remaining documents are reported as skipped with the reason:\n" + run.output());
             assertTrue(run.output().contains("failed: Gone / Terms of Service (permanent): " + notFound
                     + ": answered HTTP/1.1 404 Not Found"), run.output());
             assertTrue(run.output().contains("failed: Gone / Privacy Policy (permanent): " + gone
@@ -96,16 +111,18 @@ class FaultyTrackTest {
             long requests = 0;
             for (FaultServer server : servers.values()) {
                 maxInFlight.putAll(server.maxInFlightPerHost());
-                requests += server.requests().size();
+                requests += server == down ? 0 : server.requests().size();
             }
             maxInFlight.forEach((host, most) -> assertEquals(1, most, "requests in flight at once at " + host));
-            assertEquals(HOSTS.size(), maxInFlight.size(), "every host was asked");
+            assertEquals(HOSTS.size() + 1, maxInFlight.size(), "every host was asked");
             assertTrue(injected >= 8, "about 30% of 40 first attempts fail, here " + injected);
 
             long retries = requests - documents.size() - 2;
-            System.out.printf("faulty track run: %d documents on %d hosts (+2 gone), %d captured, %d first attempts"
-                            + " failed by injection, %d requests, %d retries, wall %d ms, max in flight per host %s%n",
-                    documents.size(), HOSTS.size(), documents.size(), injected, requests, retries, wall.toMillis(), maxInFlight);
+            System.out.printf("faulty track run: %d documents on %d hosts (+2 gone, +4 on a host that is down), %d captured,"
+                            + " %d first attempts failed by injection, %d requests to the good hosts (%d retries),"
+                            + " %d to the down host, wall %d ms, max in flight per host %s%n",
+                    documents.size(), HOSTS.size(), documents.size(), injected, requests, retries, down.requests().size(),
+                    wall.toMillis(), maxInFlight);
             System.out.println(run.output().lines().filter(l -> l.contains(" terms in ") || l.startsWith("fetch"))
                     .reduce("", (a, b) -> a + b + "\n"));
         } finally {

@@ -112,6 +112,11 @@ public final class FaultServer implements AutoCloseable {
         return new FaultServer(share, seed, InetAddress.getLoopbackAddress());
     }
 
+    /** A well-behaved server (see {@link #startFlaky}) listening on one loopback address, e.g. 127.0.0.5. */
+    public static FaultServer start(String loopbackAddress) throws IOException {
+        return new FaultServer(0, 0, InetAddress.getByName(loopbackAddress));
+    }
+
     /**
      * A flaky server listening on one loopback address, e.g. 127.0.0.2 (Linux routes all of
      * 127/8 to the loopback interface), so that a browser and an HTTP client both see a host of
