@@ -28,7 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An HTTP/1.1 server on 127.0.0.1 that misbehaves on demand, chosen by path. It speaks raw
+ * An HTTP/1.1 server on a loopback address (127.0.0.1 unless started on another) that misbehaves on demand, chosen by path. It speaks raw
  * sockets (one request per connection, {@code Connection: close}) so that it can also reset
  * connections, stall, and never finish. It records every request (Host header, path, arrival,
  * Sec-Fetch-Dest) and the most document requests in flight at once per Host header.
