@@ -52,6 +52,10 @@ class BadDeclarationsTrackTest {
                 Arguments.of("NoSuchFilter.json",
                         "{ \"name\": \"NoSuchFilter\", \"terms\": { \"Terms of Service\": { \"fetch\": \"%s/ok/filter\", \"select\": [\"body\"], \"filter\": [\"noSuchFilter\"] } } }",
                         "skipped: {file}: /terms/Terms of Service/filter/0: unknown filter \"noSuchFilter\""),
+                Arguments.of("Escaping.json",
+                        "{ \"name\": \"Escaping\", \"terms\": { \"../../Terms of Service\": { \"fetch\": \"%s/ok/escaping\", \"select\": [\"body\"] } } }",
+                        "skipped: {file}: /terms/..~1..~1Terms of Service: terms type \"../../Terms of Service\" contains '..':"
+                                + " it would escape the storage layout"),
                 Arguments.of("Throwing.filters.js",
                         "export function explode(document) { throw new Error('boom in explode'); }\n",
                         "  failed: Throwing / Terms of Service (declaration): {file}: The filter function \"explode\" failed:"
@@ -94,13 +98,13 @@ class BadDeclarationsTrackTest {
         assertEquals(1, run.exit(), run.output());
         assertTrue(run.output().contains("first record  Good / Terms of Service"), run.output());
         assertTrue(run.output().contains("2 terms in "), run.output());
-        assertTrue(run.output().contains(": 1 first records, 0 changed, 0 unchanged, 1 failed (1 declaration), 6 declaration problems"),
+        assertTrue(run.output().contains(": 1 first records, 0 changed, 0 unchanged, 1 failed (1 declaration), 7 declaration problems"),
                 run.output());
     }
 
     @Test
     void nothingIsFetchedForADeclarationThatCannotBeRead() {
-        for (String path : List.of("/ok/malformed", "/ok/type", "/ok/selector", "/ok/twice", "/ok/filter")) {
+        for (String path : List.of("/ok/malformed", "/ok/type", "/ok/selector", "/ok/twice", "/ok/filter", "/ok/escaping")) {
             assertEquals(0, server.requestCount(path), path);
         }
     }
