@@ -50,6 +50,9 @@ public final class PageCapturer {
     /** One proxy per guard policy for the whole JVM, however many capturers are made; never closed (daemon threads). */
     private static final Map<NetworkGuard, GuardedProxy> PROXIES = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Largest page kept from the browser, as for plain HTTP ({@code HttpFetchOptions.defaults()}): 50 MiB. */
+    static final long MAX_PAGE_BYTES = 50L * 1024 * 1024;
+
     private final Chromium chromium;
     private final NetworkGuard guard;
 
@@ -119,7 +122,7 @@ public final class PageCapturer {
             BrowserGuard browserGuard = BrowserGuard.install(context, guard);
             Page page = context.newPage();
             keepToOnePage(context, page);
-            PendingNavigation navigation = PendingNavigation.start(page, url, options.navigationTimeout());
+            PendingNavigation navigation = PendingNavigation.start(page, url, options.navigationTimeout(), MAX_PAGE_BYTES);
             return () -> {
                 try {
                     return finishRender(page, url, options, navigation, browserGuard, deadline);
@@ -153,9 +156,14 @@ public final class PageCapturer {
         if (!HttpStatus.isSuccess(document.status())) {
             FetchException.Kind kind = BrowserFallback.looksLikeChallenge(document)
                     ? FetchException.Kind.BLOCKED : HttpStatus.failureKind(document.status());
-            throw new FetchException(url, kind, "HTTP " + document.statusLine() + " in the browser"
+            throw new FetchException(url, kind, "answered " + document.statusLine() + " in the browser"
                     + (kind == FetchException.Kind.BLOCKED ? ", looks like a bot wall" : ""),
                     null, document, null);
+        }
+        if (document.content().length > MAX_PAGE_BYTES) {
+            // No length announced (chunked) and no end in time: bounded on what arrived.
+            throw new FetchException(url, FetchException.Kind.PERMANENT, "page at " + url + " exceeds the limit of "
+                    + MAX_PAGE_BYTES + " bytes (" + document.content().length + " bytes rendered)");
         }
         if (!isHtml(document.mimeType())) {
             return new RenderedPage(servedBytes(page, url, document, deadline), null, loadTimedOut, List.of());

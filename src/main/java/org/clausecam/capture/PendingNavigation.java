@@ -25,14 +25,21 @@ final class PendingNavigation {
     private boolean loaded;
     private String failure;
     private boolean download;
+    private final long maxBytes;
+    private long announcedTooLarge = -1;
 
-    private PendingNavigation(Page page, URI url, Duration timeout) {
+    private PendingNavigation(Page page, URI url, Duration timeout, long maxBytes) {
         this.page = page;
         this.url = url;
         this.deadline = System.nanoTime() + timeout.toNanos();
+        this.maxBytes = maxBytes;
         page.onResponse(response -> {
             if (isMainNavigation(response.request())) {
                 mainResponse = response;
+                long announced = contentLength(response);
+                if (announced > maxBytes) {
+                    announcedTooLarge = announced;
+                }
             }
         });
         page.onRequestFailed(request -> {
@@ -61,7 +68,15 @@ final class PendingNavigation {
 
     /** Requests the navigation and returns at once; its timeout starts now. */
     static PendingNavigation start(Page page, URI url, Duration timeout) {
-        PendingNavigation navigation = new PendingNavigation(page, url, timeout);
+        return start(page, url, timeout, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #start(Page, URI, Duration)}, and gives up as soon as the main answer announces a
+     * body larger than {@code maxBytes} (closing the context then stops the download).
+     */
+    static PendingNavigation start(Page page, URI url, Duration timeout, long maxBytes) {
+        PendingNavigation navigation = new PendingNavigation(page, url, timeout, maxBytes);
         page.evaluate("u => { window.location.href = u; }", url.toString());
         return navigation;
     }
@@ -76,14 +91,23 @@ final class PendingNavigation {
         long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
         boolean timedOut = false;
         try {
-            page.waitForCondition(() -> loaded || failure != null || download,
+            page.waitForCondition(() -> loaded || failure != null || download || announcedTooLarge >= 0,
                     new Page.WaitForConditionOptions().setTimeout(left));
         } catch (TimeoutError e) {
             timedOut = true;
         }
+        if (announcedTooLarge >= 0) {
+            throw new FetchException(url, FetchException.Kind.PERMANENT, "answer of " + url + " exceeds the limit of "
+                    + maxBytes + " bytes (" + announcedTooLarge + " bytes announced)");
+        }
         if (download) {
             throw new FetchException(url, FetchException.Kind.PERMANENT,
                     "the browser was offered a download, not a page (a PDF? fetch it over plain HTTP)");
+        }
+        if (failure == null && mainResponse != null) {
+            // Failed events may be dispatched in a batch that the wait above did not reach; the
+            // request keeps its failure (unlike response.finished(), this never waits).
+            failure = mainResponse.request().failure();
         }
         if (failure != null) {
             throw failed(failure);
@@ -97,6 +121,18 @@ final class PendingNavigation {
     /** The last main-frame document response (after redirects), or null if none arrived. */
     Response mainResponse() {
         return mainResponse;
+    }
+
+    private static long contentLength(Response response) {
+        String length = response.headers().get("content-length");
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1; // the body size is then bounded after load, on what arrived
+        }
     }
 
     private boolean isMainNavigation(Request request) {
@@ -114,6 +150,12 @@ final class PendingNavigation {
         if (error.contains("ERR_INVALID_URL") || error.contains("ERR_UNKNOWN_URL_SCHEME")
                 || error.contains("ERR_INVALID_RESPONSE")) {
             return new FetchException(url, FetchException.Kind.PERMANENT, error);
+        }
+        if (committed && mainResponse != null && mainResponse.status() >= 200 && mainResponse.status() < 300) {
+            // A connection broken mid-body does not fail the navigation: the page commits with
+            // the partial HTML and load never fires. That partial page is not the document.
+            return new FetchException(url, FetchException.Kind.TRANSIENT, "the answer broke off after HTTP "
+                    + mainResponse.status() + " (" + error + "); the partial page is not kept");
         }
         return new FetchException(url, FetchException.Kind.TRANSIENT, "navigation failed: " + error);
     }

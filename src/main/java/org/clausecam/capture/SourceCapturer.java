@@ -6,6 +6,7 @@ import org.clausecam.fetch.BrowserFallback;
 import org.clausecam.fetch.FetchException;
 import org.clausecam.fetch.ChallengeDetector;
 import org.clausecam.fetch.FetchedDocument;
+import org.clausecam.fetch.FetchFigures;
 import org.clausecam.fetch.FetcherKind;
 import org.clausecam.fetch.HostPolicies;
 import org.clausecam.fetch.HttpFetcher;
@@ -63,7 +64,9 @@ public final class SourceCapturer {
         if (executeClientScripts == null && BrowserFallback.looksBlockedOrEmpty(fetched)) return render(document);
         Screenshot screenshot = renderOptions.screenshot() && isHtml(fetched)
                 ? browser.screenshot(fetched, screenshotOptions) : null;
-        return new CapturedSource(fetched, screenshot);
+        List<String> notes = new ArrayList<>();
+        noteTruncation(document, screenshot, notes);
+        return new CapturedSource(fetched, screenshot, notes);
     }
 
     private CapturedSource render(SourceDocument document) throws FetchException, CaptureException {
@@ -81,7 +84,27 @@ public final class SourceCapturer {
         } catch (BrowserFailure e) {
             throw e.cause;
         }
-        return new CapturedSource(rendered.get().document(), rendered.get().screenshot());
+        RenderedPage page = rendered.get();
+        List<String> notes = new ArrayList<>();
+        if (page.loadTimedOut()) {
+            notes.add(document.location() + ": the page did not finish loading within "
+                    + options.navigationTimeout().toSeconds() + " s; taken as it was");
+        }
+        page.missingSelectors().forEach(missing -> notes.add(document.location() + ": awaited selector " + missing));
+        noteTruncation(document, page.screenshot(), notes);
+        return new CapturedSource(page.document(), page.screenshot(), notes);
+    }
+
+    private static void noteTruncation(SourceDocument document, Screenshot screenshot, List<String> notes) {
+        if (screenshot != null && screenshot.truncated()) {
+            notes.add(document.location() + ": screenshot truncated to the top " + screenshot.height()
+                    + " px of a page " + screenshot.pageHeight() + " px tall");
+        }
+    }
+
+    /** This run's fetch counts so far: attempts, retries, hosts skipped, most in flight per host. */
+    public FetchFigures figures() {
+        return policies.figures();
     }
 
     /** What the extraction will look for: waiting for it lets late scripts fill the page first. */

@@ -32,15 +32,31 @@ final class CaptureSettings {
             description = "How long to wait for a page to load before taking it as it is (default ${DEFAULT-VALUE}).")
     int navigationTimeoutSeconds;
 
+    @Option(names = "--fetch-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long a plain HTTP answer may take, body included; a body that never ends fails "
+                    + "after it (default ${DEFAULT-VALUE}).")
+    int fetchTimeoutSeconds;
+
     /**
      * @param pagesInFlight browser pages loading at once, on the one Chromium of the process
      */
     SourceCapturer sourceCapturer(boolean screenshots, int pagesInFlight) {
+        return sourceCapturer(screenshots, pagesInFlight, FetchPolicySettings.defaults());
+    }
+
+    /**
+     * @param policy retries and per-host politeness; its bound on browser pages is replaced by {@code pagesInFlight}
+     */
+    SourceCapturer sourceCapturer(boolean screenshots, int pagesInFlight, FetchPolicySettings policy) {
+        if (navigationTimeoutSeconds < 1 || fetchTimeoutSeconds < 1) {
+            throw new UsageException("--navigation-timeout and --fetch-timeout must be at least 1 second");
+        }
         int pages = Math.max(1, Math.min(16, pagesInFlight));
         Chromium.shared().setPagesInFlight(pages);
-        HttpFetcher http = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(allowPrivateNetwork));
+        HttpFetcher http = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(allowPrivateNetwork)
+                .withTimeout(Duration.ofSeconds(fetchTimeoutSeconds)));
         PageCapturer browser = new PageCapturer(allowPrivateNetwork);
-        HostPolicies policies = new HostPolicies(FetchPolicySettings.defaults().withPagesInFlight(pages));
+        HostPolicies policies = new HostPolicies(policy.withPagesInFlight(pages));
         return new SourceCapturer(http, browser, policies, renderOptions(screenshots));
     }
 

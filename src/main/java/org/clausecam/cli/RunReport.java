@@ -2,6 +2,7 @@ package org.clausecam.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.clausecam.fetch.FetchFigures;
 import org.clausecam.store.TermsKey;
 import org.clausecam.track.RunSummary;
 import org.clausecam.track.TermsOutcome;
@@ -10,6 +11,8 @@ import org.clausecam.track.TrackListener;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,6 +29,7 @@ final class RunReport implements TrackListener {
     private final Format format;
     private final boolean terminal;
     private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger problems = new AtomicInteger();
     private volatile int total;
 
     RunReport(PrintStream out, Format format, boolean terminal) {
@@ -48,6 +52,7 @@ final class RunReport implements TrackListener {
                     .put("status", statusName(o.status())).put("millis", o.took().toMillis());
             if (o.recordId() != null) e.put("record", o.recordId());
             if (o.failure() != null) e.put("failure", o.failure()).put("reason", o.reason());
+            if (!o.notes().isEmpty()) o.notes().forEach(e.putArray("notes")::add);
             emit(e);
         } else if (terminal) {
             int width = 30;
@@ -58,22 +63,45 @@ final class RunReport implements TrackListener {
             out.flush();
         } else {
             out.println(statusName(o.status()) + "  " + label(o.terms())
-                    + (o.failure() != null ? "  (" + o.failure() + ") " + o.reason() : ""));
+                    + (o.failure() != null ? "  (" + o.failure() + ") " + o.reason() : "")
+                    + (o.notes().isEmpty() ? "" : "  [" + String.join("; ", o.notes()) + "]"));
         }
     }
 
-    void summary(RunSummary s) {
+    /**
+     * The end of the run: counts by status, failures by class, declaration problems, and what the
+     * fetching took (requests, retries, hosts skipped, most requests in flight at one host).
+     */
+    void summary(RunSummary s, FetchFigures fetching) {
+        Map<String, Long> byClass = s.failuresByClass();
+        int maxPerHost = fetching.hosts().values().stream().mapToInt(FetchFigures.Host::maxInFlight).max().orElse(0);
         if (format == Format.JSON) {
-            emit(event("run-finished").put("firstRecords", s.count(TermsOutcome.Status.FIRST_RECORD))
+            ObjectNode e = event("run-finished").put("firstRecords", s.count(TermsOutcome.Status.FIRST_RECORD))
                     .put("changed", s.count(TermsOutcome.Status.CHANGED)).put("unchanged", s.count(TermsOutcome.Status.UNCHANGED))
-                    .put("failed", s.count(TermsOutcome.Status.FAILED)).put("millis", s.took().toMillis()));
+                    .put("failed", s.count(TermsOutcome.Status.FAILED)).put("declarationProblems", problems.get())
+                    .put("millis", s.took().toMillis());
+            ObjectNode classes = e.putObject("failures");
+            byClass.forEach(classes::put);
+            e.putObject("fetching").put("requests", fetching.attempts()).put("retries", fetching.retries())
+                    .put("skipped", fetching.skipped()).put("maxInFlightPerHost", maxPerHost);
+            emit(e);
             return;
         }
-        out.printf(Locale.ROOT, "%d terms in %.1f s: %d first records, %d changed, %d unchanged, %d failed%n",
+        String classes = byClass.isEmpty() ? "" : byClass.entrySet().stream()
+                .map(c -> c.getValue() + " " + c.getKey()).collect(Collectors.joining(", ", " (", ")"));
+        out.printf(Locale.ROOT, "%d terms in %.1f s: %d first records, %d changed, %d unchanged, %d failed%s%s%n",
                 s.outcomes().size(), s.took().toMillis() / 1000.0, s.count(TermsOutcome.Status.FIRST_RECORD),
-                s.count(TermsOutcome.Status.CHANGED), s.count(TermsOutcome.Status.UNCHANGED), s.count(TermsOutcome.Status.FAILED));
+                s.count(TermsOutcome.Status.CHANGED), s.count(TermsOutcome.Status.UNCHANGED), s.count(TermsOutcome.Status.FAILED),
+                classes, problems.get() == 0 ? "" : ", " + problems.get() + " declaration problems");
+        if (fetching.attempts() > 0) {
+            out.printf(Locale.ROOT, "fetching: %d requests, %d retries, %d skipped (host kept failing), at most %d in flight per host%n",
+                    fetching.attempts(), fetching.retries(), fetching.skipped(), maxPerHost);
+        }
         for (TermsOutcome o : s.outcomes()) {
             if (o.status() == TermsOutcome.Status.CHANGED) out.println("  changed: " + label(o.terms()));
+        }
+        for (TermsOutcome o : s.outcomes()) {
+            for (String note : o.notes()) out.println("  note: " + label(o.terms()) + ": " + note);
         }
         for (TermsOutcome f : s.failures()) {
             out.println("  failed: " + label(f.terms()) + " (" + f.failure() + "): " + f.reason());
@@ -82,7 +110,8 @@ final class RunReport implements TrackListener {
 
     /** A problem found before tracking (a declaration that cannot be read), reported like a failure. */
     void problem(String line) {
-        if (format == Format.JSON) emit(event("declaration-problem").put("problem", line));
+        problems.incrementAndGet();
+        if (format == Format.JSON) emit(event("declaration-problem").put("failure", "declaration").put("problem", line));
         else out.println("skipped: " + line);
     }
 

@@ -1,11 +1,13 @@
 package org.clausecam.cli;
 
+import org.clausecam.capture.SourceCapturer;
 import org.clausecam.declarations.Declaration;
 import org.clausecam.declarations.DeclarationLoader;
 import org.clausecam.declarations.DeclarationProblem;
 import org.clausecam.declarations.LoadedDeclarations;
 import org.clausecam.declarations.Terms;
 import org.clausecam.extract.Extractor;
+import org.clausecam.fetch.FetchPolicySettings;
 import org.clausecam.extract.LazyFilterRunner;
 import org.clausecam.store.Store;
 import org.clausecam.track.RunSummary;
@@ -47,6 +49,9 @@ final class TrackCommand implements Callable<Integer> {
     @Mixin
     CaptureSettings capture;
 
+    @Mixin
+    PolitenessOptions politeness;
+
     @Option(names = "--services", paramLabel = "SERVICE", split = ",", description = "Only these services (ids: file names without .json).")
     List<String> services = new ArrayList<>();
 
@@ -79,6 +84,7 @@ final class TrackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (concurrency < 1) throw new UsageException("--concurrency must be at least 1");
+        FetchPolicySettings policy = politeness.settings();
         Shard part;
         try {
             part = Shard.parse(shard);
@@ -101,29 +107,31 @@ final class TrackCommand implements Callable<Integer> {
                 problems++;
             }
         }
-        List<Tracker.Job> jobs = jobs(loaded.declarations(), part);
+        List<Tracker.Job> jobs = jobs(loaded.declarations(), part, loader);
         if (jobs.isEmpty() && problems == 0) {
             throw new UsageException("nothing to track in " + declarations + " with the given --services/--types/--shard");
         }
 
         try (Store s = store.open(); LazyFilterRunner filters = new LazyFilterRunner()) {
             Extractor extractor = new Extractor(filters);
-            Tracker tracker = new Tracker(s, capture.sourceCapturer(!noScreenshots, concurrency), extractor, AgentVersion.current(), concurrency, report,
+            SourceCapturer capturer = capture.sourceCapturer(!noScreenshots, concurrency, policy);
+            Tracker tracker = new Tracker(s, capturer, extractor, AgentVersion.current(), concurrency, report,
                     acceptShrink ? null : ShrinkGuard.defaults());
             RunSummary summary = tracker.run(jobs);
-            report.summary(summary);
+            report.summary(summary, capturer.figures());
             return problems > 0 ? 1 : summary.exitCode();
         }
     }
 
-    private List<Tracker.Job> jobs(List<Declaration> declarations, Shard part) {
+    private List<Tracker.Job> jobs(List<Declaration> declarations, Shard part, DeclarationLoader loader) {
         Set<String> knownTypes = new LinkedHashSet<>();
         List<Tracker.Job> jobs = new ArrayList<>();
         for (Declaration d : declarations) {
             if (!selected(d.serviceId()) || !part.includes(d.serviceId())) continue;
             for (Terms t : d.terms().values()) {
                 knownTypes.add(t.type());
-                if (types.isEmpty() || types.contains(t.type())) jobs.add(new Tracker.Job(t, d.filtersSource()));
+                if (types.isEmpty() || types.contains(t.type())) jobs.add(new Tracker.Job(t, d.filtersSource(),
+                        d.filtersSource() == null ? null : loader.filtersFile(d.serviceId())));
             }
         }
         return jobs;

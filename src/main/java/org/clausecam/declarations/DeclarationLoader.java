@@ -39,6 +39,9 @@ public final class DeclarationLoader {
 
     public Path folder() { return folder; }
 
+    /** Where a service's filters are ({@code <Service>.filters.js}), whether or not the file exists. */
+    public Path filtersFile(String serviceId) { return folder.resolve(serviceId + ".filters.js"); }
+
     /** Ids of the services declared in the folder ({@code <id>.json}), sorted. */
     public List<String> serviceIds() throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
@@ -82,7 +85,7 @@ public final class DeclarationLoader {
         } else {
             name = nameNode.asText();
         }
-        String filtersSource = readText(serviceId, folder.resolve(serviceId + ".filters.js"));
+        String filtersSource = readText(serviceId, filtersFile(serviceId));
         String filtersHistory = date == null ? null : readText(serviceId, folder.resolve(serviceId + ".filters.history.js"));
         String termsKey = root.has("terms") ? "terms" : root.has("documents") ? "documents" : null;
         Map<String, Terms> terms = new LinkedHashMap<>();
@@ -96,7 +99,7 @@ public final class DeclarationLoader {
             currentFilters.addAll(FiltersAtDate.exportedNames(filtersSource));
             Set<String> historyFilters = new HashSet<>(currentFilters);
             historyFilters.addAll(FiltersAtDate.historyNames(filtersHistory));
-            TermsReader currentReader = new TermsReader(file, currentFilters, problems);
+            TermsReader currentReader = new TermsReader(file, currentFilters, problems, true);
             TermsReader historyReader = new TermsReader(historyFile(serviceId), historyFilters, problems);
             for (Map.Entry<String, JsonNode> field : root.get(termsKey).properties()) {
                 String type = field.getKey();

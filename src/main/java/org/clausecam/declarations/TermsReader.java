@@ -25,12 +25,24 @@ final class TermsReader {
     private final Path file;
     private final Set<String> knownFilters;
     private final List<DeclarationProblem> problems;
+    private final boolean checkCss;
 
     /** @param knownFilters the filter names a declaration may use: built in, or exported by its filters files */
     TermsReader(Path file, Set<String> knownFilters, List<DeclarationProblem> problems) {
+        this(file, knownFilters, problems, false);
+    }
+
+    /**
+     * @param checkCss whether CSS selectors must parse as extraction parses them. For current
+     *                 declarations, which a run is about to fetch; not for history entries, which
+     *                 record what was declared, selectors jsoup cannot parse included (it refuses
+     *                 attribute values of more than about a thousand characters).
+     */
+    TermsReader(Path file, Set<String> knownFilters, List<DeclarationProblem> problems, boolean checkCss) {
         this.file = file;
         this.knownFilters = knownFilters;
         this.problems = problems;
+        this.checkCss = checkCss;
     }
 
     /** The terms, or {@code null} when it has problems (they were added to the list). */
@@ -149,11 +161,27 @@ final class TermsReader {
                 problem(pointer, "empty CSS selector");
                 return null;
             }
+            if (!validCss(node.asText(), pointer)) return null;
             return new Selector.Css(node.asText());
         }
         if (node.isObject()) return range(node, pointer);
         problem(pointer, "a selector must be a CSS selector string or a range object");
         return null;
+    }
+
+    /**
+     * Checks a CSS selector with the parser extraction uses (jsoup), so that a selector that can
+     * never match is reported against its declaration before any page is fetched for it.
+     */
+    private boolean validCss(String css, String pointer) {
+        if (!checkCss) return true;
+        try {
+            org.jsoup.select.QueryParser.parse(css);
+            return true;
+        } catch (org.jsoup.select.Selector.SelectorParseException | IllegalArgumentException e) {
+            problem(pointer, "invalid CSS selector \"" + css + "\": " + e.getMessage());
+            return false;
+        }
     }
 
     private Selector range(JsonNode node, String pointer) {
@@ -170,6 +198,10 @@ final class TermsReader {
             }
             if (!value.isTextual() || value.asText().isBlank()) {
                 problem(pointer + DeclarationProblem.token(key), key + " must be a non-empty CSS selector");
+                ok = false;
+                continue;
+            }
+            if (!validCss(value.asText(), pointer + DeclarationProblem.token(key))) {
                 ok = false;
                 continue;
             }

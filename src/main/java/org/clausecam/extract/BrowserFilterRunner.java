@@ -71,7 +71,7 @@ public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
             Object result = page.evaluate(RUNNER_SCRIPT, arguments(html, location, filters, filtersSource));
             String outcome = String.valueOf(result);
             if (outcome.startsWith("error:")) {
-                throw new ExtractionException(outcome.substring("error:".length()) + " (filters of " + location + ")");
+                throw new FilterException(outcome.substring("error:".length()) + " (filters of " + location + ")");
             }
             return outcome.substring("html:".length());
         } catch (PlaywrightException e) {

@@ -156,10 +156,10 @@ public final class HttpFetcher {
             response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
             throw new FetchException(requested, FetchException.Kind.TRANSIENT,
-                    "connection to " + target.getHost() + " timed out after " + options.connectTimeout(), e);
+                    "connection to " + target.getHost() + " timed out after " + readable(options.connectTimeout()), e);
         } catch (HttpTimeoutException e) {
             throw new FetchException(requested, FetchException.Kind.TRANSIENT,
-                    "no answer from " + target + " within " + options.timeout(), e);
+                    "no answer from " + target + " within " + readable(options.timeout()), e);
         } catch (ConnectException e) {
             throw new FetchException(requested, FetchException.Kind.TRANSIENT, "cannot connect to " + target, e);
         } catch (IOException e) {
@@ -230,7 +230,12 @@ public final class HttpFetcher {
 
     private FetchException bodyTimeout(URI requested, URI target, Throwable cause) {
         return new FetchException(requested, FetchException.Kind.TRANSIENT,
-                "body of " + target + " not complete within " + options.timeout(), cause);
+                "body of " + target + " not complete within " + readable(options.timeout()), cause);
+    }
+
+    /** "60 s" or "250 ms", for messages people read (not ISO-8601 "PT1M"). */
+    private static String readable(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static void closeQuietly(InputStream in) {

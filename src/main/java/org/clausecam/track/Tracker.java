@@ -10,6 +10,7 @@ import org.clausecam.declarations.SourceDocument;
 import org.clausecam.declarations.Terms;
 import org.clausecam.extract.ExtractionException;
 import org.clausecam.extract.Extractor;
+import org.clausecam.extract.FilterException;
 import org.clausecam.fetch.FetchException;
 import org.clausecam.fetch.FetchedDocument;
 import org.clausecam.store.CaptureRecord;
@@ -21,6 +22,7 @@ import org.clausecam.store.StoredRecord;
 import org.clausecam.store.TermsKey;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +46,14 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Tracker {
 
-    /** The terms of one service to track, with the service's filters source (or null). */
-    public record Job(Terms terms, String filtersSource) {
+    /**
+     * The terms of one service to track, with the service's filters source (or null) and the file
+     * it came from (or null), which failures of the filters name.
+     */
+    public record Job(Terms terms, String filtersSource, Path filtersFile) {
+        public Job(Terms terms, String filtersSource) {
+            this(terms, filtersSource, null);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -129,9 +137,13 @@ public final class Tracker {
             StoredRecord stored = record(terms, captured);
             TermsOutcome.Status status = stored.record().first() ? TermsOutcome.Status.FIRST_RECORD
                     : stored.record().changed() ? TermsOutcome.Status.CHANGED : TermsOutcome.Status.UNCHANGED;
-            return new TermsOutcome(key, status, stored.id(), null, null, Duration.between(start, Instant.now()));
+            List<String> notes = captured.sources().stream().flatMap(source -> source.notes().stream()).toList();
+            return new TermsOutcome(key, status, stored.id(), null, null, Duration.between(start, Instant.now()), notes);
         } catch (FetchException e) {
             return TermsOutcome.failed(key, e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.getMessage(), Duration.between(start, Instant.now()));
+        } catch (FilterException e) {
+            String file = job.filtersFile() == null ? "" : job.filtersFile() + ": ";
+            return TermsOutcome.failed(key, "declaration", file + e.getMessage(), Duration.between(start, Instant.now()));
         } catch (ExtractionException e) {
             return TermsOutcome.failed(key, "inaccessible-content", e.getMessage(), Duration.between(start, Instant.now()));
         } catch (SuspiciousVersionException e) {

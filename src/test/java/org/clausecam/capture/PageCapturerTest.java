@@ -182,6 +182,18 @@ class PageCapturerTest {
         assertTrue(rendered.screenshot().height() > 0);
     }
 
+    /** Chromium commits a page whose body broke off and never fires load: that partial page is no document. */
+    @Test
+    void aConnectionResetInTheMiddleOfTheBodyIsATransientFailureNotAPartialPage() throws Exception {
+        try (org.clausecam.fetch.FaultServer faults = org.clausecam.fetch.FaultServer.start()) {
+            FetchException e = assertThrows(FetchException.class, () -> capturer.render(faults.url("/reset/terms"),
+                    RenderOptions.defaults().withNavigationTimeout(Duration.ofSeconds(10))));
+
+            assertEquals(FetchException.Kind.TRANSIENT, e.kind());
+            assertTrue(e.getMessage().contains("broke off after HTTP 200 (net::ERR_CONNECTION_RESET)"), e.getMessage());
+        }
+    }
+
     @Test
     void aPageWhoseBodyNeverEndsIsTakenAsFarAsItCame() throws Exception {
         server.handle("/endless-body.html", exchange -> {

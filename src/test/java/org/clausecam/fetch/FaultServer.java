@@ -28,7 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An HTTP/1.1 server on 127.0.0.1 that misbehaves on demand, chosen by path. It speaks raw
+ * An HTTP/1.1 server on a loopback address (127.0.0.1 unless started on another) that misbehaves on demand, chosen by path. It speaks raw
  * sockets (one request per connection, {@code Connection: close}) so that it can also reset
  * connections, stall, and never finish. It records every request (Host header, path, arrival,
  * Sec-Fetch-Dest) and the most document requests in flight at once per Host header.
@@ -76,6 +76,7 @@ public final class FaultServer implements AutoCloseable {
     }
 
     private final ServerSocket listener;
+    private final InetAddress address;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "fault-server");
         thread.setDaemon(true);
@@ -93,30 +94,45 @@ public final class FaultServer implements AutoCloseable {
     private final Map<String, CountDownLatch> rendezvous = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private FaultServer(double flakyShare, long seed) throws IOException {
+    private FaultServer(double flakyShare, long seed, InetAddress address) throws IOException {
         this.flakyShare = flakyShare;
         this.seed = seed;
+        this.address = address;
         this.listener = new ServerSocket();
-        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+        listener.bind(new InetSocketAddress(address, 0), 200);
         workers.execute(this::acceptLoop);
     }
 
     public static FaultServer start() throws IOException {
-        return new FaultServer(0, 0);
+        return new FaultServer(0, 0, InetAddress.getLoopbackAddress());
     }
 
     /** A server where the first request of {@code share} (0..1) of the ordinary pages fails. */
     public static FaultServer startFlaky(double share, long seed) throws IOException {
-        return new FaultServer(share, seed);
+        return new FaultServer(share, seed, InetAddress.getLoopbackAddress());
+    }
+
+    /** A well-behaved server (see {@link #startFlaky}) listening on one loopback address, e.g. 127.0.0.5. */
+    public static FaultServer start(String loopbackAddress) throws IOException {
+        return new FaultServer(0, 0, InetAddress.getByName(loopbackAddress));
+    }
+
+    /**
+     * A flaky server listening on one loopback address, e.g. 127.0.0.2 (Linux routes all of
+     * 127/8 to the loopback interface), so that a browser and an HTTP client both see a host of
+     * its own without name mapping.
+     */
+    public static FaultServer startFlaky(double share, long seed, String loopbackAddress) throws IOException {
+        return new FaultServer(share, seed, InetAddress.getByName(loopbackAddress));
     }
 
     public int port() {
         return listener.getLocalPort();
     }
 
-    /** {@code http://127.0.0.1:port/path}. */
+    /** {@code http://address:port/path}, the address it listens on (127.0.0.1 unless started on another). */
     public URI url(String path) {
-        return url("127.0.0.1", path);
+        return url(address.getHostAddress(), path);
     }
 
     /** {@code http://host:port/path}; {@code *.localhost} hosts must be mapped to 127.0.0.1 by the client. */

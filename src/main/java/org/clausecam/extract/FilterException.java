@@ -1,0 +1,12 @@
+package org.clausecam.extract;
+
+/**
+ * A service's filters failed on a page: their module does not load, a declared filter is not
+ * defined, or a filter threw. The declaration's fault, not the page's: the message names the
+ * filter and the location, and the caller names the filters file.
+ */
+public class FilterException extends ExtractionException {
+    public FilterException(String message) {
+        super(message);
+    }
+}
