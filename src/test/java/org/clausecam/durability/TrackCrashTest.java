@@ -17,6 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,7 +29,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,13 +109,21 @@ class TrackCrashTest {
                 int delayMillis = random.nextInt(250);
                 long started = System.nanoTime();
                 Process agent = Clausecam.start(env, track(declarations, store, screenshotRuns.contains(run)));
-                int seen = awaitFinishedTerms(agent, afterTerms);
-                Thread.sleep(delayMillis);
-                boolean wasRunning = agent.isAlive();
-                long ranMillis = (System.nanoTime() - started) / 1_000_000;
-                kill(agent);
+                int seen;
+                boolean wasRunning;
+                long ranMillis;
+                int leftBehind;
+                try {
+                    seen = awaitFinishedTerms(agent, afterTerms);
+                    Thread.sleep(delayMillis);
+                } finally {
+                    wasRunning = agent.isAlive();
+                    ranMillis = (System.nanoTime() - started) / 1_000_000;
+                    leftBehind = kill(agent);
+                }
                 log.add("run " + run + ": killed at " + ranMillis + " ms, " + delayMillis + " ms after " + seen + " terms finished"
-                        + (wasRunning ? "" : " (it had already exited)"));
+                        + (wasRunning ? "" : " (it had already exited)")
+                        + (leftBehind == 0 ? "" : ", " + leftBehind + " of its child processes ended by the test"));
                 try (LayoutStore s = Stores.open(store)) {
                     VerificationReport report = new StoreVerifier(s).verify();
                     assertEquals(List.of(), report.inconsistencies(), "after the kill of run " + run + " (seed " + seed + "): " + log);
@@ -129,8 +141,12 @@ class TrackCrashTest {
             revise(site, finalRun);
             site.declare(declarations, true);
             Process agent = Clausecam.start(env, track(declarations, store, false));
-            String output = new String(agent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(agent.waitFor(3, TimeUnit.MINUTES), "the final run did not end");
+            CompletableFuture<String> finalOutput = CompletableFuture.supplyAsync(() -> readAll(agent));
+            if (!agent.waitFor(3, TimeUnit.MINUTES)) {
+                kill(agent);
+                throw new AssertionError("the final run did not end within 3 minutes (seed " + seed + ")");
+            }
+            String output = finalOutput.get(30, TimeUnit.SECONDS);
             assertEquals(0, agent.exitValue(), "final run (seed " + seed + "): " + output + "\n" + log);
             Map<TermsKey, String> recorded = recordedBy(output);
             assertEquals(TERMS, recorded.size(), output);
@@ -192,19 +208,31 @@ class TrackCrashTest {
     }
 
     /**
-     * SIGKILL, as a crash or an OOM killer would. Chromium and Playwright's driver, started by the
-     * agent, notice their parent is gone and exit; any still there after a while are ended too.
+     * SIGKILL, as a crash or the OOM killer would. Playwright's driver and Chromium, started by
+     * the agent, should see their parent gone and exit; those still there after 10 s are ended
+     * here (and counted), so that no test leaves processes behind.
      */
-    private static void kill(Process agent) throws Exception {
+    private static int kill(Process agent) throws Exception {
         List<ProcessHandle> children = agent.descendants().toList();
         agent.destroyForcibly();
         assertTrue(agent.waitFor(30, TimeUnit.SECONDS), "the agent did not die");
+        int ended = 0;
         for (ProcessHandle child : children) {
             try {
                 child.onExit().get(10, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException stillThere) {
+            } catch (TimeoutException stillThere) {
                 child.destroyForcibly();
+                ended++;
             }
+        }
+        return ended;
+    }
+
+    private static String readAll(Process agent) {
+        try {
+            return new String(agent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the agent's output", e);
         }
     }
 
