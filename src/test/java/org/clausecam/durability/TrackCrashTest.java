@@ -168,6 +168,15 @@ class TrackCrashTest {
                     assertTrue(version.contains(TermsSite.revisionSentence(site.revision(e.index()))), terms + ": " + version);
                 }
                 assertEquals(List.of(), problems);
+
+                // The debris of the kills is removable, and removing it takes nothing a record needs.
+                Clausecam.Run prune = Clausecam.run("verify", "--store", store, "--prune", "--prune-grace", "PT0S");
+                assertEquals(0, prune.exit(), prune.output());
+                Clausecam.Run pruned = Clausecam.run("verify", "--store", store);
+                assertEquals(0, pruned.exit(), pruned.output());
+                VerificationReport clean = new StoreVerifier(s).verify();
+                assertTrue(clean.findings().stream().allMatch(f -> f.kind() == Finding.Kind.UNKNOWN_OBJECT),
+                        "only objects outside the layout are kept: " + clean.findings());
                 System.out.printf("crash test, %s, seed %d: %d kills (%s); after them %d records of at most %d, "
                                 + "0 inconsistencies, harmless debris %s; final run: %d records, verify: %s%n",
                         s.describe(), seed, KILLED_RUNS, String.join("; ", log), recordsBeforeFinal, KILLED_RUNS * TERMS, debris,
