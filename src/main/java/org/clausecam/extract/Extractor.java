@@ -53,6 +53,7 @@ public final class Extractor {
             html = filters.apply(html, location, document.filters(), filtersSource);
         }
         Document page = Jsoup.parse(html, location.toString());
+        AdjacentText.merge(page);
         PageCleaner.clean(page, location);
         ContentSelection.remove(page, document.remove(), location);
         List<Selector> select = document.select().isEmpty() ? List.of(new Selector.Css("body")) : document.select();
