@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.clausecam.declarations.Selector;
 import org.clausecam.declarations.SourceDocument;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -52,8 +51,7 @@ public final class Extractor {
             }
             html = filters.apply(html, location, document.filters(), filtersSource);
         }
-        Document page = Jsoup.parse(html, location.toString());
-        AdjacentText.merge(page);
+        Document page = ScriptlessHtmlParser.parse(html, location.toString());
         PageCleaner.clean(page, location);
         ContentSelection.remove(page, document.remove(), location);
         List<Selector> select = document.select().isEmpty() ? List.of(new Selector.Css("body")) : document.select();
