@@ -245,7 +245,7 @@ public final class MarkdownConverter {
     private static boolean isBlank(Element node, String name) {
         return !VOID.contains(name)
                 && !MEANINGFUL_WHEN_BLANK.contains(name)
-                && JsText.isBlank(DomNodes.textContent(node))
+                && DomNodes.isBlankText(node)
                 && !DomNodes.hasDescendant(node, VOID)
                 && !DomNodes.hasDescendant(node, MEANINGFUL_WHEN_BLANK);
     }

@@ -33,7 +33,11 @@ final class ScriptlessHtmlParser {
     static Document parse(String html, String baseUri) {
         String source = html.indexOf('\r') >= 0 ? html.replace("\r\n", "\n").replace('\r', '\n') : html;
         source = NUL_REFERENCE.matcher(source).replaceAll("\uFFFD");
-        Document document = Jsoup.parse(source, baseUri, Parser.htmlParser().setTrackPosition(true));
+        Document document = Jsoup.parse(source, baseUri, Parser.htmlParser());
+        if (hasHeadNoscriptText(document)) {
+            // positions are needed to cut the source; tracking them slows parsing, so only now
+            document = Jsoup.parse(source, baseUri, Parser.htmlParser().setTrackPosition(true));
+        }
         for (int i = 0; i < MAX_REPARSES; i++) {
             int cut = headNoscriptCut(document, source);
             if (cut < 0) break;
@@ -44,6 +48,13 @@ final class ScriptlessHtmlParser {
         if (source.indexOf('\0') >= 0) replaceNulCharacters(document);
         AdjacentText.merge(document);
         return document;
+    }
+
+    private static boolean hasHeadNoscriptText(Document document) {
+        for (Element noscript : document.head().getElementsByTag("noscript")) {
+            if (noscript.childNodes().stream().anyMatch(n -> n instanceof TextNode t && !t.isBlank())) return true;
+        }
+        return false;
     }
 
     /** Where the first head noscript that holds non-head content must end, in the source; -1 if none. */
