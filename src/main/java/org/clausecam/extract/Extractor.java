@@ -30,12 +30,40 @@ public final class Extractor {
         this.filters = filters;
     }
 
+    /**
+     * The version of one source document.
+     *
+     * @param filtersSource the service's {@code .filters.js} source, or null
+     * @param content       the snapshot: a PDF, or HTML in the charset that {@code mimeType} names
+     *                      (UTF-8 when it names none, as snapshots are stored)
+     * @param mimeType      the snapshot's MIME type; PDFs are also recognised by their signature
+     */
     public String extract(SourceDocument document, String filtersSource, byte[] content, String mimeType, URI location)
             throws ExtractionException {
-        if (mimeType != null && mimeType.toLowerCase(java.util.Locale.ROOT).startsWith("application/pdf")) {
-            return PdfExtractor.extract(content, location);
+        if (isPdf(content, mimeType)) return PdfExtractor.extract(content, location);
+        return extractHtml(document, filtersSource, decode(content, mimeType), location);
+    }
+
+    private static boolean isPdf(byte[] content, String mimeType) {
+        if (mimeType != null && mimeType.toLowerCase(java.util.Locale.ROOT).startsWith("application/pdf")) return true;
+        return content.length >= 5 && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F' && content[4] == '-';
+    }
+
+    private static String decode(byte[] content, String mimeType) {
+        java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+        if (mimeType != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)").matcher(mimeType);
+            if (m.find()) {
+                try {
+                    charset = java.nio.charset.Charset.forName(m.group(1));
+                } catch (IllegalArgumentException e) {
+                    // an unknown charset label: browsers fall back too, to UTF-8 here as snapshots are stored
+                    charset = StandardCharsets.UTF_8;
+                }
+            }
         }
-        return extractHtml(document, filtersSource, new String(content, StandardCharsets.UTF_8), location);
+        String text = new String(content, charset);
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }
 
     /** The versions of combined source documents, joined as Open Terms Archive joins them. */

@@ -136,6 +136,16 @@ class ExtractorTest {
     }
 
     @Test
+    void htmlIsReadInTheCharsetItsMimeTypeNamesAndUtf8Otherwise() throws Exception {
+        SourceDocument main = document(List.of(css("main")), List.of());
+        byte[] latin1 = "<main>Données</main>".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] utf8 = "<main>Données</main>".getBytes(StandardCharsets.UTF_8);
+
+        assertEquals("Données", extractor.extract(main, null, latin1, "text/html; charset=ISO-8859-1", LOCATION));
+        assertEquals("Données", extractor.extract(main, null, utf8, "text/html", LOCATION));
+    }
+
+    @Test
     void combinedVersionsAreJoinedByARule() {
         assertEquals("one\n\n- - -\n\ntwo", Extractor.combine(List.of("one", "two")));
     }
