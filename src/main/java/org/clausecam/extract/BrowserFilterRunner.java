@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.clausecam.declarations.FilterRef;
+import org.clausecam.declarations.Selector;
+import org.clausecam.declarations.SourceDocument;
 
 /**
  * Runs {@code .filters.js} functions as ES modules in Chromium, through Playwright. The snapshot
@@ -63,12 +65,22 @@ public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
 
     @Override
     public String apply(String html, URI location, List<FilterRef> filters, String filtersSource) throws ExtractionException {
+        return run(html, location, filters, List.of(), List.of(), filtersSource);
+    }
+
+    @Override
+    public String apply(String html, URI location, SourceDocument document, String filtersSource) throws ExtractionException {
+        return run(html, location, document.filters(), document.select(), document.remove(), filtersSource);
+    }
+
+    private String run(String html, URI location, List<FilterRef> filters, List<Selector> select, List<Selector> remove,
+                       String filtersSource) throws ExtractionException {
         String url = location.toString();
         try (BrowserContext context = browser().newContext()) {
             context.route("**/*", route -> serveEmptyPage(route, url));
             Page page = context.newPage();
             page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED).setTimeout(60_000));
-            Object result = page.evaluate(RUNNER_SCRIPT, arguments(html, location, filters, filtersSource));
+            Object result = page.evaluate(RUNNER_SCRIPT, arguments(html, location, filters, select, remove, filtersSource));
             String outcome = String.valueOf(result);
             if (outcome.startsWith("error:")) {
                 throw new ExtractionException(outcome.substring("error:".length()) + " (filters of " + location + ")");
@@ -89,8 +101,11 @@ public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
         }
     }
 
-    private String arguments(String html, URI location, List<FilterRef> filters, String filtersSource) {
+    private String arguments(String html, URI location, List<FilterRef> filters, List<Selector> select, List<Selector> remove,
+                             String filtersSource) {
         ObjectNode args = JSON.createObjectNode();
+        args.set("select", selectors(select));
+        args.set("remove", selectors(remove));
         args.put("html", html);
         args.put("source", filtersSource == null ? "" : filtersSource);
         args.put("location", location.toString());
@@ -102,6 +117,22 @@ public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
             if (filter.params() != null) f.set("params", filter.params());
         }
         return args.toString();
+    }
+
+    private static ArrayNode selectors(List<Selector> selectors) {
+        ArrayNode array = JSON.createArrayNode();
+        for (Selector selector : selectors) {
+            if (selector instanceof Selector.Css css) {
+                array.add(css.css());
+            } else if (selector instanceof Selector.Range range) {
+                ObjectNode object = array.addObject();
+                if (range.startBefore() != null) object.put("startBefore", range.startBefore());
+                if (range.startAfter() != null) object.put("startAfter", range.startAfter());
+                if (range.endBefore() != null) object.put("endBefore", range.endBefore());
+                if (range.endAfter() != null) object.put("endAfter", range.endAfter());
+            }
+        }
+        return array;
     }
 
     private Browser browser() {

@@ -77,7 +77,7 @@ public final class Extractor {
                 throw new ExtractionException("Filters " + filterNames(document) + " are declared for " + location
                         + " but this extractor has no filter runner (filters run as JavaScript in a browser)");
             }
-            html = filters.apply(html, location, document.filters(), filtersSource);
+            html = filters.apply(html, location, document, filtersSource);
         }
         Document page = ScriptlessHtmlParser.parse(html, location.toString());
         PageCleaner.clean(page, location);

@@ -2,7 +2,7 @@
 // snapshot without scripting, imports the declaration's filters module, runs the declared
 // filters in order on that document, and returns the resulting HTML.
 async (json) => {
-  const { html, source, location, filters, node22UrlSearchParams } = JSON.parse(json);
+  const { html, source, location, filters, select, remove, node22UrlSearchParams } = JSON.parse(json);
   if (node22UrlSearchParams && !globalThis.URLSearchParams.node22) {
     // Node 22 and older read `new URLSearchParams(null)` as empty, browsers as "null"
     const Standard = globalThis.URLSearchParams;
@@ -45,6 +45,8 @@ async (json) => {
 
   const context = {
     fetch: location,
+    select,
+    remove,
     filter: filters.map(f => f.name),
   };
   for (const { name, params } of filters) {

@@ -66,6 +66,16 @@ class BrowserFilterRunnerTest {
     }
 
     @Test
+    void filtersGetOpenTermsArchivesContextWithTheDeclaredSelectors() throws Exception {
+        String filters = "export function describe(document, context) {\n"
+                + "  document.querySelector(context.select[0]).textContent = context.fetch + ' ' + context.select + ' ' + context.filter;\n"
+                + "}\n";
+
+        assertEquals("https://example.com/legal/terms main describe",
+                extract("<main>x</main>", filters, new FilterRef("describe", null)));
+    }
+
+    @Test
     void removeQueryParamsIsBuiltIn() throws Exception {
         FilterRef filter = new FilterRef("removeQueryParams", new ObjectMapper().readTree("[\"utm_source\"]"));
 
