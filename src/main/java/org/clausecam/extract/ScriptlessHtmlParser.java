@@ -1,5 +1,6 @@
 package org.clausecam.extract;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -19,7 +20,10 @@ import org.jsoup.parser.Parser;
  *       starts the body, where the rest goes; Jsoup keeps it all in the noscript as text;</li>
  *   <li>a line feed right after {@code <textarea>} is dropped;</li>
  *   <li>NUL: a reference to it is U+FFFD; a NUL character in text is dropped, elsewhere U+FFFD;</li>
- *   <li>adjacent text nodes are merged, as the parser appends to the text before it.</li>
+ *   <li>{@code <![CDATA[…]]>} outside SVG and MathML is a comment, not text;</li>
+ *   <li>adjacent text nodes are merged, as the parser appends to the text before it;</li>
+ *   <li>{@code <template>} content is not part of the document (it lives in the template's own
+ *       fragment): selectors do not see it and it has no text, so it is dropped here.</li>
  * </ul>
  */
 final class ScriptlessHtmlParser {
@@ -45,6 +49,8 @@ final class ScriptlessHtmlParser {
             document = Jsoup.parse(source, baseUri, Parser.htmlParser().setTrackPosition(true));
         }
         dropTextareaLeadingNewline(document);
+        for (Element template : document.getElementsByTag("template")) template.empty();
+        if (source.contains("<![CDATA[")) cdataInHtmlToComments(document);
         if (source.indexOf('\0') >= 0) replaceNulCharacters(document);
         AdjacentText.merge(document);
         return document;
@@ -126,6 +132,17 @@ final class ScriptlessHtmlParser {
                 data.setWholeData(data.getWholeData().replace('\0', '\uFFFD'));
             }
         });
+    }
+
+    private static void cdataInHtmlToComments(Document document) {
+        List<org.jsoup.nodes.CDataNode> found = new java.util.ArrayList<>();
+        document.traverse((node, depth) -> {
+            if (node instanceof org.jsoup.nodes.CDataNode cdata && node.parent() instanceof Element parent
+                    && Parser.NamespaceHtml.equals(parent.tag().namespace())) {
+                found.add(cdata);
+            }
+        });
+        for (org.jsoup.nodes.CDataNode cdata : found) cdata.replaceWith(new org.jsoup.nodes.Comment("[CDATA[" + cdata.text() + "]]"));
     }
 
     private static void dropTextareaLeadingNewline(Document document) {

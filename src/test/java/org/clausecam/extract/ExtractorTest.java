@@ -146,6 +146,19 @@ class ExtractorTest {
     }
 
     @Test
+    void templateContentIsNotPartOfThePage() throws Exception {
+        String html = "<main><p>a</p><template><p class=\"x\">template text</p></template></main>";
+
+        assertEquals("a", extract(html, List.of(css("main")), List.of()));
+        assertThrows(ExtractionException.class, () -> extract(html, List.of(css(".x")), List.of()));
+    }
+
+    @Test
+    void cdataInHtmlIsACommentAsBrowsersParseIt() throws Exception {
+        assertEquals("ab", extract("<main><p>a<![CDATA[hidden]]>b</p></main>", List.of(css("main")), List.of()));
+    }
+
+    @Test
     void combinedVersionsAreJoinedByARule() {
         assertEquals("one\n\n- - -\n\ntwo", Extractor.combine(List.of("one", "two")));
     }
