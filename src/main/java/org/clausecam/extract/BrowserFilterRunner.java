@@ -43,19 +43,35 @@ public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
     private final Path chromium;
     private final BrowserFilterRunner owner;
     private final boolean node22UrlSearchParams;
+    private final boolean ownsBrowser;
     private Playwright playwright;
     private Browser browser;
 
+    /** A runner that launches the given Chromium on first use and closes it in {@link #close()}. */
     public BrowserFilterRunner(Path chromium) {
         this.chromium = chromium;
         this.owner = null;
         this.node22UrlSearchParams = false;
+        this.ownsBrowser = true;
+    }
+
+    /**
+     * A runner on a browser someone else owns (the capture's, say): it opens a context per
+     * document and never closes the browser. Use it from the thread that drives that browser.
+     */
+    public BrowserFilterRunner(Browser browser) {
+        this.chromium = null;
+        this.owner = null;
+        this.node22UrlSearchParams = false;
+        this.ownsBrowser = false;
+        this.browser = browser;
     }
 
     private BrowserFilterRunner(BrowserFilterRunner owner, boolean node22UrlSearchParams) {
         this.chromium = owner.chromium;
         this.owner = owner;
         this.node22UrlSearchParams = node22UrlSearchParams;
+        this.ownsBrowser = false;
     }
 
     /** A runner sharing this one's browser whose filters see Node 22's {@code URLSearchParams(null)}. */
@@ -151,6 +167,7 @@ public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
 
     @Override
     public void close() {
+        if (!ownsBrowser) return;
         if (browser != null) browser.close();
         if (playwright != null) playwright.close();
         browser = null;
