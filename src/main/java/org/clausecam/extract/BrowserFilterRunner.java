@@ -180,6 +180,8 @@ public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
 
     private static String firstLine(String message) {
         if (message == null) return "";
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("message='([^\n']*)").matcher(message);
+        if (m.find()) return m.group(1);
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
     }

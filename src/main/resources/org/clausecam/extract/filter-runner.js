@@ -12,6 +12,9 @@ async (json) => {
     globalThis.URLSearchParams.node22 = true;
   }
   const document = new DOMParser().parseFromString(html, 'text/html');
+  // a parsed document has no window (document.location is null, document.URL is right);
+  // filters written for jsdom may reach for its window
+  Object.defineProperty(document, 'defaultView', { get: () => window });
 
   function removeQueryParams(document, params = []) {
     const names = Array.isArray(params) ? params : [params];

@@ -49,6 +49,16 @@ class BrowserFilterRunnerTest {
     }
 
     @Test
+    void theDocumentUrlIsTheSourceLocation() throws Exception {
+        String filters = "export function where(document) {\n"
+                + "  document.querySelector('main').textContent = document.URL + ' ' + document.defaultView.location.href;\n"
+                + "}\n";
+
+        assertEquals("https://example.com/legal/terms https://example.com/legal/terms",
+                extract("<main>x</main>", filters, new FilterRef("where", null)));
+    }
+
+    @Test
     void theSnapshotsOwnScriptsDoNotRun() throws Exception {
         String html = "<main><p id=\"p\">original</p><script>document.getElementById('p').textContent = 'changed';</script></main>";
 
