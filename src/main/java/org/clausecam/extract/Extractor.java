@@ -88,7 +88,7 @@ public final class Extractor {
             throw new ExtractionException("The selector " + describe(select) + " has no match in the web page at " + location
                     + (document.remove().isEmpty() ? "" : " (after removing " + describe(document.remove()) + ")"));
         }
-        String markdown = converter.convert(fragment);
+        String markdown = converter.convertOwned(fragment);
         if (markdown.isEmpty()) {
             throw new ExtractionException("The selector " + describe(select) + " matches only empty content in the web page at " + location);
         }

@@ -43,8 +43,15 @@ public final class MarkdownConverter {
 
     /** Converts the given nodes, as the children of one document fragment. */
     public String convert(List<? extends Node> fragment) {
+        List<Node> clones = new java.util.ArrayList<>();
+        for (Node node : fragment) clones.add(node.clone());
+        return convertOwned(clones);
+    }
+
+    /** Converts nodes the caller hands over (detached clones): they are changed and moved. */
+    String convertOwned(List<Node> fragment) {
         Element root = new Element(Tag.valueOf("clausecam-fragment"), "");
-        for (Node node : fragment) root.appendChild(node.clone());
+        for (Node node : fragment) root.appendChild(node);
         WhitespaceCollapser.collapse(root);
         return postProcess(process(root));
     }
