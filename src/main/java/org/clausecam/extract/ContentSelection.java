@@ -58,7 +58,7 @@ final class ContentSelection {
 
     static Elements selectAll(Document document, String css, URI location) throws ExtractionException {
         try {
-            return document.select(css);
+            return document.select(CssForJsoup.adapt(css));
         } catch (SelectorParseException e) {
             java.util.Optional<AttributeSelector> simple = AttributeSelector.parse(css);
             if (simple.isPresent()) return simple.get().select(document);

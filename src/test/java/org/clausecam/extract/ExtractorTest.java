@@ -159,6 +159,13 @@ class ExtractorTest {
     }
 
     @Test
+    void wordAndLanguagePrefixAttributeSelectorsHaveTheirCssMeaning() throws Exception {
+        String html = "<p class=\"foo bar\">word</p><p class=\"foobar\">not a word</p><p lang=\"en-US\">prefix</p><p lang=\"english\">no</p>";
+
+        assertEquals("word\n\nprefix", extract(html, List.of(css("[class~=foo], [lang|=\"en\"]")), List.of()));
+    }
+
+    @Test
     void combinedVersionsAreJoinedByARule() {
         assertEquals("one\n\n- - -\n\ntwo", Extractor.combine(List.of("one", "two")));
     }
