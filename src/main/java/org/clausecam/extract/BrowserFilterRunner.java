@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.clausecam.declarations.FilterRef;
+import org.clausecam.declarations.Selector;
+import org.clausecam.declarations.SourceDocument;
 
 /**
  * Runs {@code .filters.js} functions as ES modules in Chromium, through Playwright. The snapshot
@@ -41,19 +43,35 @@ public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
     private final Path chromium;
     private final BrowserFilterRunner owner;
     private final boolean node22UrlSearchParams;
+    private final boolean ownsBrowser;
     private Playwright playwright;
     private Browser browser;
 
+    /** A runner that launches the given Chromium on first use and closes it in {@link #close()}. */
     public BrowserFilterRunner(Path chromium) {
         this.chromium = chromium;
         this.owner = null;
         this.node22UrlSearchParams = false;
+        this.ownsBrowser = true;
+    }
+
+    /**
+     * A runner on a browser someone else owns (the capture's, say): it opens a context per
+     * document and never closes the browser. Use it from the thread that drives that browser.
+     */
+    public BrowserFilterRunner(Browser browser) {
+        this.chromium = null;
+        this.owner = null;
+        this.node22UrlSearchParams = false;
+        this.ownsBrowser = false;
+        this.browser = browser;
     }
 
     private BrowserFilterRunner(BrowserFilterRunner owner, boolean node22UrlSearchParams) {
         this.chromium = owner.chromium;
         this.owner = owner;
         this.node22UrlSearchParams = node22UrlSearchParams;
+        this.ownsBrowser = false;
     }
 
     /** A runner sharing this one's browser whose filters see Node 22's {@code URLSearchParams(null)}. */
@@ -63,12 +81,22 @@ public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
 
     @Override
     public String apply(String html, URI location, List<FilterRef> filters, String filtersSource) throws ExtractionException {
+        return run(html, location, filters, List.of(), List.of(), filtersSource);
+    }
+
+    @Override
+    public String apply(String html, URI location, SourceDocument document, String filtersSource) throws ExtractionException {
+        return run(html, location, document.filters(), document.select(), document.remove(), filtersSource);
+    }
+
+    private String run(String html, URI location, List<FilterRef> filters, List<Selector> select, List<Selector> remove,
+                       String filtersSource) throws ExtractionException {
         String url = location.toString();
         try (BrowserContext context = browser().newContext()) {
             context.route("**/*", route -> serveEmptyPage(route, url));
             Page page = context.newPage();
             page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED).setTimeout(60_000));
-            Object result = page.evaluate(RUNNER_SCRIPT, arguments(html, location, filters, filtersSource));
+            Object result = page.evaluate(RUNNER_SCRIPT, arguments(html, location, filters, select, remove, filtersSource));
             String outcome = String.valueOf(result);
             if (outcome.startsWith("error:")) {
                 throw new FilterException(outcome.substring("error:".length()) + " (filters of " + location + ")");
@@ -89,8 +117,11 @@ public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
         }
     }
 
-    private String arguments(String html, URI location, List<FilterRef> filters, String filtersSource) {
+    private String arguments(String html, URI location, List<FilterRef> filters, List<Selector> select, List<Selector> remove,
+                             String filtersSource) {
         ObjectNode args = JSON.createObjectNode();
+        args.set("select", selectors(select));
+        args.set("remove", selectors(remove));
         args.put("html", html);
         args.put("source", filtersSource == null ? "" : filtersSource);
         args.put("location", location.toString());
@@ -102,6 +133,22 @@ public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
             if (filter.params() != null) f.set("params", filter.params());
         }
         return args.toString();
+    }
+
+    private static ArrayNode selectors(List<Selector> selectors) {
+        ArrayNode array = JSON.createArrayNode();
+        for (Selector selector : selectors) {
+            if (selector instanceof Selector.Css css) {
+                array.add(css.css());
+            } else if (selector instanceof Selector.Range range) {
+                ObjectNode object = array.addObject();
+                if (range.startBefore() != null) object.put("startBefore", range.startBefore());
+                if (range.startAfter() != null) object.put("startAfter", range.startAfter());
+                if (range.endBefore() != null) object.put("endBefore", range.endBefore());
+                if (range.endAfter() != null) object.put("endAfter", range.endAfter());
+            }
+        }
+        return array;
     }
 
     private Browser browser() {
@@ -120,6 +167,7 @@ public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
 
     @Override
     public void close() {
+        if (!ownsBrowser) return;
         if (browser != null) browser.close();
         if (playwright != null) playwright.close();
         browser = null;
@@ -132,6 +180,8 @@ public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
 
     private static String firstLine(String message) {
         if (message == null) return "";
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("message='([^\n']*)").matcher(message);
+        if (m.find()) return m.group(1);
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
     }

@@ -52,18 +52,21 @@ final class ContentSelection {
     }
 
     private static Element first(Document document, String css, URI location) throws ExtractionException {
+        Elements matches = selectAll(document, css, location);
+        return matches.isEmpty() ? null : matches.get(0);
+    }
+
+    static Elements selectAll(Document document, String css, URI location) throws ExtractionException {
         try {
-            return document.selectFirst(css);
+            return document.select(CssForJsoup.adapt(css));
         } catch (SelectorParseException e) {
-            throw new ExtractionException("Invalid CSS selector \"" + css + "\" for " + location + ": " + e.getMessage(), e);
+            java.util.Optional<AttributeSelector> simple = AttributeSelector.parse(css);
+            if (simple.isPresent()) return simple.get().select(document);
+            throw new ExtractionException("Invalid CSS selector \"" + abbreviate(css) + "\" for " + location + ": " + e.getMessage(), e);
         }
     }
 
-    private static Elements selectAll(Document document, String css, URI location) throws ExtractionException {
-        try {
-            return document.select(css);
-        } catch (SelectorParseException e) {
-            throw new ExtractionException("Invalid CSS selector \"" + css + "\" for " + location + ": " + e.getMessage(), e);
-        }
+    private static String abbreviate(String css) {
+        return css.length() > 200 ? css.substring(0, 200) + "…" : css;
     }
 }

@@ -65,6 +65,70 @@ final class DomNodes {
         }
     }
 
+    /** Whether textContent is only JS whitespace, without building it. */
+    static boolean isBlankText(Node node) {
+        if (type(node) == TEXT) return JsText.isBlank(data(node));
+        for (int i = 0; i < node.childNodeSize(); i++) {
+            Node child = node.childNode(i);
+            int type = type(child);
+            if (type == TEXT ? !JsText.isBlank(data(child)) : type == ELEMENT && !isBlankText(child)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The start of textContent: at least {@code max} characters when there are that many, and
+     * everything up to and including the first character that is not JS whitespace.
+     */
+    static String textStart(Node node, int max) {
+        StringBuilder out = new StringBuilder();
+        appendStart(node, out, max);
+        return out.toString();
+    }
+
+    private static boolean appendStart(Node node, StringBuilder out, int max) {
+        if (type(node) == TEXT) {
+            String data = data(node);
+            for (int i = 0; i < data.length(); i++) {
+                char c = data.charAt(i);
+                out.append(c);
+                if (out.length() >= max && !JsText.isWhitespace(c)) return true;
+            }
+            return false;
+        }
+        for (int i = 0; i < node.childNodeSize(); i++) {
+            Node child = node.childNode(i);
+            int type = type(child);
+            if ((type == TEXT || type == ELEMENT) && appendStart(child, out, max)) return true;
+        }
+        return false;
+    }
+
+    /** The end of textContent, mirror of {@link #textStart}. */
+    static String textEnd(Node node, int max) {
+        StringBuilder reversed = new StringBuilder();
+        appendEnd(node, reversed, max);
+        return reversed.reverse().toString();
+    }
+
+    private static boolean appendEnd(Node node, StringBuilder reversed, int max) {
+        if (type(node) == TEXT) {
+            String data = data(node);
+            for (int i = data.length() - 1; i >= 0; i--) {
+                char c = data.charAt(i);
+                reversed.append(c);
+                if (reversed.length() >= max && !JsText.isWhitespace(c)) return true;
+            }
+            return false;
+        }
+        for (int i = node.childNodeSize() - 1; i >= 0; i--) {
+            Node child = node.childNode(i);
+            int type = type(child);
+            if ((type == TEXT || type == ELEMENT) && appendEnd(child, reversed, max)) return true;
+        }
+        return false;
+    }
+
     /** Whether any descendant element has one of the given DOM names (getElementsByTagName). */
     static boolean hasDescendant(Node node, java.util.Set<String> upperNames) {
         for (int i = 0; i < node.childNodeSize(); i++) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.clausecam.declarations.Selector;
 import org.clausecam.declarations.SourceDocument;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -31,12 +30,40 @@ public final class Extractor {
         this.filters = filters;
     }
 
+    /**
+     * The version of one source document.
+     *
+     * @param filtersSource the service's {@code .filters.js} source, or null
+     * @param content       the snapshot: a PDF, or HTML in the charset that {@code mimeType} names
+     *                      (UTF-8 when it names none, as snapshots are stored)
+     * @param mimeType      the snapshot's MIME type; PDFs are also recognised by their signature
+     */
     public String extract(SourceDocument document, String filtersSource, byte[] content, String mimeType, URI location)
             throws ExtractionException {
-        if (mimeType != null && mimeType.toLowerCase(java.util.Locale.ROOT).startsWith("application/pdf")) {
-            return PdfExtractor.extract(content, location);
+        if (isPdf(content, mimeType)) return PdfExtractor.extract(content, location);
+        return extractHtml(document, filtersSource, decode(content, mimeType), location);
+    }
+
+    private static boolean isPdf(byte[] content, String mimeType) {
+        if (mimeType != null && mimeType.toLowerCase(java.util.Locale.ROOT).startsWith("application/pdf")) return true;
+        return content.length >= 5 && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F' && content[4] == '-';
+    }
+
+    private static String decode(byte[] content, String mimeType) {
+        java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+        if (mimeType != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)").matcher(mimeType);
+            if (m.find()) {
+                try {
+                    charset = java.nio.charset.Charset.forName(m.group(1));
+                } catch (IllegalArgumentException e) {
+                    // an unknown charset label: browsers fall back too, to UTF-8 here as snapshots are stored
+                    charset = StandardCharsets.UTF_8;
+                }
+            }
         }
-        return extractHtml(document, filtersSource, new String(content, StandardCharsets.UTF_8), location);
+        String text = new String(content, charset);
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }
 
     /** The versions of combined source documents, joined as Open Terms Archive joins them. */
@@ -50,9 +77,9 @@ public final class Extractor {
                 throw new ExtractionException("Filters " + filterNames(document) + " are declared for " + location
                         + " but this extractor has no filter runner (filters run as JavaScript in a browser)");
             }
-            html = filters.apply(html, location, document.filters(), filtersSource);
+            html = filters.apply(html, location, document, filtersSource);
         }
-        Document page = Jsoup.parse(html, location.toString());
+        Document page = ScriptlessHtmlParser.parse(html, location.toString());
         PageCleaner.clean(page, location);
         ContentSelection.remove(page, document.remove(), location);
         List<Selector> select = document.select().isEmpty() ? List.of(new Selector.Css("body")) : document.select();
@@ -61,7 +88,7 @@ public final class Extractor {
             throw new ExtractionException("The selector " + describe(select) + " has no match in the web page at " + location
                     + (document.remove().isEmpty() ? "" : " (after removing " + describe(document.remove()) + ")"));
         }
-        String markdown = converter.convert(fragment);
+        String markdown = converter.convertOwned(fragment);
         if (markdown.isEmpty()) {
             throw new ExtractionException("The selector " + describe(select) + " matches only empty content in the web page at " + location);
         }

@@ -13,6 +13,12 @@ final class FlankingWhitespace {
 
     /** {leading, trailing} for a non-block element. */
     static String[] of(Node node) {
+        String start = DomNodes.textStart(node, 1);
+        if (start.isEmpty() || !JsText.isWhitespace(start.charAt(0))) {
+            // no leading whitespace: only the trailing edge matters
+            String end = DomNodes.textEnd(node, 1);
+            if (end.isEmpty() || !JsText.isWhitespace(end.charAt(end.length() - 1))) return new String[] {"", ""};
+        }
         String text = DomNodes.textContent(node);
         int n = text.length();
         int asciiLead = 0;
@@ -52,8 +58,7 @@ final class FlankingWhitespace {
             return left ? data.endsWith(" ") : data.startsWith(" ");
         }
         if (type == DomNodes.ELEMENT && !MarkdownConverter.isBlock(DomNodes.name(sibling))) {
-            String text = DomNodes.textContent(sibling);
-            return left ? text.endsWith(" ") : text.startsWith(" ");
+            return left ? DomNodes.textEnd(sibling, 1).endsWith(" ") : DomNodes.textStart(sibling, 1).startsWith(" ");
         }
         return false;
     }

@@ -25,6 +25,9 @@ public final class MarkdownConverter {
             "INPUT", "KEYGEN", "LINK", "META", "PARAM", "SOURCE", "TRACK", "WBR");
     private static final Set<String> MEANINGFUL_WHEN_BLANK = Set.of("A", "TABLE", "THEAD", "TBODY", "TFOOT", "TH",
             "TD", "IFRAME", "SCRIPT", "AUDIO", "VIDEO");
+    // elements whose DOM `type` property reflects the attribute as written
+    private static final Set<String> REFLECTED_TYPE = Set.of("UL", "OL", "LI", "A", "LINK", "SCRIPT", "STYLE", "SOURCE",
+            "EMBED", "OBJECT");
     private static final java.util.regex.Pattern HIGHLIGHT = java.util.regex.Pattern.compile("highlight-(?:text|source)-([a-z0-9]+)");
     private static final java.util.regex.Pattern CLEAN_ATTRIBUTE = java.util.regex.Pattern.compile(
             "(\\n+[\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]*)+");
@@ -40,8 +43,15 @@ public final class MarkdownConverter {
 
     /** Converts the given nodes, as the children of one document fragment. */
     public String convert(List<? extends Node> fragment) {
+        List<Node> clones = new java.util.ArrayList<>();
+        for (Node node : fragment) clones.add(node.clone());
+        return convertOwned(clones);
+    }
+
+    /** Converts nodes the caller hands over (detached clones): they are changed and moved. */
+    String convertOwned(List<Node> fragment) {
         Element root = new Element(Tag.valueOf("clausecam-fragment"), "");
-        for (Node node : fragment) root.appendChild(node.clone());
+        for (Node node : fragment) root.appendChild(node);
         WhitespaceCollapser.collapse(root);
         return postProcess(process(root));
     }
@@ -102,21 +112,20 @@ public final class MarkdownConverter {
 
     private String replace(String content, Element node, String name, boolean block) {
         if (isBlank(node, name)) return block ? "\n\n" : "";
+        if (isTaskListCheckbox(node, name)) return (name.equals("INPUT") && node.hasAttr("checked") ? "[x]" : "[ ]") + " ";
         String href;
-        switch (name) {
+        // rules listing tag names match any namespace, case-insensitively; the others test
+        // the DOM name, upper case for HTML elements only
+        switch (name.toUpperCase(java.util.Locale.ROOT)) {
             case "A":
                 href = node.attr("href");
-                if (node.hasAttr("href") && !href.isEmpty()) return link(JsText.trim(content), node, href);
-                break;
-            case "INPUT":
-                if ("checkbox".equalsIgnoreCase(node.attr("type")) && DomNodes.is(node.parent(), "LI")) {
-                    return (node.hasAttr("checked") ? "[x]" : "[ ]") + " ";
-                }
+                if (name.equals("A") && !href.isEmpty()) return link(JsText.trim(content), node, href);
                 break;
             case "THEAD", "TBODY", "TFOOT":
                 return content;
             case "TABLE":
-                return GfmTables.table(content, node);
+                if (name.equals("TABLE")) return GfmTables.table(content, node);
+                break;
             case "TR":
                 return GfmTables.row(content, node);
             case "TH", "TD":
@@ -124,7 +133,7 @@ public final class MarkdownConverter {
             case "DEL", "S", "STRIKE":
                 return "~" + content + "~";
             case "DIV":
-                if (HIGHLIGHT.matcher(node.className()).find() && DomNodes.is(node.firstChild(), "PRE")) {
+                if (name.equals("DIV") && HIGHLIGHT.matcher(node.className()).find() && DomNodes.is(node.firstChild(), "PRE")) {
                     java.util.regex.Matcher m = HIGHLIGHT.matcher(node.className());
                     m.find();
                     return "\n\n```" + m.group(1) + "\n" + DomNodes.textContent(node.firstChild()) + "\n```\n\n";
@@ -135,7 +144,7 @@ public final class MarkdownConverter {
             case "BR":
                 return "  \n";
             case "H1", "H2":
-                return "\n\n" + content + "\n" + (name.equals("H1") ? "=" : "-").repeat(content.length()) + "\n\n";
+                return "\n\n" + content + "\n" + (name.equalsIgnoreCase("H1") ? "=" : "-").repeat(content.length()) + "\n\n";
             case "H3", "H4", "H5", "H6":
                 return "\n\n" + "#".repeat(name.charAt(1) - '0') + " " + content + "\n\n";
             case "BLOCKQUOTE":
@@ -147,7 +156,7 @@ public final class MarkdownConverter {
             case "LI":
                 return listItem(content, node);
             case "PRE":
-                if (DomNodes.is(node.firstChild(), "CODE")) {
+                if (name.equals("PRE") && DomNodes.is(node.firstChild(), "CODE")) {
                     return "\n\n    " + DomNodes.textContent(node.firstChild()).replace("\n", "\n    ") + "\n\n";
                 }
                 break;
@@ -159,7 +168,7 @@ public final class MarkdownConverter {
                 return JsText.isBlank(content) ? "" : "**" + content + "**";
             case "CODE":
                 boolean hasSiblings = node.previousSibling() != null || node.nextSibling() != null;
-                if (!(DomNodes.is(node.parent(), "PRE") && !hasSiblings)) return code(content);
+                if (name.equals("CODE") && !(DomNodes.is(node.parent(), "PRE") && !hasSiblings)) return code(content);
                 break;
             case "IMG":
                 return image(node);
@@ -167,6 +176,15 @@ public final class MarkdownConverter {
                 break;
         }
         return block ? "\n\n" + content + "\n\n" : content;
+    }
+
+    /** The GFM task-list rule: {@code node.type === 'checkbox'} in a list item, whatever element has that type. */
+    private static boolean isTaskListCheckbox(Element node, String name) {
+        if (!DomNodes.is(node.parent(), "LI") || !node.hasAttr("type")) return false;
+        if (name.equals("A") && !node.attr("href").isEmpty()) return false; // the link rule comes first
+        String type = node.attr("type");
+        if (name.equals("INPUT")) return type.equalsIgnoreCase("checkbox");
+        return REFLECTED_TYPE.contains(name) && type.equals("checkbox");
     }
 
     private static String link(String content, Element node, String href) {
@@ -234,7 +252,7 @@ public final class MarkdownConverter {
     private static boolean isBlank(Element node, String name) {
         return !VOID.contains(name)
                 && !MEANINGFUL_WHEN_BLANK.contains(name)
-                && JsText.isBlank(DomNodes.textContent(node))
+                && DomNodes.isBlankText(node)
                 && !DomNodes.hasDescendant(node, VOID)
                 && !DomNodes.hasDescendant(node, MEANINGFUL_WHEN_BLANK);
     }

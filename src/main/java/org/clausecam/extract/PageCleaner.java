@@ -14,8 +14,6 @@ import org.jsoup.parser.Tag;
  * a stable placeholder. Image sources are left as they are, as Open Terms Archive leaves them.
  */
 final class PageCleaner {
-    private static final String LINKS_TO_CONVERT = "a[href]:not([href^=\"#\"]):not([href=\"\"])";
-
     private PageCleaner() {
     }
 
@@ -40,16 +38,21 @@ final class PageCleaner {
     }
 
     private static void makeLinksAbsolute(Document document, String base, String location) {
-        for (Element link : document.select(LINKS_TO_CONVERT)) {
-            if (!isHtml(link)) continue;
+        // a[href]:not([href^="#"]):not([href=""]), compared without trimming (Jsoup's
+        // attribute selectors trim values; a lone space is a link to resolve)
+        for (Element link : document.select("a[href]")) {
+            String value = link.attr("href");
+            if (!isHtml(link) || value.isEmpty() || value.startsWith("#")) continue;
             Optional<String> absolute = WebUrl.resolve(href(link, base), location);
             absolute.ifPresent(url -> link.attr("href", url));
         }
     }
 
     private static void cleanEmailProtectedLinks(Document document, String base) {
-        for (Element link : document.select("a[href*=\"/email-protection\"]")) {
-            if (!isHtml(link) || link.parent() == null) continue;
+        for (Element link : document.select("a[href]")) {
+            if (!isHtml(link) || link.parent() == null || !containsIgnoreCase(link.attr("href"), "/email-protection")) {
+                continue; // jsdom's selector engine matches this attribute value case-insensitively
+            }
             String href = href(link, base);
             int hash = href.indexOf('#');
             if (hash >= 0) href = href.substring(0, hash);
@@ -60,6 +63,10 @@ final class PageCleaner {
             replacement.appendText("[email\u00A0protected]");
             link.replaceWith(replacement);
         }
+    }
+
+    private static boolean containsIgnoreCase(String value, String part) {
+        return value.toLowerCase(java.util.Locale.ROOT).contains(part);
     }
 
     private static boolean isHtml(Element element) {

@@ -2,7 +2,7 @@
 // snapshot without scripting, imports the declaration's filters module, runs the declared
 // filters in order on that document, and returns the resulting HTML.
 async (json) => {
-  const { html, source, location, filters, node22UrlSearchParams } = JSON.parse(json);
+  const { html, source, location, filters, select, remove, node22UrlSearchParams } = JSON.parse(json);
   if (node22UrlSearchParams && !globalThis.URLSearchParams.node22) {
     // Node 22 and older read `new URLSearchParams(null)` as empty, browsers as "null"
     const Standard = globalThis.URLSearchParams;
@@ -12,6 +12,9 @@ async (json) => {
     globalThis.URLSearchParams.node22 = true;
   }
   const document = new DOMParser().parseFromString(html, 'text/html');
+  // a parsed document has no window (document.location is null, document.URL is right);
+  // filters written for jsdom may reach for its window
+  Object.defineProperty(document, 'defaultView', { get: () => window });
 
   function removeQueryParams(document, params = []) {
     const names = Array.isArray(params) ? params : [params];
@@ -45,6 +48,8 @@ async (json) => {
 
   const context = {
     fetch: location,
+    select,
+    remove,
     filter: filters.map(f => f.name),
   };
   for (const { name, params } of filters) {

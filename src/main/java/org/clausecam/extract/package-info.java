@@ -1,0 +1,6 @@
+/**
+ * From a snapshot (HTML or PDF) and its source-document declaration to the Markdown version,
+ * byte-compatible with Open Terms Archive: filters (in Chromium), clean-up, remove, select,
+ * turndown-style Markdown. See {@code docs/extraction.md}.
+ */
+package org.clausecam.extract;

@@ -1,0 +1,54 @@
+package org.clausecam.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Links resolve as a browser's {@code link.href} resolves them (WHATWG URL Standard). */
+class WebUrlTest {
+    private static String resolve(String href) {
+        return WebUrl.resolve(href, "https://example.com/legal/terms?x=1").orElseThrow();
+    }
+
+    @Test
+    void relativePathsResolveAgainstTheLocation() {
+        assertEquals("https://example.com/legal/privacy", resolve("privacy"));
+        assertEquals("https://example.com/about", resolve("../about"));
+        assertEquals("https://example.com/a/c", resolve("/a/b/../c"));
+    }
+
+    @Test
+    void queryAndFragmentOnlyReferencesKeepThePath() {
+        assertEquals("https://example.com/legal/terms?y=2", resolve("?y=2"));
+        assertEquals("https://example.com/legal/terms?x=1#s2", resolve("#s2"));
+    }
+
+    @Test
+    void schemeRelativeAndBackslashesAreHandledAsBrowsersDo() {
+        assertEquals("https://cdn.example.org/x", resolve("//cdn.example.org/x"));
+        assertEquals("https://example.com/a/b", resolve("\\a\\b"));
+    }
+
+    @Test
+    void hostsAreLowerCasedAndDefaultPortsDropped() {
+        assertEquals("http://example.com/%7e/b", resolve("HTTP://EXAMPLE.COM:80/%7e/./a/../b"));
+    }
+
+    @Test
+    void spacesAndNonAsciiArePercentEncoded() {
+        assertEquals("https://example.com/legal/a%20b?q=%C3%A9", resolve("a b?q=é"));
+    }
+
+    @Test
+    void otherSchemesAreKeptAsWritten() {
+        assertEquals("mailto:privacy@example.com", resolve("mailto:privacy@example.com"));
+        assertEquals("javascript:void(0)", resolve("javascript:void(0)"));
+    }
+
+    @Test
+    void unparsableUrlsFail() {
+        assertTrue(WebUrl.resolve("http://exa mple.com/", "https://example.com/").isEmpty());
+        assertTrue(WebUrl.resolve("https://example.com:99999/", null).isEmpty());
+    }
+}
