@@ -113,6 +113,25 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
+    /** Work with the browser, run on the owner thread (Playwright objects are not thread-safe). */
+    @FunctionalInterface
+    public interface BrowserTask<T> {
+        T run(Browser browser) throws Exception;
+    }
+
+    /**
+     * Runs a task with the browser on the owner thread, starting the browser first if needed, for
+     * stages above capture that need a browser (filters run as JavaScript). Exceptions the task
+     * throws come back as the cause of a {@link CaptureException}.
+     */
+    public <T> T withBrowser(String what, BrowserTask<T> task, Duration timeout) throws CaptureException {
+        try {
+            return call(what, browser -> () -> task.run(browser), timeout);
+        } catch (FetchException e) {
+            throw new CaptureException(what + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Runs a job on the owner thread, starting the browser first if needed.
      *

@@ -1,32 +1,63 @@
 package org.clausecam.extract;
 
+import org.clausecam.capture.CaptureException;
+import org.clausecam.capture.Chromium;
 import org.clausecam.declarations.FilterRef;
+import org.clausecam.declarations.SourceDocument;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * The filter runner of a tracking run: starts a browser only when a declaration has filters,
- * and serialises calls, since the browser runner is not thread-safe.
+ * The filter runner of a run: runs declared filters in the process's one Chromium, on its owner
+ * thread, so filters from any worker thread share the browser that renders pages. The browser
+ * starts only when a declaration has filters.
  */
 public final class LazyFilterRunner implements FilterRunner, AutoCloseable {
 
-    private BrowserFilterRunner runner;
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-    @Override
-    public synchronized String apply(String html, URI location, List<FilterRef> filters, String filtersSource) throws ExtractionException {
-        if (runner == null) {
-            runner = FilterRunners.fromEnvironment();
-            if (runner == null) {
-                throw new ExtractionException("filters " + filters + " of " + location
-                        + " need Chromium: install one (apt-get install chromium) or set CLAUSECAM_CHROMIUM");
-            }
-        }
-        return runner.apply(html, location, filters, filtersSource);
+    private final Chromium chromium;
+
+    public LazyFilterRunner() {
+        this(Chromium.shared());
+    }
+
+    public LazyFilterRunner(Chromium chromium) {
+        this.chromium = chromium;
     }
 
     @Override
-    public synchronized void close() {
-        if (runner != null) runner.close();
+    public String apply(String html, URI location, List<FilterRef> filters, String filtersSource) throws ExtractionException {
+        return run(location, filters, runner -> runner.apply(html, location, filters, filtersSource));
+    }
+
+    @Override
+    public String apply(String html, URI location, SourceDocument document, String filtersSource) throws ExtractionException {
+        return run(location, document.filters(), runner -> runner.apply(html, location, document, filtersSource));
+    }
+
+    private interface Filtering {
+        String on(BrowserFilterRunner runner) throws ExtractionException;
+    }
+
+    private String run(URI location, List<FilterRef> filters, Filtering filtering) throws ExtractionException {
+        try {
+            return chromium.withBrowser("filters " + names(filters) + " of " + location,
+                    browser -> filtering.on(new BrowserFilterRunner(browser)), TIMEOUT);
+        } catch (CaptureException e) {
+            if (e.getCause() instanceof ExtractionException extraction) throw extraction;
+            throw new ExtractionException("filters " + names(filters) + " of " + location + " could not run: " + e.getMessage(), e);
+        }
+    }
+
+    private static String names(List<FilterRef> filters) {
+        return filters.stream().map(FilterRef::name).toList().toString();
+    }
+
+    /** The browser belongs to {@link Chromium}, which closes it at exit. */
+    @Override
+    public void close() {
     }
 }
