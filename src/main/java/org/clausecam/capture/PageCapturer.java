@@ -23,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.clausecam.fetch.BrowserFallback;
+import org.clausecam.fetch.ChallengeDetector;
 import org.clausecam.fetch.FetchException;
 import org.clausecam.fetch.FetchedDocument;
 import org.clausecam.fetch.FetcherKind;
@@ -151,7 +151,7 @@ public final class PageCapturer {
             throw new FetchException(url, FetchException.Kind.PERMANENT, "the browser was refused " + refusal.get(0));
         }
         if (!HttpStatus.isSuccess(document.status())) {
-            FetchException.Kind kind = BrowserFallback.looksLikeChallenge(document)
+            FetchException.Kind kind = ChallengeDetector.challenge(document).isPresent()
                     ? FetchException.Kind.BLOCKED : HttpStatus.failureKind(document.status());
             throw new FetchException(url, kind, "HTTP " + document.statusLine() + " in the browser"
                     + (kind == FetchException.Kind.BLOCKED ? ", looks like a bot wall" : ""),
