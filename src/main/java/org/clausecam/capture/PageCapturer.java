@@ -11,7 +11,6 @@ import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.HttpHeader;
 import com.microsoft.playwright.options.Proxy;
 import com.microsoft.playwright.options.RequestOptions;
-import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -105,17 +104,12 @@ public final class PageCapturer {
 
     private BrowserJob.InFlight<RenderedPage> startRender(Browser browser, URI url, RenderOptions options) {
         long deadline = System.nanoTime() + options.timeout().toNanos();
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(options.viewportWidth(), 800)
-                .setDeviceScaleFactor(1)
+        BrowserContext context = CaptureContexts.open(browser, CaptureContexts.options(options.viewportWidth())
                 .setUserAgent(options.userAgent() != null ? options.userAgent() : headfulUserAgent(browser))
                 .setLocale(locale(options.acceptLanguage()))
                 .setExtraHTTPHeaders(Map.of("Accept-Language", options.acceptLanguage()))
-                .setAcceptDownloads(false)
-                .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
-                .setProxy(proxy()));
+                .setProxy(proxy()), options.timeout());
         try {
-            context.setDefaultTimeout(options.timeout().toMillis());
             BrowserGuard browserGuard = BrowserGuard.install(context, guard);
             Page page = context.newPage();
             keepToOnePage(context, page);
@@ -199,15 +193,10 @@ public final class PageCapturer {
     private BrowserJob.InFlight<Screenshot> startScreenshot(Browser browser, FetchedDocument fetched, URI location,
                                                             ScreenshotOptions options) {
         long deadline = System.nanoTime() + options.timeout().toNanos();
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(options.viewportWidth(), 800)
-                .setDeviceScaleFactor(1)
+        BrowserContext context = CaptureContexts.open(browser, CaptureContexts.options(options.viewportWidth())
                 .setJavaScriptEnabled(false)
-                .setAcceptDownloads(false)
-                .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
-                .setProxy(proxy()));
+                .setProxy(proxy()), options.timeout());
         try {
-            context.setDefaultTimeout(options.timeout().toMillis());
             BrowserGuard browserGuard = BrowserGuard.install(context, guard);
             String contentType = contentType(fetched);
             Page page = context.newPage();
