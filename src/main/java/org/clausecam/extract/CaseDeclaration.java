@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.clausecam.declarations.FilterRef;
@@ -82,8 +81,7 @@ final class CaseDeclaration {
             if (item.isTextual()) {
                 filters.add(new FilterRef(item.asText(), null));
             } else {
-                for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : item.properties()) {
                     filters.add(new FilterRef(e.getKey(), e.getValue()));
                 }
             }
