@@ -6,6 +6,7 @@ package org.clausecam.capture;
  * refused address) are {@link org.clausecam.fetch.FetchException}s instead.
  */
 public class CaptureException extends Exception {
+    private static final long serialVersionUID = 1L;
 
     public CaptureException(String message) {
         super(message);

@@ -11,7 +11,6 @@ import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.HttpHeader;
 import com.microsoft.playwright.options.Proxy;
 import com.microsoft.playwright.options.RequestOptions;
-import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.clausecam.fetch.BrowserFallback;
+import org.clausecam.fetch.ChallengeDetector;
 import org.clausecam.fetch.FetchException;
 import org.clausecam.fetch.FetchedDocument;
 import org.clausecam.fetch.FetcherKind;
@@ -108,17 +107,12 @@ public final class PageCapturer {
 
     private BrowserJob.InFlight<RenderedPage> startRender(Browser browser, URI url, RenderOptions options) {
         long deadline = System.nanoTime() + options.timeout().toNanos();
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(options.viewportWidth(), 800)
-                .setDeviceScaleFactor(1)
+        BrowserContext context = CaptureContexts.open(browser, CaptureContexts.options(options.viewportWidth())
                 .setUserAgent(options.userAgent() != null ? options.userAgent() : headfulUserAgent(browser))
                 .setLocale(locale(options.acceptLanguage()))
                 .setExtraHTTPHeaders(Map.of("Accept-Language", options.acceptLanguage()))
-                .setAcceptDownloads(false)
-                .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
-                .setProxy(proxy()));
+                .setProxy(proxy()), options.timeout());
         try {
-            context.setDefaultTimeout(options.timeout().toMillis());
             BrowserGuard browserGuard = BrowserGuard.install(context, guard);
             Page page = context.newPage();
             keepToOnePage(context, page);
@@ -154,7 +148,7 @@ public final class PageCapturer {
             throw new FetchException(url, FetchException.Kind.PERMANENT, "the browser was refused " + refusal.get(0));
         }
         if (!HttpStatus.isSuccess(document.status())) {
-            FetchException.Kind kind = BrowserFallback.looksLikeChallenge(document)
+            FetchException.Kind kind = ChallengeDetector.challenge(document).isPresent()
                     ? FetchException.Kind.BLOCKED : HttpStatus.failureKind(document.status());
             throw new FetchException(url, kind, "answered " + document.statusLine() + " in the browser"
                     + (kind == FetchException.Kind.BLOCKED ? ", looks like a bot wall" : ""),
@@ -207,15 +201,10 @@ public final class PageCapturer {
     private BrowserJob.InFlight<Screenshot> startScreenshot(Browser browser, FetchedDocument fetched, URI location,
                                                             ScreenshotOptions options) {
         long deadline = System.nanoTime() + options.timeout().toNanos();
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(options.viewportWidth(), 800)
-                .setDeviceScaleFactor(1)
+        BrowserContext context = CaptureContexts.open(browser, CaptureContexts.options(options.viewportWidth())
                 .setJavaScriptEnabled(false)
-                .setAcceptDownloads(false)
-                .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
-                .setProxy(proxy()));
+                .setProxy(proxy()), options.timeout());
         try {
-            context.setDefaultTimeout(options.timeout().toMillis());
             BrowserGuard browserGuard = BrowserGuard.install(context, guard);
             String contentType = contentType(fetched);
             Page page = context.newPage();

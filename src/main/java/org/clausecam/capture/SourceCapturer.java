@@ -122,6 +122,8 @@ public final class SourceCapturer {
 
     /** Carries a browser failure through the fetch policies, which only know fetch failures. */
     private static final class BrowserFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         final CaptureException cause;
 
         BrowserFailure(CaptureException cause) {

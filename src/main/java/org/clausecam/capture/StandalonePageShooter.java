@@ -4,7 +4,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.TimeoutError;
-import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import com.microsoft.playwright.options.WaitUntilState;
 import org.clausecam.fetch.FetchException;
 
@@ -39,14 +38,9 @@ public final class StandalonePageShooter {
 
     private static Screenshot shoot(Browser browser, String html, ScreenshotOptions options) throws Exception {
         long deadline = System.nanoTime() + options.timeout().toNanos();
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(options.viewportWidth(), 800)
-                .setDeviceScaleFactor(1)
-                .setJavaScriptEnabled(false)
-                .setAcceptDownloads(false)
-                .setServiceWorkers(ServiceWorkerPolicy.BLOCK));
+        BrowserContext context = CaptureContexts.open(browser,
+                CaptureContexts.options(options.viewportWidth()).setJavaScriptEnabled(false), options.timeout());
         try {
-            context.setDefaultTimeout(options.timeout().toMillis());
             context.route(url -> true, route -> route.abort("blockedbyclient"));
             Page page = context.newPage();
             try {

@@ -13,6 +13,7 @@ import org.clausecam.declarations.TermsTypes;
 import org.clausecam.extract.Extractor;
 import org.clausecam.extract.LazyFilterRunner;
 import org.clausecam.fetch.FetchedDocument;
+import org.clausecam.store.Sha256;
 import org.clausecam.store.Store;
 import org.clausecam.store.StoredRecord;
 import org.clausecam.track.Tracker;
@@ -27,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -129,11 +129,11 @@ final class CaptureCommand implements Callable<Integer> {
         meta.set("headers", json.valueToTree(d.headers()));
         meta.putPOJO("select", select).putPOJO("remove", remove);
         ObjectNode files = meta.putObject("files");
-        files.putObject(snapshotName).put("sha256", sha256(d.content())).put("bytes", d.content().length);
+        files.putObject(snapshotName).put("sha256", Sha256.hex(d.content())).put("bytes", d.content().length);
         byte[] version = captured.version().getBytes(StandardCharsets.UTF_8);
-        files.putObject("version.md").put("sha256", sha256(version)).put("bytes", version.length);
+        files.putObject("version.md").put("sha256", Sha256.hex(version)).put("bytes", version.length);
         if (shot != null) {
-            files.putObject("screenshot.png").put("sha256", sha256(shot.png())).put("bytes", shot.png().length)
+            files.putObject("screenshot.png").put("sha256", Sha256.hex(shot.png())).put("bytes", shot.png().length)
                     .put("width", shot.width()).put("height", shot.height()).put("pageHeight", shot.pageHeight())
                     .put("stitched", shot.stitched()).put("truncated", shot.truncated());
         }
@@ -159,13 +159,5 @@ final class CaptureCommand implements Callable<Integer> {
 
     private static List<Selector> css(List<String> selectors) {
         return selectors.stream().<Selector>map(Selector.Css::new).toList();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

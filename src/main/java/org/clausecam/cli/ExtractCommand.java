@@ -3,6 +3,7 @@ package org.clausecam.cli;
 import org.clausecam.declarations.Declaration;
 import org.clausecam.declarations.DeclarationException;
 import org.clausecam.declarations.DeclarationLoader;
+import org.clausecam.declarations.IsoMoment;
 import org.clausecam.declarations.SourceDocument;
 import org.clausecam.declarations.Terms;
 import org.clausecam.extract.ExtractionException;
@@ -17,9 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -142,14 +140,7 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     private static Instant parseDate(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException notInstant) {
-            try {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notDate) {
-                throw new UsageException("--date must be ISO-8601 (2026-08-01 or 2026-08-01T10:30:00Z), not '" + text + "'");
-            }
-        }
+        return IsoMoment.startOf(text).orElseThrow(() -> new UsageException(
+                "--date must be ISO-8601 (2026-08-01 or 2026-08-01T10:30:00Z), not '" + text + "'"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 /** A service's declaration could not be read; {@link #problems()} says where and why. */
 public final class DeclarationException extends Exception {
+    private static final long serialVersionUID = 1L;
 
     private final String serviceId;
     private final List<DeclarationProblem> problems;

@@ -1,5 +1,6 @@
 package org.clausecam.diff;
 
+import org.clausecam.declarations.IsoMoment;
 import org.clausecam.store.CaptureRecord;
 import org.clausecam.store.Store;
 import org.clausecam.store.StoreException;
@@ -7,9 +8,6 @@ import org.clausecam.store.StoredRecord;
 import org.clausecam.store.TermsKey;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,15 +69,11 @@ public final class RecordFinder {
     }
 
     private Instant parseMoment(String reference) throws StoreException {
-        try {
-            return Instant.parse(reference);
-        } catch (DateTimeParseException notInstant) {
-            try {
-                return LocalDate.parse(reference).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
-            } catch (DateTimeParseException notDate) {
-                throw new StoreException("'" + reference + "' is neither a record id of " + terms.service() + " / "
-                        + terms.termsType() + " nor a date (2026-09-25 or 2026-09-25T10:00:00Z)");
-            }
+        Optional<Instant> moment = IsoMoment.endOf(reference);
+        if (moment.isEmpty()) {
+            throw new StoreException("'" + reference + "' is neither a record id of " + terms.service() + " / "
+                    + terms.termsType() + " nor a date (2026-09-25 or 2026-09-25T10:00:00Z)");
         }
+        return moment.get();
     }
 }

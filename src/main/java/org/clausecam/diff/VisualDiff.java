@@ -2,13 +2,16 @@ package org.clausecam.diff;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.clausecam.capture.PngStreamWriter;
 
 /**
  * Compares two screenshots of a page taken at different times.
@@ -167,7 +170,8 @@ public final class VisualDiff {
         int width = outcome.width();
         int height = outcome.height();
         RegionOverlay overlay = new RegionOverlay(regions);
-        try (PngStreamWriter writer = new PngStreamWriter(picture, width, height, executor)) {
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(picture), 256 * 1024);
+             PngStreamWriter writer = new PngStreamWriter(file, width, height, executor)) {
             for (int first = 0; first < height; first += BAND_ROWS) {
                 int rows = Math.min(BAND_ROWS, height - first);
                 // Not reused here: the writer's workers read it while the next band is painted.

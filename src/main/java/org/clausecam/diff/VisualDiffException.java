@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 /** A screenshot that could not be read, or a difference picture that could not be written; names the file. */
 public class VisualDiffException extends Exception {
+    private static final long serialVersionUID = 1L;
 
     private final Path file;
 

@@ -2,6 +2,7 @@ package org.clausecam.email;
 
 /** A file that is not a readable e-mail (not MIME, empty, truncated, binary); names the file. */
 public class EmailFormatException extends Exception {
+    private static final long serialVersionUID = 1L;
 
     private final String source;
 

@@ -81,7 +81,9 @@ final class CaseDeclaration {
             if (item.isTextual()) {
                 filters.add(new FilterRef(item.asText(), null));
             } else {
-                for (Map.Entry<String, JsonNode> e : item.properties()) filters.add(new FilterRef(e.getKey(), e.getValue()));
+                for (Map.Entry<String, JsonNode> e : item.properties()) {
+                    filters.add(new FilterRef(e.getKey(), e.getValue()));
+                }
             }
         }
         return filters;

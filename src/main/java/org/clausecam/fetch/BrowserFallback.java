@@ -2,7 +2,6 @@ package org.clausecam.fetch;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -11,29 +10,13 @@ import org.jsoup.nodes.Document;
  * Open Terms Archive's rule for when a plain HTTP answer cannot be trusted and a browser must
  * try instead (for source documents that neither require nor forbid client scripts): the
  * answer is a bot wall or challenge, or it carries almost no text — a page assembled by
- * scripts, or an error page. Judged on the answer alone; comparing with earlier versions is
- * the tracker's business.
+ * scripts, or an error page. What a challenge looks like is {@link ChallengeDetector}'s to say.
+ * Judged on the answer alone; comparing with earlier versions is the tracker's business.
  */
 public final class BrowserFallback {
 
     /** Below this many characters of visible text an HTML answer counts as empty. */
     public static final int MIN_TEXT_CHARS = 200;
-
-    /** Page titles that challenge pages use (Cloudflare, Imperva, Akamai, DataDome…). */
-    private static final List<String> CHALLENGE_TITLES = List.of(
-            "just a moment", "attention required! | cloudflare", "please wait...", "pardon our interruption",
-            "access denied", "security check", "are you a robot", "verifying you are human", "ddos-guard");
-
-    /** Traces challenge pages leave in their markup (script URLs, ids, fixed sentences). */
-    private static final List<String> CHALLENGE_MARKERS = List.of(
-            "enable javascript and cookies to continue", "challenge-platform", "cf-chl-", "cf_chl_",
-            "cf-browser-verification", "checking your browser before accessing", "checking if the site connection is secure",
-            "verify you are human", "_incapsula_resource", "incapsula incident", "px-captcha", "perimeterx",
-            "captcha-delivery.com", "geo.captcha-delivery", "distil_r_captcha", "awswaf", "ddos-guard",
-            "request unsuccessful", "errors.edgesuite.net");
-
-    /** Challenge pages carry this little text at most; longer pages are documents that may merely mention a marker. */
-    private static final int MAX_CHALLENGE_TEXT_CHARS = 1000;
 
     private BrowserFallback() {
     }
@@ -43,31 +26,7 @@ public final class BrowserFallback {
         if (answer.status() == 401 || answer.status() == 403 || answer.status() == 429) {
             return true;
         }
-        return looksLikeChallenge(answer) || looksEmpty(answer);
-    }
-
-    /** A bot wall or challenge page, whatever its status. */
-    public static boolean looksLikeChallenge(FetchedDocument answer) {
-        if (!isHtml(answer)) {
-            return false;
-        }
-        Document html = parse(answer);
-        String title = html.title().strip().toLowerCase(Locale.ROOT);
-        for (String t : CHALLENGE_TITLES) {
-            if (title.startsWith(t)) {
-                return true;
-            }
-        }
-        if (visibleText(html).length() > MAX_CHALLENGE_TEXT_CHARS) {
-            return false;
-        }
-        String markup = html.outerHtml().toLowerCase(Locale.ROOT);
-        for (String marker : CHALLENGE_MARKERS) {
-            if (markup.contains(marker)) {
-                return true;
-            }
-        }
-        return false;
+        return ChallengeDetector.challenge(answer).isPresent() || looksEmpty(answer);
     }
 
     /** No content, or an HTML page with almost no visible text (scripts would have to build it). */

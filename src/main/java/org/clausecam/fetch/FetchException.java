@@ -9,6 +9,7 @@ import java.util.Optional;
  * later may help, so that retries and run summaries can act on it.
  */
 public class FetchException extends Exception {
+    private static final long serialVersionUID = 1L;
 
     /** Why a fetch failed, as reported in records and run summaries. */
     public enum Kind {

@@ -8,6 +8,7 @@ import java.net.URI;
  * {@link Kind#TRANSIENT} because a later run may well succeed, but it is never retried within a run.
  */
 public class HostSkippedException extends FetchException {
+    private static final long serialVersionUID = 1L;
 
     private final String host;
 

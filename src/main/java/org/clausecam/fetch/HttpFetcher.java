@@ -128,7 +128,7 @@ public final class HttpFetcher {
     }
 
     private FetchException failure(URI url, FetchedDocument answer) {
-        FetchException.Kind kind = BrowserFallback.looksLikeChallenge(answer)
+        FetchException.Kind kind = ChallengeDetector.challenge(answer).isPresent()
                 ? FetchException.Kind.BLOCKED
                 : HttpStatus.failureKind(answer.status());
         String where = answer.location().equals(url) ? "" : " (at " + answer.location() + ")";

@@ -1,12 +1,10 @@
 package org.clausecam.report;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.clausecam.store.Sha256;
 
 /**
  * File and folder names of the report. Service names and terms types hold spaces, dots, capitals
@@ -21,7 +19,6 @@ final class SiteNames {
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
     private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int MAX_SLUG = 48;
 
     private SiteNames() {
@@ -60,7 +57,7 @@ final class SiteNames {
 
     /** Blob hashes become file names only when they are what they claim: 64 lower-case hex digits. */
     static boolean isSha256(String hash) {
-        return hash != null && SHA256.matcher(hash).matches();
+        return Sha256.isHash(hash);
     }
 
     private static String trimDashes(String s) {
@@ -72,11 +69,6 @@ final class SiteNames {
     }
 
     private static String shortHash(String name) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return Sha256.hex(name.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
     }
 }

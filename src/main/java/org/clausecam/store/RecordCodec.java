@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +81,7 @@ final class RecordCodec {
             for (JsonNode n : required(o, "documents")) {
                 Map<String, List<String>> headers = new LinkedHashMap<>();
                 JsonNode h = n.path("headers");
-                for (Iterator<Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : h.properties()) {
                     List<String> values = new ArrayList<>();
                     e.getValue().forEach(v -> values.add(v.asText()));
                     headers.put(e.getKey(), values);

@@ -4,21 +4,30 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as the store names things: 64 lower-case hex digits. */
-final class Sha256 {
+/**
+ * SHA-256 as the store names things: 64 lower-case hex digits. The one place the project
+ * computes SHA-256; the stages after the store use it too.
+ */
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static String hex(byte[] content) {
+    public static byte[] digest(byte[] content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256").digest(content);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
-    static boolean isHash(String s) {
+    /** The hash as 64 lower-case hex digits, the store's name for the content. */
+    public static String hex(byte[] content) {
+        return HexFormat.of().formatHex(digest(content));
+    }
+
+    /** Whether {@code s} is 64 lower-case hex digits. */
+    public static boolean isHash(String s) {
         if (s == null || s.length() != 64) return false;
         for (int i = 0; i < 64; i++) {
             char c = s.charAt(i);

@@ -6,5 +6,7 @@ package org.clausecam.store;
  * Nothing was written; re-read the latest record and build the record again.
  */
 public class StoreConflictException extends StoreException {
+    private static final long serialVersionUID = 1L;
+
     public StoreConflictException(String message) { super(message); }
 }

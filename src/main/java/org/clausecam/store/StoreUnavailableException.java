@@ -7,5 +7,7 @@ package org.clausecam.store;
  * of waiting through the retries again for each one.
  */
 public class StoreUnavailableException extends StoreException {
+    private static final long serialVersionUID = 1L;
+
     public StoreUnavailableException(String message, Throwable cause) { super(message, cause); }
 }

@@ -1,8 +1,7 @@
 package org.clausecam.track;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.clausecam.store.Sha256;
 
 /**
  * One part of a collection split across N workers ({@code --shard I/N}, or a Kubernetes Indexed
@@ -32,13 +31,9 @@ public record Shard(int index, int count) {
 
     public boolean includes(String serviceId) {
         if (count == 1) return true;
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(serviceId.getBytes(StandardCharsets.UTF_8));
-            long v = ((h[0] & 0xffL) << 24) | ((h[1] & 0xffL) << 16) | ((h[2] & 0xffL) << 8) | (h[3] & 0xffL);
-            return v % count == index;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        byte[] h = Sha256.digest(serviceId.getBytes(StandardCharsets.UTF_8));
+        long v = ((h[0] & 0xffL) << 24) | ((h[1] & 0xffL) << 16) | ((h[2] & 0xffL) << 8) | (h[3] & 0xffL);
+        return v % count == index;
     }
 
     @Override

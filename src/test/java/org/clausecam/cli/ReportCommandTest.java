@@ -52,7 +52,7 @@ class ReportCommandTest {
     @Test
     void anUnknownStoreSchemeIsBadUsage() {
         assertEquals(2, report("--store", "ftp://x", "--out", dir.resolve("site").toString()));
-        assertTrue(err.toString().startsWith("clausecam: cannot open store ftp://x"), err.toString());
+        assertTrue(err.toString().startsWith("clausecam: cannot open the store: unsupported store URI \"ftp://x\""), err.toString());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import org.clausecam.capture.PngStreamWriter;
 
 /**
  * Times {@link VisualDiff} on two screenshots: given ones ({@code older.png newer.png [runs]}),
@@ -86,7 +87,8 @@ public final class VisualDiffBenchmark {
         Random random = new Random(42);
         int bandRows = 2000;
         java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try (PngStreamWriter writer = new PngStreamWriter(file, width, height, executor)) {
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file));
+             PngStreamWriter writer = new PngStreamWriter(out, width, height, executor)) {
             int nextLine = 40;
             for (int top = 0; top < height; top += bandRows) {
                 int rows = Math.min(bandRows, height - top);

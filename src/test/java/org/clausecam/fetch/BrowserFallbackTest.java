@@ -27,7 +27,17 @@ class BrowserFallbackTest {
                 + "<body><noscript>Enable JavaScript and cookies to continue</noscript>"
                 + "<script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1\"></script></body></html>");
 
-        assertTrue(BrowserFallback.looksLikeChallenge(challenge));
+        assertTrue(ChallengeDetector.challenge(challenge).isPresent());
+        assertTrue(BrowserFallback.looksBlockedOrEmpty(challenge));
+    }
+
+    @Test
+    void aChallengeWithEnoughTextToLookFullStillCallsForTheBrowser() {
+        FetchedDocument challenge = answer(200, "text/html", "<html><head><title>Pardon Our Interruption</title></head>"
+                + "<body><p>" + "As you were browsing something about your browser made us think you were a bot. ".repeat(5)
+                + "</p></body></html>");
+
+        assertFalse(BrowserFallback.looksEmpty(challenge));
         assertTrue(BrowserFallback.looksBlockedOrEmpty(challenge));
     }
 

@@ -1,12 +1,16 @@
 package org.clausecam.fetch;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +58,30 @@ class ChallengeDetectorTest {
                         "<HTML><HEAD><TITLE>Access Denied</TITLE></HEAD><BODY><H1>Access Denied</H1>You don't have permission"
                                 + " to access this server.<P>Reference&#32;&#35;18.5d3b1402.1700000000.1a2b3c</BODY></HTML>",
                         "Akamai block (\"Access Denied\", reference #)"),
+                Arguments.of("Cloudflare challenge orchestration served with 200", 200, NO_HEADERS,
+                        "<html><body><script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1\"></script></body></html>",
+                        "Cloudflare challenge (challenge-platform orchestrate)"),
+                Arguments.of("Imperva interruption page", 200, NO_HEADERS,
+                        "<html><head><title>Pardon Our Interruption</title></head><body>bot?</body></html>",
+                        "Imperva/Distil challenge (\"Pardon Our Interruption\")"),
+                Arguments.of("Incapsula incident page", 200, NO_HEADERS,
+                        "<html><body>Request unsuccessful. Incapsula incident ID: 1234-5678</body></html>",
+                        "Imperva Incapsula block (incident ID)"),
+                Arguments.of("Incapsula resource script on a small page", 200, NO_HEADERS,
+                        "<html><body><script src=\"/_Incapsula_Resource?SWJIYLWA=719d34d31c8e3a6e6fffd425f7e032f3\"></script></body></html>",
+                        "Imperva Incapsula challenge"),
+                Arguments.of("DDoS-Guard check", 403, NO_HEADERS,
+                        "<html><head><title>DDoS-Guard</title></head><body>Checking your browser</body></html>",
+                        "DDoS-Guard challenge"),
+                Arguments.of("AWS WAF captcha", 405, NO_HEADERS,
+                        "<html><body><script src=\"https://abc.token.awswaf.com/abc/challenge.js\"></script></body></html>",
+                        "AWS WAF challenge"),
+                Arguments.of("Akamai edge error page", 403, NO_HEADERS,
+                        "<html><body>You don't have permission. https://errors.edgesuite.net/18.5d3b1402</body></html>",
+                        "Akamai block (errors.edgesuite.net)"),
+                Arguments.of("challenge title at a small 200", 200, NO_HEADERS,
+                        "<html><head><title>Please wait...</title></head><body>Redirecting</body></html>",
+                        "bot wall (title \"Please wait...\")"),
                 Arguments.of("generic 429 captcha", 429, NO_HEADERS,
                         "<html><body>Please solve this CAPTCHA to continue.</body></html>",
                         "bot wall (HTTP 429 page mentioning \"captcha\")"));
@@ -79,6 +108,29 @@ class ChallengeDetectorTest {
     @MethodSource("realDocuments")
     void letsARealDocumentThrough(String what, int status, String body) {
         assertEquals(Optional.empty(), ChallengeDetector.challenge(status, NO_HEADERS, bytes(body)));
+    }
+
+    /** The OTA snapshots of real policies; those on Cloudflare carry its challenge-platform/scripts/jsd script. */
+    static Stream<Path> corpusPages() throws IOException {
+        Path corpus = Path.of("/work/shared/corpus/ota-genai-eu-dev");
+        Assumptions.assumeTrue(Files.isDirectory(corpus), "corpus not present: " + corpus);
+        try (Stream<Path> files = Files.walk(corpus)) {
+            List<Path> pages = files.filter(f -> f.toString().contains("/snapshots/") && f.toString().endsWith(".html"))
+                    .sorted().toList();
+            Assumptions.assumeFalse(pages.isEmpty(), "no snapshots in " + corpus);
+            return pages.stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpusPages")
+    void flagsNoRealCorpusPageServedWith200(Path page) throws IOException {
+        URI url = URI.create("https://example.com/terms");
+        FetchedDocument document = new FetchedDocument(url, url, FetcherKind.HTTP, 200, "HTTP/1.1 200 OK",
+                Map.of("content-type", List.of("text/html; charset=utf-8")), "text/html", Files.readAllBytes(page), Instant.now());
+
+        assertEquals(Optional.empty(), ChallengeDetector.challenge(document));
+        assertFalse(BrowserFallback.looksBlockedOrEmpty(document), "a real page must not send us to the browser");
     }
 
     @Test
