@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.clausecam.declarations.Declaration;
+import org.clausecam.declarations.DeclarationException;
+import org.clausecam.declarations.DeclarationLoader;
 import org.clausecam.declarations.SourceDocument;
 
 /**
@@ -40,9 +43,16 @@ record ParityCase(Path dir, String service, String termsType, List<URI> location
             i++;
         }
         Path declarations = dir.resolve("declarations");
-        List<SourceDocument> documents = CaseDeclaration.sourceDocuments(declarations.resolve(service + ".json"), termsType);
-        Path filters = declarations.resolve(service + ".filters.js");
-        String filtersSource = Files.exists(filters) ? Files.readString(filters, StandardCharsets.UTF_8) : null;
+        Declaration declaration;
+        try {
+            declaration = new DeclarationLoader(declarations).load(service);
+        } catch (DeclarationException e) {
+            throw new IOException(dir + ": " + e.getMessage(), e);
+        }
+        List<SourceDocument> documents = declaration.terms(termsType)
+                .orElseThrow(() -> new IOException(dir + ": the declaration of " + service + " has no terms \"" + termsType + "\""))
+                .sourceDocuments();
+        String filtersSource = declaration.filtersSource();
         String separator = c.hasNonNull("documentSeparator") ? c.get("documentSeparator").asText() : Extractor.DOCUMENT_SEPARATOR;
         String engineVersion = c.hasNonNull("engineVersion") ? c.get("engineVersion").asText() : null;
         return new ParityCase(dir, service, termsType, locations, snapshots, mimeTypes, documents, filtersSource, separator,
