@@ -57,8 +57,8 @@ final class ChromiumLocator {
             return new Located(Optional.empty(), "Playwright's managed Chromium");
         }
         throw new CaptureException("no Chromium found: install one (Debian/Ubuntu: apt-get install chromium), "
-                + "or let Playwright fetch its own (mvn exec:java -e -Dexec.mainClass=com.microsoft.playwright.CLI "
-                + "-Dexec.args=\"install chromium\"), or point " + ENV_EXECUTABLE + " at a Chromium or Chrome executable");
+                + "or let Playwright download its own (scripts/install-browser, or "
+                + "java -cp 'lib/*' com.microsoft.playwright.CLI install chromium), or point " + ENV_EXECUTABLE + " at a Chromium or Chrome executable");
     }
 
     private static boolean playwrightManagedChromiumInstalled(Map<String, String> env) {
