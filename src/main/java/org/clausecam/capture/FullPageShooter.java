@@ -1,6 +1,7 @@
 package org.clausecam.capture;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.ScreenshotAnimations;
 import com.microsoft.playwright.options.ScreenshotCaret;
 import com.microsoft.playwright.options.ScreenshotType;
@@ -11,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
@@ -40,6 +42,11 @@ final class FullPageShooter {
     private static final String MEASURE = "() => { const d = document.documentElement, b = document.body; "
             + "return Math.max(d ? d.scrollHeight : 0, b ? b.scrollHeight : 0, d ? d.clientHeight : 0); }";
 
+    private static final String LOAD_LAZY_IMAGES = "() => { const lazy = document.querySelectorAll('img[loading=\"lazy\"]'); "
+            + "lazy.forEach(i => { i.loading = 'eager'; }); return lazy.length; }";
+    private static final String IMAGES_COMPLETE = "() => Array.from(document.images).every(i => i.complete)";
+    private static final long LAZY_IMAGES_WAIT_MILLIS = 5_000;
+
     private FullPageShooter() {
     }
 
@@ -53,20 +60,22 @@ final class FullPageShooter {
      * @param deadline {@link System#nanoTime()} by which the shot must be done; each section
      *                 gets only the time left
      */
-    static Screenshot take(Page page, int width, int maxHeight, long deadline) throws CaptureException {
+    static Screenshot take(Page page, int width, int maxHeight, List<String> hide, long deadline) throws CaptureException {
+        loadLazyImages(page, deadline);
+        String style = style(hide);
         int pageHeight = measureHeight(page);
         int height = Math.min(pageHeight, maxHeight);
         boolean truncated = pageHeight > maxHeight;
         if ((long) width * height <= SINGLE_SHOT_PIXELS) {
-            byte[] png = shot(page, 0, width, height, deadline);
+            byte[] png = shot(page, 0, width, height, style, deadline);
             int[] size = pngSize(png);
             return new Screenshot(png, size[0], size[1], pageHeight, false, truncated);
         }
-        return stitched(page, width, height, pageHeight, truncated, deadline);
+        return stitched(page, width, height, pageHeight, truncated, style, deadline);
     }
 
     private static Screenshot stitched(Page page, int width, int height, int pageHeight, boolean truncated,
-                                       long deadline) throws CaptureException {
+                                       String style, long deadline) throws CaptureException {
         int section = (int) Math.max(1, SECTION_PIXELS / width);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int[] row = new int[width];
@@ -76,7 +85,7 @@ final class FullPageShooter {
             PngStreamWriter png = new PngStreamWriter(out, width, height);
             for (int y = 0; y < height; y += section) {
                 int rows = Math.min(section, height - y);
-                BufferedImage image = ImageIO.read(new ByteArrayInputStream(shot(page, y, width, rows, deadline)));
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(shot(page, y, width, rows, style, deadline)));
                 if (image == null) {
                     throw new CaptureException("Chromium returned an unreadable PNG for rows " + y + ".." + (y + rows));
                 }
@@ -112,7 +121,32 @@ final class FullPageShooter {
         }
     }
 
-    private static byte[] shot(Page page, int y, int width, int height, long deadline) throws CaptureException {
+    /**
+     * The picture's extra style: everything still, and the hidden selectors invisible. It applies
+     * during the shot only, so the snapshot and the version keep what is hidden here.
+     */
+    static String style(List<String> hide) {
+        if (hide.isEmpty()) return STILL_STYLE;
+        return STILL_STYLE + " " + String.join(", ", hide) + " { visibility: hidden !important; }";
+    }
+
+    /**
+     * Images marked {@code loading="lazy"} below the fold would be pictured blank: ask for them
+     * now and give them a moment (a soft wait: a slow image does not stop the shot).
+     */
+    private static void loadLazyImages(Page page, long deadline) {
+        try {
+            Object lazy = page.evaluate(LOAD_LAZY_IMAGES);
+            if (lazy instanceof Number n && n.intValue() > 0) {
+                long left = Math.min(LAZY_IMAGES_WAIT_MILLIS, (deadline - System.nanoTime()) / 1_000_000 / 4);
+                if (left > 0) page.waitForFunction(IMAGES_COMPLETE, null, new Page.WaitForFunctionOptions().setTimeout(left));
+            }
+        } catch (PlaywrightException slowOrScriptless) {
+            // Pictured as they are.
+        }
+    }
+
+    private static byte[] shot(Page page, int y, int width, int height, String style, long deadline) throws CaptureException {
         long left = (deadline - System.nanoTime()) / 1_000_000;
         if (left <= 0) {
             throw new CaptureException("the screenshot of " + page.url() + " was not done in time (stopped at row " + y + ")");
@@ -124,7 +158,7 @@ final class FullPageShooter {
                 .setClip(0, y, width, height)
                 .setAnimations(ScreenshotAnimations.DISABLED)
                 .setCaret(ScreenshotCaret.HIDE)
-                .setStyle(STILL_STYLE));
+                .setStyle(style));
     }
 
     /** Width and height from a PNG's IHDR. */

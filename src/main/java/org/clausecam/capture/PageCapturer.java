@@ -168,7 +168,7 @@ public final class PageCapturer {
             document = document(page, url, main);
         }
         Screenshot screenshot = options.screenshot()
-                ? FullPageShooter.take(page, options.viewportWidth(), options.maxScreenshotHeight(), deadline)
+                ? FullPageShooter.take(page, options.viewportWidth(), options.maxScreenshotHeight(), options.hideSelectors(), deadline)
                 : null;
         browserGuard.verify(url);
         return new RenderedPage(document, screenshot, loadTimedOut, missing);
@@ -228,7 +228,7 @@ public final class PageCapturer {
                 try {
                     // A stylesheet or image that never arrives only means picturing what is there.
                     navigation.await();
-                    Screenshot screenshot = FullPageShooter.take(page, options.viewportWidth(), options.maxHeight(), deadline);
+                    Screenshot screenshot = FullPageShooter.take(page, options.viewportWidth(), options.maxHeight(), options.hideSelectors(), deadline);
                     browserGuard.verify(location);
                     return screenshot;
                 } finally {

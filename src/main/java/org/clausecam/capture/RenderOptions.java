@@ -15,6 +15,8 @@ import java.util.List;
  * @param timeout            how long the whole capture may take
  * @param userAgent          {@code User-Agent}; null for the browser's own without "Headless"
  * @param acceptLanguage     {@code Accept-Language}, also the page's locale
+ * @param hideSelectors      CSS selectors hidden in the screenshot only (cookie banners, chat
+ *                           widgets); the snapshot and the version keep them
  */
 public record RenderOptions(
         int viewportWidth,
@@ -25,10 +27,12 @@ public record RenderOptions(
         int maxScreenshotHeight,
         Duration timeout,
         String userAgent,
-        String acceptLanguage) {
+        String acceptLanguage,
+        List<String> hideSelectors) {
 
     public RenderOptions {
         waitForSelectors = List.copyOf(waitForSelectors);
+        hideSelectors = List.copyOf(hideSelectors);
         if (viewportWidth < 200 || viewportWidth > 4096) {
             throw new IllegalArgumentException("viewportWidth must be within 200..4096, not " + viewportWidth);
         }
@@ -38,51 +42,56 @@ public record RenderOptions(
     public static RenderOptions defaults() {
         return new RenderOptions(ScreenshotOptions.DEFAULT_VIEWPORT_WIDTH, Duration.ofSeconds(30), List.of(),
                 Duration.ofSeconds(10), true, ScreenshotOptions.DEFAULT_MAX_HEIGHT, Duration.ofMinutes(3),
-                null, "en-US,en;q=0.9");
+                null, "en-US,en;q=0.9", List.of());
     }
 
     public RenderOptions withScreenshot(boolean take) {
         return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, take,
-                maxScreenshotHeight, timeout, userAgent, acceptLanguage);
+                maxScreenshotHeight, timeout, userAgent, acceptLanguage, hideSelectors);
     }
 
     public RenderOptions withWaitForSelectors(List<String> selectors) {
         return new RenderOptions(viewportWidth, navigationTimeout, selectors, selectorTimeout, screenshot,
-                maxScreenshotHeight, timeout, userAgent, acceptLanguage);
+                maxScreenshotHeight, timeout, userAgent, acceptLanguage, hideSelectors);
     }
 
     public RenderOptions withViewportWidth(int width) {
         return new RenderOptions(width, navigationTimeout, waitForSelectors, selectorTimeout, screenshot,
-                maxScreenshotHeight, timeout, userAgent, acceptLanguage);
+                maxScreenshotHeight, timeout, userAgent, acceptLanguage, hideSelectors);
     }
 
     public RenderOptions withNavigationTimeout(Duration navigation) {
         return new RenderOptions(viewportWidth, navigation, waitForSelectors, selectorTimeout, screenshot,
-                maxScreenshotHeight, timeout, userAgent, acceptLanguage);
+                maxScreenshotHeight, timeout, userAgent, acceptLanguage, hideSelectors);
     }
 
     public RenderOptions withSelectorTimeout(Duration selectors) {
         return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectors, screenshot,
-                maxScreenshotHeight, timeout, userAgent, acceptLanguage);
+                maxScreenshotHeight, timeout, userAgent, acceptLanguage, hideSelectors);
     }
 
     public RenderOptions withMaxScreenshotHeight(int height) {
         return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, screenshot,
-                height, timeout, userAgent, acceptLanguage);
+                height, timeout, userAgent, acceptLanguage, hideSelectors);
     }
 
     public RenderOptions withTimeout(Duration whole) {
         return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, screenshot,
-                maxScreenshotHeight, whole, userAgent, acceptLanguage);
+                maxScreenshotHeight, whole, userAgent, acceptLanguage, hideSelectors);
     }
 
     public RenderOptions withUserAgent(String agent) {
         return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, screenshot,
-                maxScreenshotHeight, timeout, agent, acceptLanguage);
+                maxScreenshotHeight, timeout, agent, acceptLanguage, hideSelectors);
     }
 
     public RenderOptions withAcceptLanguage(String language) {
         return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, screenshot,
-                maxScreenshotHeight, timeout, userAgent, language);
+                maxScreenshotHeight, timeout, userAgent, language, hideSelectors);
+    }
+
+    public RenderOptions withHideSelectors(List<String> selectors) {
+        return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, screenshot,
+                maxScreenshotHeight, timeout, userAgent, acceptLanguage, selectors);
     }
 }

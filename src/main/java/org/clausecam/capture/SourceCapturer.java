@@ -47,7 +47,8 @@ public final class SourceCapturer {
                 .withViewportWidth(renderOptions.viewportWidth())
                 .withMaxHeight(renderOptions.maxScreenshotHeight())
                 .withLoadTimeout(renderOptions.navigationTimeout())
-                .withTimeout(renderOptions.timeout());
+                .withTimeout(renderOptions.timeout())
+                .withHideSelectors(renderOptions.hideSelectors());
     }
 
     public CapturedSource capture(SourceDocument document) throws FetchException, CaptureException {

@@ -50,7 +50,7 @@ public final class StandalonePageShooter {
             } catch (TimeoutError e) {
                 // Nothing can load from outside; whatever is slow is pictured as it is.
             }
-            return FullPageShooter.take(page, options.viewportWidth(), options.maxHeight(), deadline);
+            return FullPageShooter.take(page, options.viewportWidth(), options.maxHeight(), options.hideSelectors(), deadline);
         } finally {
             context.close();
         }

@@ -11,6 +11,8 @@ import org.clausecam.fetch.HttpFetcher;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Options shared by the commands that fetch and render pages. */
 final class CaptureSettings {
@@ -36,6 +38,11 @@ final class CaptureSettings {
             description = "How long a plain HTTP answer may take, body included; a body that never ends fails "
                     + "after it (default ${DEFAULT-VALUE}).")
     int fetchTimeoutSeconds;
+
+    @Option(names = "--hide", paramLabel = "CSS",
+            description = "Hide what matches in screenshots only (cookie banners, chat widgets); repeatable. "
+                    + "Snapshots and versions keep it.")
+    List<String> hide = new ArrayList<>();
 
     /**
      * @param pagesInFlight browser pages loading at once, on the one Chromium of the process
@@ -65,6 +72,7 @@ final class CaptureSettings {
                 .withScreenshot(screenshots)
                 .withViewportWidth(viewportWidth)
                 .withMaxScreenshotHeight(maxScreenshotHeight)
-                .withNavigationTimeout(Duration.ofSeconds(navigationTimeoutSeconds));
+                .withNavigationTimeout(Duration.ofSeconds(navigationTimeoutSeconds))
+                .withHideSelectors(hide);
     }
 }

@@ -172,6 +172,24 @@ class TrackEndToEndTest {
 
     @Test
     @Order(6)
+    void hiddenSelectorsAreInvisibleInTheScreenshotButKeptInTheSnapshot() throws Exception {
+        site.html("/banner.html", """
+                <html><head><style>body{margin:0} #consent{height:200px;background:#ff0000}</style></head><body>
+                <div id="consent">We use cookies</div><main><p>Policy text long enough to be a document of its own,
+                with several sentences so that plain HTTP suffices. It says what the service does with data.</p></main>
+                </body></html>""");
+        Path out = work.resolve("hidden");
+        Run run = clausecam("capture", site.url("/banner.html").toString(), "--no-execute-client-scripts", "--hide", "#consent",
+                "--out", out.toString(), "--allow-private-network");
+
+        assertEquals(0, run.exit, run.output);
+        BufferedImage shot = ImageIO.read(out.resolve("screenshot.png").toFile());
+        assertTrue((shot.getRGB(100, 100) & 0xffffff) != 0xff0000, "the consent banner is not pictured");
+        assertTrue(Files.readString(out.resolve("snapshot.html")).contains("We use cookies"), "the snapshot keeps it");
+    }
+
+    @Test
+    @Order(7)
     void privateAddressesAreRefusedUnlessAllowed() {
         Run run = clausecam("track", "--declarations", declarations.toString(), "--store", "file:" + work.resolve("refused"),
                 "--types", "Terms of Service");
