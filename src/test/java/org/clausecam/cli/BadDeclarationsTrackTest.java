@@ -28,7 +28,7 @@ class BadDeclarationsTrackTest {
     static Path work;
     static Path declarations;
     static FaultServer server;
-    static TrackEndToEndTest.Run run;
+    static CliRun run;
 
     /** File name → its content ({@code %s} is the server's base URL) → the line expected about it. */
     static Stream<Arguments> badDeclarations() {
@@ -75,7 +75,7 @@ class BadDeclarationsTrackTest {
         for (Arguments bad : badDeclarations().toList()) {
             Files.writeString(declarations.resolve((String) bad.get()[0]), ((String) bad.get()[1]).formatted(base()));
         }
-        run = TrackEndToEndTest.clausecam("track", "--declarations", declarations.toString(),
+        run = CliRun.run("track", "--declarations", declarations.toString(),
                 "--store", "file:" + work.resolve("store"), "--allow-private-network", "--no-screenshots", "--host-delay", "0");
         System.out.println(run.output());
     }

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
-import static org.clausecam.cli.TrackEndToEndTest.clausecam;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +29,7 @@ class CaptureEmailCommandTest {
     @Test
     void rendersAnEmailWithInlineImagesToScreenshotTextAndHeaders() throws Exception {
         Path out = work.resolve("evidence");
-        TrackEndToEndTest.Run run = clausecam("capture-email", fixture("related-cid.eml").toString(), "--out", out.toString());
+        CliRun run = CliRun.run("capture-email", fixture("related-cid.eml").toString(), "--out", out.toString());
 
         assertEquals(0, run.exit(), run.output());
         BufferedImage shot = ImageIO.read(out.resolve("screenshot.png").toFile());
@@ -46,7 +45,7 @@ class CaptureEmailCommandTest {
     @Test
     void recordsTheEmailAsEvidenceOfATermsDatedByItsDateHeader() throws Exception {
         String store = "file:" + work.resolve("store");
-        TrackEndToEndTest.Run run = clausecam("capture-email", fixture("related-cid.eml").toString(),
+        CliRun run = CliRun.run("capture-email", fixture("related-cid.eml").toString(),
                 "--service", "Example", "--type", "Terms of Service", "--store", store);
         assertEquals(0, run.exit(), run.output());
 
@@ -56,14 +55,14 @@ class CaptureEmailCommandTest {
             assertEquals(Instant.parse("2025-10-01T16:00:00Z"), latest.record().fetchDate());
             assertTrue(s.hasBlob(latest.record().documents().get(0).screenshot()));
         }
-        TrackEndToEndTest.Run history = clausecam("history", "Example", "Terms of Service", "--store", store);
+        CliRun history = CliRun.run("history", "Example", "Terms of Service", "--store", store);
         assertTrue(history.output().contains("e-mail evidence"), history.output());
     }
 
     @Test
     void aFileThatIsNotAnEmailIsBadInputNamingTheFile() throws Exception {
         Path notMail = Files.writeString(work.resolve("page.eml"), "<html><body>not a mail</body></html>");
-        TrackEndToEndTest.Run run = clausecam("capture-email", notMail.toString(), "--out", work.resolve("x").toString());
+        CliRun run = CliRun.run("capture-email", notMail.toString(), "--out", work.resolve("x").toString());
 
         assertEquals(2, run.exit(), run.output());
         assertTrue(run.output().contains("page.eml"), run.output());

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.clausecam.cli.TrackEndToEndTest.clausecam;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +20,7 @@ class ExtractCommandTest {
 
     @Test
     void writesTheVersionOpenTermsArchivePublishedForASnapshot() throws Exception {
-        TrackEndToEndTest.Run run = clausecam("extract", "--declarations", CASE.resolve("declarations").toString(),
+        CliRun run = CliRun.run("extract", "--declarations", CASE.resolve("declarations").toString(),
                 "--snapshots", CASE.resolve("snapshots").toString(), "--out", out.toString());
 
         assertEquals(0, run.exit(), run.output());
@@ -36,7 +35,7 @@ class ExtractCommandTest {
         for (Path f : Files.list(CASE.resolve("snapshots/Grok")).toList()) Files.copy(f, grok.resolve(f.getFileName()));
         Files.writeString(grok.resolve("Imprint.html"), "<html><body>Not declared</body></html>");
 
-        TrackEndToEndTest.Run run = clausecam("extract", "--declarations", CASE.resolve("declarations").toString(),
+        CliRun run = CliRun.run("extract", "--declarations", CASE.resolve("declarations").toString(),
                 "--snapshots", snapshots.toString(), "--out", out.resolve("versions").toString());
 
         assertEquals(1, run.exit(), run.output());

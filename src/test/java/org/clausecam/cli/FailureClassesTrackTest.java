@@ -38,7 +38,7 @@ class FailureClassesTrackTest {
             String store = "file:" + work.resolve("store");
             String[] common = {"track", "--declarations", declarations.toString(), "--store", store, "--allow-private-network",
                     "--no-screenshots", "--max-attempts", "2", "--retry-backoff", "10", "--host-delay", "0", "--host-concurrency", "2"};
-            assertEquals(0, TrackEndToEndTest.clausecam(common).exit(), "the first version of Shrinking is recorded");
+            assertEquals(0, CliRun.run(common).exit(), "the first version of Shrinking is recorded");
 
             server.page("/shrinking", "<html><body><main><p>Gone.</p></main></body></html>");
             declare(declarations, "Gone", server.url("/status/404/terms").toString(), "body");
@@ -48,7 +48,7 @@ class FailureClassesTrackTest {
             Files.writeString(declarations.resolve("Broken.json"), "{ \"name\": ");
             List<String> args = new ArrayList<>(List.of(common));
             args.addAll(List.of("--log-format", "json"));
-            TrackEndToEndTest.Run run = TrackEndToEndTest.clausecam(args.toArray(String[]::new));
+            CliRun run = CliRun.run(args.toArray(String[]::new));
             System.out.println(run.output());
 
             assertEquals(1, run.exit(), run.output());
@@ -83,7 +83,7 @@ class FailureClassesTrackTest {
             assertEquals(6, finished.get("fetching").get("requests").asInt(), "one each, and one retry of the 503: " + finished);
             assertEquals(1, finished.get("fetching").get("retries").asInt(), finished.toString());
 
-            TrackEndToEndTest.Run text = TrackEndToEndTest.clausecam(common);
+            CliRun text = CliRun.run(common);
             assertTrue(text.output().contains(" failed (1 blocked, 1 inaccessible-content, 1 permanent, 1 suspicious-version,"
                     + " 1 transient), 1 declaration problems"), text.output());
         }

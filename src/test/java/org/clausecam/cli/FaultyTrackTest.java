@@ -75,7 +75,7 @@ class FaultyTrackTest {
             String store = "file:" + work.resolve("store");
 
             long started = System.nanoTime();
-            TrackEndToEndTest.Run run = TrackEndToEndTest.clausecam("track", "--declarations", declarations.toString(),
+            CliRun run = CliRun.run("track", "--declarations", declarations.toString(),
                     "--store", store, "--allow-private-network", "--no-screenshots", "--concurrency", "8",
                     "--max-attempts", "4", "--retry-backoff", "20", "--host-delay", "20", "--host-concurrency", "1");
             Duration wall = Duration.ofNanos(System.nanoTime() - started);

@@ -28,7 +28,7 @@ class HostilePagesTrackTest {
     static Path work;
 
     static FaultServer server;
-    static TrackEndToEndTest.Run run;
+    static CliRun run;
     static String store;
 
     /** Service → its declared page: path, and executeClientScripts (null: HTTP first, browser on a bot wall). */
@@ -67,7 +67,7 @@ class HostilePagesTrackTest {
                     """.formatted(page.getKey(), server.url(page.getValue()[0]), scripts));
         }
         store = "file:" + work.resolve("store");
-        run = TrackEndToEndTest.clausecam("track", "--declarations", declarations.toString(), "--store", store,
+        run = CliRun.run("track", "--declarations", declarations.toString(), "--store", store,
                 "--allow-private-network", "--concurrency", "4", "--max-attempts", "2", "--retry-backoff", "10",
                 "--host-delay", "0", "--host-concurrency", "4", "--fetch-timeout", "2", "--navigation-timeout", "2",
                 "--max-screenshot-height", "1000");

@@ -44,7 +44,7 @@ class PrivateNetworkTrackTest {
                       "Privacy Policy": { "fetch": "http://10.0.0.1/privacy", "select": ["body"], "executeClientScripts": true } } }
                     """);
 
-            TrackEndToEndTest.Run run = TrackEndToEndTest.clausecam("track", "--declarations", declarations.toString(),
+            CliRun run = CliRun.run("track", "--declarations", declarations.toString(),
                     "--store", "file:" + work.resolve("store"), "--max-attempts", "3", "--retry-backoff", "10", "--host-delay", "0");
 
             assertEquals(1, run.exit(), run.output());
@@ -62,7 +62,7 @@ class PrivateNetworkTrackTest {
         }
     }
 
-    private static void assertRefused(TrackEndToEndTest.Run run, String terms, String why) {
+    private static void assertRefused(CliRun run, String terms, String why) {
         String line = run.output().lines().filter(l -> l.startsWith("  failed: " + terms + " ")).findFirst()
                 .orElseThrow(() -> new AssertionError(terms + " not reported:\n" + run.output()));
         assertTrue(line.contains("(permanent): ") && line.contains("refused: " + why)

@@ -85,10 +85,10 @@ class TrackEndToEndTest {
     @Test
     @Order(1)
     void firstRunRecordsEveryTermsWithSnapshotsScreenshotsAndVersions() throws Exception {
-        Run run = clausecam("track", "--declarations", declarations.toString(), "--store", store, "--allow-private-network");
+        CliRun run = CliRun.run("track", "--declarations", declarations.toString(), "--store", store, "--allow-private-network");
 
-        assertEquals(0, run.exit, run.output);
-        assertTrue(run.output.contains("4 first records, 0 changed, 0 unchanged, 0 failed"), run.output);
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("4 first records, 0 changed, 0 unchanged, 0 failed"), run.output());
         try (Store s = Stores.open(store)) {
             assertTrue(version(s, "Terms of Service").contains("We keep your data for 30 days."));
             assertTrue(!version(s, "Terms of Service").contains("Cookie banner"), "removed by the declaration");
@@ -123,46 +123,46 @@ class TrackEndToEndTest {
     @Test
     @Order(3)
     void secondRunWithoutChangesRecordsUnchanged() {
-        Run run = clausecam("track", "--declarations", declarations.toString(), "--store", store, "--allow-private-network");
+        CliRun run = CliRun.run("track", "--declarations", declarations.toString(), "--store", store, "--allow-private-network");
 
-        assertEquals(0, run.exit, run.output);
-        assertTrue(run.output.contains("0 first records, 0 changed, 4 unchanged, 0 failed"), run.output);
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("0 first records, 0 changed, 4 unchanged, 0 failed"), run.output());
     }
 
     @Test
     @Order(4)
     void aChangedPageIsRecordedAsChangedAndItsDiffShowsWhatChanged() {
         site.html("/terms.html", termsPage("We keep your data for 90 days."));
-        Run run = clausecam("track", "--declarations", declarations.toString(), "--store", store, "--allow-private-network",
+        CliRun run = CliRun.run("track", "--declarations", declarations.toString(), "--store", store, "--allow-private-network",
                 "--types", "Terms of Service");
-        assertEquals(0, run.exit, run.output);
-        assertTrue(run.output.contains("1 changed"), run.output);
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("1 changed"), run.output());
 
-        Run diff = clausecam("diff", "Example", "Terms of Service", "--store", store);
-        assertEquals(0, diff.exit, diff.output);
-        assertTrue(diff.output.contains("\n-We keep your data for 30 days.\n+We keep your data for 90 days.\n"), diff.output);
+        CliRun diff = CliRun.run("diff", "Example", "Terms of Service", "--store", store);
+        assertEquals(0, diff.exit(), diff.output());
+        assertTrue(diff.output().contains("\n-We keep your data for 30 days.\n+We keep your data for 90 days.\n"), diff.output());
 
         Path picture = work.resolve("terms-visual.png");
-        Run visual = clausecam("diff", "Example", "Terms of Service", "--store", store, "--visual", picture.toString());
-        assertEquals(0, visual.exit, visual.output);
-        assertTrue(visual.output.contains("changed in 1 regions"), visual.output);
+        CliRun visual = CliRun.run("diff", "Example", "Terms of Service", "--store", store, "--visual", picture.toString());
+        assertEquals(0, visual.exit(), visual.output());
+        assertTrue(visual.output().contains("changed in 1 regions"), visual.output());
         assertTrue(Files.exists(picture));
 
-        Run history = clausecam("history", "Example", "Terms of Service", "--store", store);
-        List<String> lines = history.output.lines().toList();
-        assertEquals(3, lines.size(), history.output);
+        CliRun history = CliRun.run("history", "Example", "Terms of Service", "--store", store);
+        List<String> lines = history.output().lines().toList();
+        assertEquals(3, lines.size(), history.output());
         assertTrue(lines.get(0).contains("changed") && lines.get(1).contains("unchanged") && lines.get(2).contains("first record"),
-                history.output);
+                history.output());
     }
 
     @Test
     @Order(5)
     void oneOffCaptureWritesSnapshotScreenshotVersionAndMetadata() throws Exception {
         Path out = work.resolve("one-off");
-        Run run = clausecam("capture", site.url("/terms.html").toString(), "--select", "main", "--remove", ".banner",
+        CliRun run = CliRun.run("capture", site.url("/terms.html").toString(), "--select", "main", "--remove", ".banner",
                 "--out", out.toString(), "--allow-private-network");
 
-        assertEquals(0, run.exit, run.output);
+        assertEquals(0, run.exit(), run.output());
         for (String file : List.of("snapshot.html", "screenshot.png", "version.md", "capture.json")) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
@@ -179,10 +179,10 @@ class TrackEndToEndTest {
                 with several sentences so that plain HTTP suffices. It says what the service does with data.</p></main>
                 </body></html>""");
         Path out = work.resolve("hidden");
-        Run run = clausecam("capture", site.url("/banner.html").toString(), "--no-execute-client-scripts", "--hide", "#consent",
+        CliRun run = CliRun.run("capture", site.url("/banner.html").toString(), "--no-execute-client-scripts", "--hide", "#consent",
                 "--out", out.toString(), "--allow-private-network");
 
-        assertEquals(0, run.exit, run.output);
+        assertEquals(0, run.exit(), run.output());
         BufferedImage shot = ImageIO.read(out.resolve("screenshot.png").toFile());
         assertTrue((shot.getRGB(100, 100) & 0xffffff) != 0xff0000, "the consent banner is not pictured");
         assertTrue(Files.readString(out.resolve("snapshot.html")).contains("We use cookies"), "the snapshot keeps it");
@@ -191,12 +191,12 @@ class TrackEndToEndTest {
     @Test
     @Order(7)
     void privateAddressesAreRefusedUnlessAllowed() {
-        Run run = clausecam("track", "--declarations", declarations.toString(), "--store", "file:" + work.resolve("refused"),
+        CliRun run = CliRun.run("track", "--declarations", declarations.toString(), "--store", "file:" + work.resolve("refused"),
                 "--types", "Terms of Service");
 
-        assertEquals(1, run.exit, run.output);
-        assertTrue(run.output.contains("failed: Example / Terms of Service"), run.output);
-        assertTrue(run.output.contains("127.0.0.1"), run.output);
+        assertEquals(1, run.exit(), run.output());
+        assertTrue(run.output().contains("failed: Example / Terms of Service"), run.output());
+        assertTrue(run.output().contains("127.0.0.1"), run.output());
     }
 
     private static CaptureRecord latest(Store s, String type) throws Exception {
@@ -246,23 +246,4 @@ class TrackEndToEndTest {
         }
     }
 
-    record Run(int exit, String output) {
-    }
-
-    /** Runs the CLI in this JVM, capturing what it prints on stdout and stderr. */
-    static synchronized Run clausecam(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            int exit = Main.run(args);
-            return new Run(exit, buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 }

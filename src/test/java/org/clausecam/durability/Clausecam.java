@@ -2,10 +2,7 @@ package org.clausecam.durability;
 
 import org.clausecam.cli.Main;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,26 +12,6 @@ import java.util.Map;
 final class Clausecam {
 
     private Clausecam() {
-    }
-
-    record Run(int exit, String output) {
-    }
-
-    /** Runs the CLI in this JVM, capturing what it prints on stdout and stderr. */
-    static synchronized Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            int exit = Main.run(args);
-            return new Run(exit, buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 
     /**

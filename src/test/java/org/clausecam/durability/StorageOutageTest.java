@@ -1,5 +1,7 @@
 package org.clausecam.durability;
 
+import org.clausecam.cli.CliRun;
+
 import org.clausecam.store.S3ProxyServer;
 import org.clausecam.store.Store;
 import org.clausecam.store.Stores;
@@ -61,7 +63,7 @@ class StorageOutageTest {
                 if (requests.incrementAndGet() == OUTAGE_AT_REQUEST) S3.stop();
             });
 
-            Clausecam.Run during = track(declarations, store);
+            CliRun during = track(declarations, store);
             System.out.println("run during the outage, exit " + during.exit() + ":\n" + during.output());
 
             assertFalse(S3.running());
@@ -78,14 +80,14 @@ class StorageOutageTest {
 
             site.onRequest(i -> { });
             S3.start();
-            Clausecam.Run check = Clausecam.run("verify", "--store", store);
+            CliRun check = CliRun.run("verify", "--store", store);
             assertEquals(0, check.exit(), "nothing half-written: " + check.output());
 
-            Clausecam.Run after = track(declarations, store);
+            CliRun after = track(declarations, store);
 
             assertEquals(0, after.exit(), after.output());
             assertTrue(after.output().contains(": 5 first records, 0 changed, 3 unchanged, 0 failed"), after.output());
-            Clausecam.Run verify = Clausecam.run("verify", "--store", store);
+            CliRun verify = CliRun.run("verify", "--store", store);
             assertEquals(0, verify.exit(), verify.output());
             assertTrue(verify.output().contains(": " + TERMS + " terms, 11 records, "), verify.output());
             try (Store s = Stores.open(store)) {
@@ -96,9 +98,9 @@ class StorageOutageTest {
         }
     }
 
-    private static Clausecam.Run track(Path declarations, String store) {
+    private static CliRun track(Path declarations, String store) {
         // One terms at a time, so that exactly the pages before the outage are stored.
-        return Clausecam.run("track", "--declarations", declarations.toString(), "--store", store, "--allow-private-network",
+        return CliRun.run("track", "--declarations", declarations.toString(), "--store", store, "--allow-private-network",
                 "--no-screenshots", "--concurrency", "1");
     }
 

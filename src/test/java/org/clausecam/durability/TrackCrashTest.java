@@ -1,5 +1,7 @@
 package org.clausecam.durability;
 
+import org.clausecam.cli.CliRun;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clausecam.store.Finding;
@@ -151,7 +153,7 @@ class TrackCrashTest {
             Map<TermsKey, String> recorded = recordedBy(output);
             assertEquals(TERMS, recorded.size(), output);
 
-            Clausecam.Run verify = Clausecam.run("verify", "--store", store);
+            CliRun verify = CliRun.run("verify", "--store", store);
             assertEquals(0, verify.exit(), verify.output());
             try (LayoutStore s = Stores.open(store)) {
                 VerificationReport report = new StoreVerifier(s).verify();
@@ -170,9 +172,9 @@ class TrackCrashTest {
                 assertEquals(List.of(), problems);
 
                 // The debris of the kills is removable, and removing it takes nothing a record needs.
-                Clausecam.Run prune = Clausecam.run("verify", "--store", store, "--prune", "--prune-grace", "PT0S");
+                CliRun prune = CliRun.run("verify", "--store", store, "--prune", "--prune-grace", "PT0S");
                 assertEquals(0, prune.exit(), prune.output());
-                Clausecam.Run pruned = Clausecam.run("verify", "--store", store);
+                CliRun pruned = CliRun.run("verify", "--store", store);
                 assertEquals(0, pruned.exit(), pruned.output());
                 VerificationReport clean = new StoreVerifier(s).verify();
                 assertTrue(clean.findings().stream().allMatch(f -> f.kind() == Finding.Kind.UNKNOWN_OBJECT),

@@ -1,5 +1,7 @@
 package org.clausecam.durability;
 
+import org.clausecam.cli.CliRun;
+
 import org.clausecam.store.S3ProxyServer;
 import org.clausecam.store.Store;
 import org.clausecam.store.Stores;
@@ -72,7 +74,7 @@ class TrackRoundTripTest {
     @Order(1)
     void a_first_track_records_every_terms_in_both_stores() {
         for (String store : List.of(fileStore, s3Store)) {
-            Clausecam.Run run = track(store);
+            CliRun run = track(store);
             assertEquals(0, run.exit(), run.output());
             assertTrue(run.output().contains(": 6 first records, 0 changed, 0 unchanged, 0 failed"), run.output());
         }
@@ -84,7 +86,7 @@ class TrackRoundTripTest {
         site.revise(0, 2);
         site.revise(1, 2);
         for (String store : List.of(fileStore, s3Store)) {
-            Clausecam.Run run = track(store);
+            CliRun run = track(store);
             assertEquals(0, run.exit(), run.output());
             assertTrue(run.output().contains(": 0 first records, 2 changed, 4 unchanged, 0 failed"), run.output());
         }
@@ -94,8 +96,8 @@ class TrackRoundTripTest {
     @Order(3)
     void history_and_diff_say_the_same_on_file_and_s3() {
         for (TermsSite.Entry e : site.entries()) {
-            Clausecam.Run onFile = Clausecam.run("history", e.service(), e.type(), "--store", fileStore);
-            Clausecam.Run onS3 = Clausecam.run("history", e.service(), e.type(), "--store", s3Store);
+            CliRun onFile = CliRun.run("history", e.service(), e.type(), "--store", fileStore);
+            CliRun onS3 = CliRun.run("history", e.service(), e.type(), "--store", s3Store);
             assertEquals(0, onFile.exit(), onFile.output());
             assertEquals(0, onS3.exit(), onS3.output());
             assertEquals(2, onFile.output().lines().count(), onFile.output());
@@ -103,8 +105,8 @@ class TrackRoundTripTest {
             assertEquals(withoutDates(onFile.output()), withoutDates(onS3.output()));
         }
         TermsSite.Entry changed = site.entries().get(0);
-        Clausecam.Run diffFile = Clausecam.run("diff", changed.service(), changed.type(), "--store", fileStore);
-        Clausecam.Run diffS3 = Clausecam.run("diff", changed.service(), changed.type(), "--store", s3Store);
+        CliRun diffFile = CliRun.run("diff", changed.service(), changed.type(), "--store", fileStore);
+        CliRun diffS3 = CliRun.run("diff", changed.service(), changed.type(), "--store", s3Store);
         assertEquals(0, diffFile.exit(), diffFile.output());
         assertTrue(diffFile.output().contains("\n-" + TermsSite.revisionSentence(1) + "\n+" + TermsSite.revisionSentence(2) + "\n"),
                 diffFile.output());
@@ -114,8 +116,8 @@ class TrackRoundTripTest {
     @Test
     @Order(4)
     void verify_finds_both_stores_consistent_with_the_same_counts() {
-        Clausecam.Run onFile = Clausecam.run("verify", "--store", fileStore);
-        Clausecam.Run onS3 = Clausecam.run("verify", "--store", s3Store);
+        CliRun onFile = CliRun.run("verify", "--store", fileStore);
+        CliRun onS3 = CliRun.run("verify", "--store", s3Store);
         assertEquals(0, onFile.exit(), onFile.output());
         assertEquals(0, onS3.exit(), onS3.output());
         assertTrue(onFile.output().contains(": 6 terms, 12 records, "), onFile.output());
@@ -126,16 +128,16 @@ class TrackRoundTripTest {
     @Test
     @Order(5)
     void store_copy_moves_the_file_history_into_a_bucket_byte_for_byte() throws Exception {
-        Clausecam.Run copy = Clausecam.run("store-copy", "--from", fileStore, "--to", copyStore);
+        CliRun copy = CliRun.run("store-copy", "--from", fileStore, "--to", copyStore);
         assertEquals(0, copy.exit(), copy.output());
 
-        Clausecam.Run verify = Clausecam.run("verify", "--store", copyStore);
+        CliRun verify = CliRun.run("verify", "--store", copyStore);
         assertEquals(0, verify.exit(), verify.output());
-        assertEquals(withoutStoreNames(Clausecam.run("verify", "--store", fileStore).output()), withoutStoreNames(verify.output()));
+        assertEquals(withoutStoreNames(CliRun.run("verify", "--store", fileStore).output()), withoutStoreNames(verify.output()));
         for (TermsSite.Entry e : site.entries()) {
             // Copied records are the same bytes: the same dates, ids and hashes.
-            assertEquals(Clausecam.run("history", e.service(), e.type(), "--store", fileStore).output(),
-                    Clausecam.run("history", e.service(), e.type(), "--store", copyStore).output());
+            assertEquals(CliRun.run("history", e.service(), e.type(), "--store", fileStore).output(),
+                    CliRun.run("history", e.service(), e.type(), "--store", copyStore).output());
         }
         try (Store original = Stores.open(fileStore); Store copied = Stores.open(copyStore)) {
             for (TermsSite.Entry e : site.entries()) {
@@ -145,7 +147,7 @@ class TrackRoundTripTest {
             }
         }
 
-        Clausecam.Run again = Clausecam.run("store-copy", "--from", fileStore, "--to", copyStore);
+        CliRun again = CliRun.run("store-copy", "--from", fileStore, "--to", copyStore);
         assertEquals(0, again.exit(), again.output());
         assertTrue(again.output().contains(" 0 bytes written"), again.output());
     }
@@ -172,8 +174,8 @@ class TrackRoundTripTest {
             s3.putObject(b -> b.bucket(BUCKET).key("copied/" + blobKey), RequestBody.fromBytes(forged));
         }
 
-        Clausecam.Run onFile = Clausecam.run("verify", "--store", fileStore);
-        Clausecam.Run onS3 = Clausecam.run("verify", "--store", copyStore);
+        CliRun onFile = CliRun.run("verify", "--store", fileStore);
+        CliRun onS3 = CliRun.run("verify", "--store", copyStore);
         assertEquals(1, onFile.exit(), onFile.output());
         assertEquals(1, onS3.exit(), onS3.output());
         assertTrue(onFile.output().contains("inconsistent broken-chain "), onFile.output());
@@ -181,8 +183,8 @@ class TrackRoundTripTest {
         assertEquals(sorted(withoutStoreNames(onFile.output())), sorted(withoutStoreNames(onS3.output())));
     }
 
-    private static Clausecam.Run track(String store) {
-        return Clausecam.run("track", "--declarations", declarations.toString(), "--store", store, "--allow-private-network");
+    private static CliRun track(String store) {
+        return CliRun.run("track", "--declarations", declarations.toString(), "--store", store, "--allow-private-network");
     }
 
     /** Output with ISO-8601 instants blanked out, and without the run's duration. */
