@@ -30,7 +30,10 @@ COPY --from=build /src/target/lib /opt/clausecam/lib
 COPY declarations /declarations
 
 # The system Chromium is used; Playwright must not try to download its own.
+# The container is Chromium's sandbox: Docker's and Kubernetes' default seccomp profiles deny
+# the user namespaces Chromium's own sandbox needs.
 ENV CLAUSECAM_CHROMIUM=/usr/bin/chromium \
+    CLAUSECAM_CHROMIUM_SANDBOX=off \
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
     CLAUSECAM_DECLARATIONS=/declarations \
     CLAUSECAM_STORE=file:/data

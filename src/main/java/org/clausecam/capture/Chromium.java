@@ -233,8 +233,9 @@ public final class Chromium implements AutoCloseable {
         // Never let Playwright download browsers at run time; the locator found one already.
         driverEnv.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         List<String> args = new ArrayList<>(LAUNCH_ARGS);
-        if ("root".equals(System.getProperty("user.name"))) {
-            // Chromium refuses to start its sandbox as root (containers, CI).
+        if ("root".equals(System.getProperty("user.name")) || "off".equalsIgnoreCase(env.get("CLAUSECAM_CHROMIUM_SANDBOX"))) {
+            // Chromium refuses to start its sandbox as root (CI), and a container's default
+            // seccomp profile denies the namespaces it needs: there the container is the sandbox.
             args.add("--no-sandbox");
         }
         BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true).setArgs(args);
