@@ -76,6 +76,9 @@ public final class HostPolicy {
             tally.attemptStarted(host);
             try {
                 return attempt.fetch();
+            } catch (FetchException e) {
+                lastFailure = reason(e);
+                throw e;
             } finally {
                 tally.attemptEnded(host);
             }
@@ -116,6 +119,9 @@ public final class HostPolicy {
         }
     }
 
+    /** Why the host's last attempt failed, so that skipped documents say what went wrong. */
+    private volatile String lastFailure;
+
     private HostSkippedException skipped(URI url, CallNotPermittedException open) {
         return new HostSkippedException(url, host, breakerState(), open);
     }
@@ -136,7 +142,8 @@ public final class HostPolicy {
     private String breakerState() {
         CircuitBreaker.Metrics metrics = breaker.getMetrics();
         return Math.round(metrics.getFailureRate()) + "% of its last " + metrics.getNumberOfBufferedCalls()
-                + " attempts failed; not tried again for " + settings.breakerOpenFor().toMinutes() + " min";
+                + " attempts failed; not tried again for " + settings.breakerOpenFor().toMinutes() + " min"
+                + (lastFailure != null ? "; last: " + lastFailure : "");
     }
 
     /** The exception's message without the {@code url: } prefix that FetchException adds. */
