@@ -11,7 +11,7 @@ import org.clausecam.declarations.SourceDocument;
 import org.clausecam.declarations.Terms;
 import org.clausecam.declarations.TermsTypes;
 import org.clausecam.extract.Extractor;
-import org.clausecam.extract.LazyFilterRunner;
+import org.clausecam.extract.SharedBrowserFilterRunner;
 import org.clausecam.fetch.FetchedDocument;
 import org.clausecam.store.Sha256;
 import org.clausecam.store.Store;
@@ -84,7 +84,7 @@ final class CaptureCommand implements Callable<Integer> {
         Terms terms = new Terms(service != null ? service : url.getHost(), type != null ? type : "Capture", List.of(document), false);
         Tracker.Job job = new Tracker.Job(terms, null);
 
-        try (LazyFilterRunner filters = new LazyFilterRunner()) {
+        try (SharedBrowserFilterRunner filters = new SharedBrowserFilterRunner()) {
             Extractor extractor = new Extractor(filters);
             Store s = service != null ? store.open() : null;
             try {

@@ -8,7 +8,7 @@ import org.clausecam.declarations.SourceDocument;
 import org.clausecam.declarations.Terms;
 import org.clausecam.extract.ExtractionException;
 import org.clausecam.extract.Extractor;
-import org.clausecam.extract.LazyFilterRunner;
+import org.clausecam.extract.SharedBrowserFilterRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -63,7 +63,7 @@ final class ExtractCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int written = 0;
         List<String> failures = new ArrayList<>();
-        try (LazyFilterRunner filters = new LazyFilterRunner()) {
+        try (SharedBrowserFilterRunner filters = new SharedBrowserFilterRunner()) {
             Extractor extractor = new Extractor(filters);
             for (Path serviceDir : sorted(snapshots)) {
                 if (!Files.isDirectory(serviceDir)) continue;

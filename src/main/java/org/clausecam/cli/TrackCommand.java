@@ -8,7 +8,7 @@ import org.clausecam.declarations.LoadedDeclarations;
 import org.clausecam.declarations.Terms;
 import org.clausecam.extract.Extractor;
 import org.clausecam.fetch.FetchPolicySettings;
-import org.clausecam.extract.LazyFilterRunner;
+import org.clausecam.extract.SharedBrowserFilterRunner;
 import org.clausecam.store.Store;
 import org.clausecam.track.RunSummary;
 import org.clausecam.track.Shard;
@@ -112,7 +112,7 @@ final class TrackCommand implements Callable<Integer> {
             throw new UsageException("nothing to track in " + declarations + " with the given --services/--types/--shard");
         }
 
-        try (Store s = store.open(); LazyFilterRunner filters = new LazyFilterRunner()) {
+        try (Store s = store.open(); SharedBrowserFilterRunner filters = new SharedBrowserFilterRunner()) {
             Extractor extractor = new Extractor(filters);
             SourceCapturer capturer = capture.sourceCapturer(!noScreenshots, concurrency, policy);
             Tracker tracker = new Tracker(s, capturer, extractor, AgentVersion.current(), concurrency, report,

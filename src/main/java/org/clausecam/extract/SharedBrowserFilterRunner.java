@@ -14,17 +14,17 @@ import java.util.List;
  * thread, so filters from any worker thread share the browser that renders pages. The browser
  * starts only when a declaration has filters.
  */
-public final class LazyFilterRunner implements FilterRunner, AutoCloseable {
+public final class SharedBrowserFilterRunner implements FilterRunner, AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private final Chromium chromium;
 
-    public LazyFilterRunner() {
+    public SharedBrowserFilterRunner() {
         this(Chromium.shared());
     }
 
-    public LazyFilterRunner(Chromium chromium) {
+    public SharedBrowserFilterRunner(Chromium chromium) {
         this.chromium = chromium;
     }
 
