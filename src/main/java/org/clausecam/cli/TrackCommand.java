@@ -59,7 +59,7 @@ final class TrackCommand implements Callable<Integer> {
     List<String> types = new ArrayList<>();
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "2",
-            description = "Terms captured at once (default ${DEFAULT-VALUE}). Browser work is serialised on one Chromium.")
+            description = "Terms captured at once, and pages loading at once in the one Chromium (default ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--shard", paramLabel = "I/N", defaultValue = "0/1",
