@@ -26,6 +26,7 @@ import org.clausecam.fetch.ChallengeDetector;
 import org.clausecam.fetch.FetchException;
 import org.clausecam.fetch.FetchedDocument;
 import org.clausecam.fetch.FetcherKind;
+import org.clausecam.fetch.GuardedProxy;
 import org.clausecam.fetch.HttpStatus;
 import org.clausecam.fetch.NetworkGuard;
 
@@ -45,9 +46,6 @@ import org.clausecam.fetch.NetworkGuard;
  * serialization. Each caller's timeout counts from when its capture starts.
  */
 public final class PageCapturer {
-
-    /** One proxy per guard policy for the whole JVM, however many capturers are made; never closed (daemon threads). */
-    private static final Map<NetworkGuard, GuardedProxy> PROXIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Largest page kept from the browser, as for plain HTTP ({@code HttpFetchOptions.defaults()}): 50 MiB. */
     static final long MAX_PAGE_BYTES = 50L * 1024 * 1024;
@@ -249,7 +247,7 @@ public final class PageCapturer {
         if (guard.allowsPrivateNetwork()) {
             return null;
         }
-        GuardedProxy proxy = PROXIES.computeIfAbsent(guard, GuardedProxy::new);
+        GuardedProxy proxy = GuardedProxy.shared(guard);
         // "<-loopback>": Chromium otherwise sends localhost straight past any proxy.
         return new Proxy(proxy.address()).setBypass("<-loopback>");
     }

@@ -35,6 +35,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * refused) and loops are named. Bodies are read up to a size limit and a deadline that covers
  * the whole body, so neither a huge nor a never-ending answer can hold a run.
  *
+ * <p>Without private network access, and without a proxy of the caller's, connections go through
+ * the {@link GuardedProxy}, which connects only to the addresses it checked: the client's own
+ * later resolution would otherwise give a DNS answer that changed since {@link NetworkGuard#check}
+ * (rebinding to 169.254.169.254, say) a way in.
+ *
  * <p>No {@code Accept-Encoding} is sent: the content kept is then byte for byte what the
  * headers describe, which a WARC export needs.
  *
@@ -51,6 +56,7 @@ public final class HttpFetcher {
     private final HttpFetchOptions options;
     private final NetworkGuard guard;
     private final HttpClient client;
+    private final boolean throughGuardedProxy;
 
     public HttpFetcher(HttpFetchOptions options) {
         this(options, new NetworkGuard(options.allowPrivateNetwork()));
@@ -65,18 +71,41 @@ public final class HttpFetcher {
      * Through an HTTP proxy: a site's outbound proxy, or, in tests, a local server standing in
      * for many host names ({@code a.localhost}, {@code b.localhost}) as Chromium does by itself.
      *
-     * @param proxy null for direct connections
+     * @param proxy null for direct connections, or, when the guard refuses the private network,
+     *              connections through the JVM's {@link GuardedProxy} for that guard
      */
     public HttpFetcher(HttpFetchOptions options, NetworkGuard guard, ProxySelector proxy) {
         this.options = options;
         this.guard = guard;
+        this.throughGuardedProxy = proxy == null && !guard.allowsPrivateNetwork();
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(options.connectTimeout());
-        if (proxy != null) {
+        if (throughGuardedProxy) {
+            builder.proxy(new GuardedProxySelector(guard));
+        } else if (proxy != null) {
             builder.proxy(proxy);
         }
         this.client = builder.build();
+    }
+
+    /** Starts the guard's proxy with the first request, not with the fetcher (which may never fetch). */
+    private static final class GuardedProxySelector extends ProxySelector {
+        private final NetworkGuard guard;
+
+        GuardedProxySelector(NetworkGuard guard) {
+            this.guard = guard;
+        }
+
+        @Override
+        public List<java.net.Proxy> select(URI uri) {
+            return List.of(new java.net.Proxy(java.net.Proxy.Type.HTTP, GuardedProxy.shared(guard).socketAddress()));
+        }
+
+        @Override
+        public void connectFailed(URI uri, java.net.SocketAddress address, IOException e) {
+            // A proxy on 127.0.0.1 that cannot be reached has no alternative; the request fails with e.
+        }
     }
 
     public HttpFetchOptions options() {
@@ -163,6 +192,11 @@ public final class HttpFetcher {
         } catch (ConnectException e) {
             throw new FetchException(requested, FetchException.Kind.TRANSIENT, "cannot connect to " + target, e);
         } catch (IOException e) {
+            Integer tunnelStatus = throughGuardedProxy ? refusedTunnelStatus(e) : null;
+            if (tunnelStatus != null) {
+                throw proxyRefusal(requested, target, tunnelStatus, "the tunnel to " + target.getHost()
+                        + " was refused (" + tunnelStatus + ")", e);
+            }
             throw new FetchException(requested, FetchException.Kind.TRANSIENT,
                     "connection error on " + target + ": " + e, e);
         } catch (InterruptedException e) {
@@ -170,6 +204,11 @@ public final class HttpFetcher {
             throw new FetchException(requested, FetchException.Kind.TRANSIENT, "interrupted", e);
         }
         Map<String, List<String>> headers = lowerCased(response.headers().map());
+        String refusal = throughGuardedProxy ? first(headers, GuardedProxy.REFUSED_HEADER.toLowerCase(Locale.ROOT)) : null;
+        if (refusal != null) {
+            closeQuietly(response.body());
+            throw proxyRefusal(requested, target, response.statusCode(), refusal);
+        }
         byte[] body = readBody(requested, target, response, headers, deadline);
         String protocol = response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1";
         return new FetchedDocument(requested, target, FetcherKind.HTTP, response.statusCode(),
@@ -221,6 +260,40 @@ public final class HttpFetcher {
         } finally {
             watchdog.cancel(false);
         }
+    }
+
+    private static FetchException proxyRefusal(URI requested, URI target, int status, String why) {
+        return proxyRefusal(requested, target, status, why, null);
+    }
+
+    /**
+     * The guarded proxy's own answer: 403 when the address it resolved at connection time is
+     * refused (a DNS answer that changed since the check), 502 when it cannot connect.
+     */
+    private static FetchException proxyRefusal(URI requested, URI target, int status, String why, Throwable cause) {
+        return status == 403
+                ? new FetchException(requested, FetchException.Kind.PERMANENT,
+                        "refused at connection to " + target + ": " + why, cause)
+                : new FetchException(requested, FetchException.Kind.TRANSIENT,
+                        "cannot connect to " + target + ": " + why, cause);
+    }
+
+    /**
+     * The status the guarded proxy gave a refused CONNECT (https), which java.net.http reports
+     * only as an IOException "Tunnel failed, got: 403"; null for any other IOException.
+     */
+    private static Integer refusedTunnelStatus(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.startsWith("Tunnel failed, got: ")) {
+                try {
+                    return Integer.parseInt(message.substring("Tunnel failed, got: ".length()).strip());
+                } catch (NumberFormatException notAStatus) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private FetchException tooLarge(URI requested, URI target, String detail) {

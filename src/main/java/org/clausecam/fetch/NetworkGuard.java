@@ -16,21 +16,34 @@ import java.util.Set;
  * carrier-grade NAT addresses are refused unless private network access was allowed.
  *
  * <p>The resolved addresses are checked, not the name, so that a public name pointing at
- * 127.0.0.1 is refused too. The resolution the connection itself makes comes a moment later;
- * a DNS answer that changes in between (rebinding) is not caught here.
+ * 127.0.0.1 is refused too. A DNS answer that changes between {@link #check} and a connection
+ * that resolves again (rebinding) is not caught by {@link #check} alone: connections go to the
+ * addresses of {@link #permittedAddresses}, which {@link GuardedProxy} does for both the browser
+ * and {@link HttpFetcher}.
  */
 public final class NetworkGuard {
 
-    private final boolean allowPrivateNetwork;
-    private final Set<String> allowedHosts;
-
-    public NetworkGuard(boolean allowPrivateNetwork) {
-        this(allowPrivateNetwork, Set.of());
+    /** Host name (or address literal) to addresses; the system's DNS except in tests. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    private NetworkGuard(boolean allowPrivateNetwork, Set<String> allowedHosts) {
+    private static final Resolver SYSTEM_DNS = InetAddress::getAllByName;
+
+    private final boolean allowPrivateNetwork;
+    private final Set<String> allowedHosts;
+    private final Resolver resolver;
+
+    public NetworkGuard(boolean allowPrivateNetwork) {
+        this(allowPrivateNetwork, Set.of(), SYSTEM_DNS);
+    }
+
+    /** With a resolver of its own: a test's DNS whose answers change between lookups. */
+    NetworkGuard(boolean allowPrivateNetwork, Set<String> allowedHosts, Resolver resolver) {
         this.allowPrivateNetwork = allowPrivateNetwork;
         this.allowedHosts = allowedHosts;
+        this.resolver = resolver;
     }
 
     /**
@@ -40,7 +53,7 @@ public final class NetworkGuard {
     public static NetworkGuard allowingOnly(Set<String> hosts) {
         Set<String> lowerCased = new java.util.HashSet<>();
         hosts.forEach(h -> lowerCased.add(h.toLowerCase(Locale.ROOT)));
-        return new NetworkGuard(false, Set.copyOf(lowerCased));
+        return new NetworkGuard(false, Set.copyOf(lowerCased), SYSTEM_DNS);
     }
 
     public boolean allowsPrivateNetwork() {
@@ -72,7 +85,7 @@ public final class NetworkGuard {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(bare);
+            addresses = resolver.resolve(bare);
         } catch (UnknownHostException e) {
             throw new FetchException(url, FetchException.Kind.TRANSIENT, "cannot resolve host " + host, e);
         }
@@ -113,16 +126,17 @@ public final class NetworkGuard {
         }
     }
 
-    /** Two guards are equal when they let the same addresses through. */
+    /** Two guards are equal when they let the same addresses through (and ask the same DNS). */
     @Override
     public boolean equals(Object other) {
         return other instanceof NetworkGuard g && g.allowPrivateNetwork == allowPrivateNetwork
-                && g.allowedHosts.equals(allowedHosts);
+                && g.allowedHosts.equals(allowedHosts) && g.resolver == resolver;
     }
 
     @Override
     public int hashCode() {
-        return Boolean.hashCode(allowPrivateNetwork) * 31 + allowedHosts.hashCode();
+        return (Boolean.hashCode(allowPrivateNetwork) * 31 + allowedHosts.hashCode()) * 31
+                + System.identityHashCode(resolver);
     }
 
     /** Why an address is not public, or null when it is. */

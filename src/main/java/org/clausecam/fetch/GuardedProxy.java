@@ -1,4 +1,4 @@
-package org.clausecam.capture;
+package org.clausecam.fetch;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,14 +16,14 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.clausecam.fetch.FetchException;
-import org.clausecam.fetch.NetworkGuard;
 
 /**
- * A small forward proxy on 127.0.0.1 through which guarded browser contexts send all their
- * traffic. Every connection Chromium asks for (a {@code CONNECT host:port} tunnel for https and
+ * A small forward proxy on 127.0.0.1 through which guarded browser contexts and the guarded
+ * {@link HttpFetcher} send all their traffic. Every connection a client asks for (a {@code CONNECT host:port} tunnel for https and
  * websockets, an absolute-form request for plain http) is checked by the {@link NetworkGuard}
  * at the moment it is made, and made to exactly the addresses the guard resolved and checked.
  * So redirect hops, subresources, frames and workers are all covered, which Playwright's routes
@@ -31,14 +31,19 @@ import org.clausecam.fetch.NetworkGuard;
  * between check and connection (rebinding) changes nothing.
  *
  * <p>A refused connection gets {@code 403} with an {@value #REFUSED_HEADER} header naming why;
- * Chromium shows it as the answer (http) or fails the tunnel (https).
+ * Chromium shows it as the answer (http) or fails the tunnel (https); {@link HttpFetcher} turns
+ * it into a {@link FetchException}.
  *
  * <p>One thread per direction of each connection; plain http requests are forwarded with
  * {@code Connection: close}, one request per connection, which keeps the proxy simple.
  */
-final class GuardedProxy implements AutoCloseable {
+public final class GuardedProxy implements AutoCloseable {
 
-    static final String REFUSED_HEADER = "X-Clausecam-Refused";
+    /** Set on the proxy's own 403 (refused) and 502 (cannot connect) answers, with why. */
+    public static final String REFUSED_HEADER = "X-Clausecam-Refused";
+
+    /** One proxy per guard policy for the whole JVM, started with its first client; never closed (daemon threads). */
+    private static final Map<NetworkGuard, GuardedProxy> SHARED = new ConcurrentHashMap<>();
 
     private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final int CONNECT_TIMEOUT_MS = 10_000;
@@ -51,20 +56,30 @@ final class GuardedProxy implements AutoCloseable {
         return t;
     });
 
+    /** The JVM's proxy for this guard, started on first use; callers do not close it. */
+    public static GuardedProxy shared(NetworkGuard guard) {
+        return SHARED.computeIfAbsent(guard, GuardedProxy::new);
+    }
+
     GuardedProxy(NetworkGuard guard) {
         this.guard = guard;
         try {
             server = new ServerSocket();
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the browser's guarded proxy on 127.0.0.1", e);
+            throw new UncheckedIOException("cannot open the guarded proxy on 127.0.0.1", e);
         }
         threads.execute(this::accept);
     }
 
     /** The address to give Chromium, e.g. {@code http://127.0.0.1:41234}. */
-    String address() {
+    public String address() {
         return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** The address to give a {@link java.net.ProxySelector}. */
+    public InetSocketAddress socketAddress() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
     }
 
     private void accept() {
@@ -100,7 +115,7 @@ final class GuardedProxy implements AutoCloseable {
                 forward(client, in, requestLine, text);
             }
         } catch (IOException e) {
-            // The browser or the server hung up (a closed context, a cancelled request): nothing to report.
+            // The client or the server hung up (a closed context, a cancelled request): nothing to report.
         }
     }
 
@@ -144,7 +159,8 @@ final class GuardedProxy implements AutoCloseable {
                     .append(requestLine[0]).append(' ').append(path).append(' ').append(requestLine[2]).append("\r\n");
             for (String line : head.substring(head.indexOf("\r\n") + 2).split("\r\n")) {
                 String name = line.contains(":") ? line.substring(0, line.indexOf(':')).strip().toLowerCase(Locale.ROOT) : "";
-                if (line.isEmpty() || name.equals("connection") || name.startsWith("proxy-") || name.equals("keep-alive")) {
+                if (line.isEmpty() || name.equals("connection") || name.startsWith("proxy-") || name.equals("keep-alive")
+                        || name.equals("upgrade") || name.equals("http2-settings")) {
                     continue;
                 }
                 request.append(line).append("\r\n");
