@@ -28,10 +28,11 @@ import org.clausecam.fetch.FetchException;
  * it {@link BrowserJob}s and wait. At most {@code queueCapacity} jobs wait or run at once; the
  * callers beyond that wait for a place.
  *
- * <p>Several pages in flight from the one thread (STACK.md §3): the owner takes up to
- * {@link #pagesInFlight()} queued jobs, starts them all (navigations requested, not awaited),
- * then finishes them one after the other; while it waits on one, Chromium loads the others.
- * With 1 page in flight, jobs are simply serialized.
+ * <p>Several pages in flight from the one thread (STACK.md §3): the owner keeps up to
+ * {@link #pagesInFlight()} jobs started (navigations requested, not awaited) and finishes
+ * whichever is ready first; as soon as one is done it starts the next queued job (a rolling
+ * window, not batches: one slow page does not hold the others). While it finishes one, Chromium
+ * loads the others. With 1 page in flight, jobs are simply serialized.
  *
  * <p>The browser starts with the first job (a run without browser work never starts one),
  * starts again if it crashed, and closes on {@link #close()} or at JVM exit.
@@ -48,6 +49,8 @@ public final class Chromium implements AutoCloseable {
 
     private static final Duration QUEUE_WAIT = Duration.ofMinutes(30);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    /** How long the owner dispatches events before looking at the queue again, when no page is ready. */
+    private static final Duration DISPATCH_SLICE = Duration.ofMillis(50);
 
     private static Chromium shared;
 
@@ -96,7 +99,7 @@ public final class Chromium implements AutoCloseable {
         return pagesInFlight;
     }
 
-    /** How many pages the owner thread keeps loading at once (1: strictly one after the other); takes effect with the next batch. */
+    /** How many pages the owner thread keeps loading at once (1: strictly one after the other); takes effect for the next job started. */
     public void setPagesInFlight(int pages) {
         if (pages < 1 || pages > 16) {
             throw new IllegalArgumentException("pages in flight must be within 1..16, not " + pages);
@@ -179,32 +182,67 @@ public final class Chromium implements AutoCloseable {
         }
     };
 
-    /** The owner thread: takes batches of jobs, starts them all, then finishes them in turn. */
+    /**
+     * The owner thread: a rolling window of at most {@link #pagesInFlight} started jobs. Whenever
+     * a place is free it starts the next queued job; it finishes whichever started job is ready
+     * first (its page loaded, failed or ran out of time), so one slow page holds only its own place.
+     * While none is ready it lets Playwright dispatch events (all pages load meanwhile), looking
+     * up every {@link #DISPATCH_SLICE} for a newly queued job.
+     */
     private void serve() {
+        List<Running<?>> running = new ArrayList<>();
+        boolean closing = false;
         while (true) {
-            List<Job<?>> batch = new ArrayList<>();
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                return;
-            }
-            queue.drainTo(batch, pagesInFlight - 1);
-            boolean closing = batch.remove(poison);
-            List<Running<?>> running = new ArrayList<>();
-            for (Job<?> job : batch) {
+            closing |= closed;
+            while (!closing && running.size() < pagesInFlight) {
+                Job<?> job;
+                if (running.isEmpty()) {
+                    try {
+                        job = queue.take();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                } else {
+                    job = queue.poll();
+                    if (job == null) {
+                        break;
+                    }
+                }
+                if (job == poison) {
+                    closing = true;
+                    break;
+                }
                 Running<?> r = job.start(browsers);
                 if (r != null) {
                     running.add(r);
                 }
             }
-            for (Running<?> r : running) {
-                r.finish();
+            if (running.isEmpty()) {
+                if (closing) {
+                    shutDown();
+                    return;
+                }
+                continue;
             }
-            if (closing || closed) {
-                shutDown();
-                return;
+            Running<?> ready = firstReady(running);
+            if (ready == null) {
+                boolean canStart = !closing && running.size() < pagesInFlight;
+                running.get(0).inFlight().dispatchEvents(
+                        () -> firstReady(running) != null || canStart && !queue.isEmpty(), DISPATCH_SLICE.toMillis());
+                continue;
+            }
+            running.remove(ready);
+            ready.finish();
+        }
+    }
+
+    private static Running<?> firstReady(List<Running<?>> running) {
+        for (Running<?> r : running) {
+            if (r.inFlight().ready()) {
+                return r;
             }
         }
+        return null;
     }
 
     private void shutDown() {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.clausecam.fetch.ChallengeDetector;
 import org.clausecam.fetch.FetchException;
 import org.clausecam.fetch.FetchedDocument;
@@ -115,13 +116,13 @@ public final class PageCapturer {
             Page page = context.newPage();
             keepToOnePage(context, page);
             PendingNavigation navigation = PendingNavigation.start(page, url, options.navigationTimeout(), MAX_PAGE_BYTES);
-            return () -> {
+            return afterNavigation(navigation, () -> {
                 try {
                     return finishRender(page, url, options, navigation, browserGuard, deadline);
                 } finally {
                     context.close();
                 }
-            };
+            });
         } catch (RuntimeException e) {
             context.close();
             throw e;
@@ -222,7 +223,7 @@ public final class PageCapturer {
                 }
             }));
             PendingNavigation navigation = PendingNavigation.start(page, location, options.loadTimeout());
-            return () -> {
+            return afterNavigation(navigation, () -> {
                 try {
                     // A stylesheet or image that never arrives only means picturing what is there.
                     navigation.await();
@@ -232,11 +233,31 @@ public final class PageCapturer {
                 } finally {
                     context.close();
                 }
-            };
+            });
         } catch (RuntimeException e) {
             context.close();
             throw e;
         }
+    }
+
+    /** A started job that is ready to finish once its navigation settled (see {@link Chromium}'s rolling window). */
+    private static <T> BrowserJob.InFlight<T> afterNavigation(PendingNavigation navigation, BrowserJob.InFlight<T> finish) {
+        return new BrowserJob.InFlight<>() {
+            @Override
+            public T finish() throws Exception {
+                return finish.finish();
+            }
+
+            @Override
+            public boolean ready() {
+                return navigation.settled();
+            }
+
+            @Override
+            public void dispatchEvents(BooleanSupplier until, long millis) {
+                navigation.dispatchEvents(until, millis);
+            }
+        };
     }
 
     /**

@@ -1,11 +1,13 @@
 package org.clausecam.capture;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.clausecam.fetch.FetchException;
 
 /**
@@ -27,6 +29,7 @@ final class PendingNavigation {
     private boolean download;
     private final long maxBytes;
     private long announcedTooLarge = -1;
+    private boolean gone;
 
     private PendingNavigation(Page page, URI url, Duration timeout, long maxBytes) {
         this.page = page;
@@ -64,6 +67,8 @@ final class PendingNavigation {
             }
         });
         page.onDownload(d -> download = true);
+        page.onClose(p -> gone = true);
+        page.onCrash(p -> gone = true);
     }
 
     /** Requests the navigation and returns at once; its timeout starts now. */
@@ -79,6 +84,31 @@ final class PendingNavigation {
         PendingNavigation navigation = new PendingNavigation(page, url, timeout, maxBytes);
         page.evaluate("u => { window.location.href = u; }", url.toString());
         return navigation;
+    }
+
+    /** Whether {@link #await} would return without waiting: the navigation ended one way or another, or ran out of time. */
+    boolean settled() {
+        return loaded || failure != null || download || announcedTooLarge >= 0 || gone
+                || System.nanoTime() - deadline >= 0;
+    }
+
+    /**
+     * Lets Playwright dispatch the events of every page for up to {@code millis}, returning early
+     * once {@code until} holds. A page that went away meanwhile counts as {@link #settled}; the
+     * job's finish then reports why.
+     */
+    void dispatchEvents(BooleanSupplier until, long millis) {
+        if (gone) {
+            return;
+        }
+        try {
+            page.waitForCondition(until, new Page.WaitForConditionOptions().setTimeout(Math.max(1, millis)));
+        } catch (TimeoutError e) {
+            // Nothing happened in time: the caller looks again.
+        } catch (PlaywrightException e) {
+            // The page or the browser is gone (closed, crashed); await reports it.
+            gone = true;
+        }
     }
 
     /**

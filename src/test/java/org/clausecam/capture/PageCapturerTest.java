@@ -328,6 +328,48 @@ class PageCapturerTest {
     }
 
     @Test
+    void aSlowPageHoldsOnlyItsOwnPlaceWhileTheNextPagesGoThrough() throws Exception {
+        // The slow page's answer waits until the test lets it go (20 s at most); the pages queued
+        // after it must all be done before that, with only 2 pages in flight.
+        java.util.concurrent.CountDownLatch slowArrived = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch letSlowGo = new java.util.concurrent.CountDownLatch(1);
+        server.handle("/slow.html", exchange -> {
+            slowArrived.countDown();
+            try {
+                letSlowGo.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            FixtureServer.send(exchange, 200, "<html><body><p>slow terms</p></body></html>".getBytes(StandardCharsets.UTF_8));
+        });
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try (Chromium own = new Chromium(System.getenv(), 8, 2)) {
+            PageCapturer ownCapturer = new PageCapturer(own, true);
+            RenderOptions options = RenderOptions.defaults().withScreenshot(false);
+            Future<RenderedPage> slow = callers.submit(() -> ownCapturer.render(server.url("/slow.html"), options));
+            slowArrived.await();
+            Future<List<RenderedPage>> next = callers.submit(() -> {
+                List<RenderedPage> pages = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    pages.add(ownCapturer.render(server.url("/plain-policy.html"), options));
+                }
+                return pages;
+            });
+
+            for (RenderedPage page : next.get()) {
+                assertEquals(200, page.document().status());
+            }
+            assertFalse(slow.isDone(), "the slow page held the pages queued after it");
+            letSlowGo.countDown();
+            assertTrue(new String(slow.get().document().content(), StandardCharsets.UTF_8).contains("slow terms"));
+        } finally {
+            letSlowGo.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void anUnreachableHostIsTransientAndDoesNotDisturbThePagesInFlightWithIt() throws Exception {
         FixtureServer stopped = new FixtureServer();
         URI unreachable = stopped.url("/terms.html");
