@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.WaitUntilState;
@@ -15,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.clausecam.declarations.FilterRef;
 import org.clausecam.declarations.Selector;
@@ -34,49 +31,30 @@ import org.clausecam.declarations.SourceDocument;
  * browsers and Node 24 read it as {@code "null"}. Open Terms Archive's production ran Node 22 or
  * older for versions recorded by engines before 14.0.0.
  *
- * <p>One browser, started on first use and reused; not thread-safe. Close it when done.
  */
-public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
+public final class BrowserFilterRunner implements FilterRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUNNER_SCRIPT = readResource("filter-runner.js");
 
-    private final Path chromium;
-    private final BrowserFilterRunner owner;
+    private final Browser browser;
     private final boolean node22UrlSearchParams;
-    private final boolean ownsBrowser;
-    private Playwright playwright;
-    private Browser browser;
-
-    /** A runner that launches the given Chromium on first use and closes it in {@link #close()}. */
-    public BrowserFilterRunner(Path chromium) {
-        this.chromium = chromium;
-        this.owner = null;
-        this.node22UrlSearchParams = false;
-        this.ownsBrowser = true;
-    }
 
     /**
-     * A runner on a browser someone else owns (the capture's, say): it opens a context per
+     * A runner on a browser someone else owns (the process's one Chromium): it opens a context per
      * document and never closes the browser. Use it from the thread that drives that browser.
      */
     public BrowserFilterRunner(Browser browser) {
-        this.chromium = null;
-        this.owner = null;
-        this.node22UrlSearchParams = false;
-        this.ownsBrowser = false;
+        this(browser, false);
+    }
+
+    private BrowserFilterRunner(Browser browser, boolean node22UrlSearchParams) {
         this.browser = browser;
-    }
-
-    private BrowserFilterRunner(BrowserFilterRunner owner, boolean node22UrlSearchParams) {
-        this.chromium = owner.chromium;
-        this.owner = owner;
         this.node22UrlSearchParams = node22UrlSearchParams;
-        this.ownsBrowser = false;
     }
 
-    /** A runner sharing this one's browser whose filters see Node 22's {@code URLSearchParams(null)}. */
+    /** A runner on the same browser whose filters see Node 22's {@code URLSearchParams(null)}. */
     public BrowserFilterRunner withNode22UrlSearchParams() {
-        return new BrowserFilterRunner(owner != null ? owner : this, true);
+        return new BrowserFilterRunner(browser, true);
     }
 
     @Override
@@ -92,7 +70,7 @@ public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
     private String run(String html, URI location, List<FilterRef> filters, List<Selector> select, List<Selector> remove,
                        String filtersSource) throws ExtractionException {
         String url = location.toString();
-        try (BrowserContext context = browser().newContext()) {
+        try (BrowserContext context = browser.newContext()) {
             context.route("**/*", route -> serveEmptyPage(route, url));
             Page page = context.newPage();
             page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED).setTimeout(60_000));
@@ -149,29 +127,6 @@ public final class BrowserFilterRunner implements FilterRunner, AutoCloseable {
             }
         }
         return array;
-    }
-
-    private Browser browser() {
-        if (owner != null) return owner.browser();
-        if (browser == null) {
-            // the system Chromium is used: Playwright must never try to download its own
-            playwright = Playwright.create(new Playwright.CreateOptions()
-                    .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(chromium).setHeadless(true)
-                    .setArgs(List.of("--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage")));
-        }
-        return browser;
-    }
-
-    @Override
-    public void close() {
-        if (!ownsBrowser) return;
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-        browser = null;
-        playwright = null;
     }
 
     private static String names(List<FilterRef> filters) {

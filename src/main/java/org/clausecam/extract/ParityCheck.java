@@ -23,17 +23,14 @@ public final class ParityCheck {
             out.println("0 passed, 0 failed");
             return;
         }
-        BrowserFilterRunner filters = FilterRunners.fromEnvironment();
-        try {
-            run(root, filters, out);
-        } finally {
-            if (filters != null) filters.close();
-        }
+        // Filters run in the process's one Chromium, started only if a case declares filters.
+        SharedBrowserFilterRunner filters = new SharedBrowserFilterRunner();
+        run(root, filters, out);
     }
 
-    private static void run(Path root, BrowserFilterRunner filters, PrintStream out) throws IOException {
+    private static void run(Path root, SharedBrowserFilterRunner filters, PrintStream out) throws IOException {
         Extractor extractor = new Extractor(filters);
-        Extractor node22Extractor = new Extractor(filters == null ? null : filters.withNode22UrlSearchParams());
+        Extractor node22Extractor = new Extractor(filters.withNode22UrlSearchParams());
         int passed = 0;
         int failed = 0;
         for (Path dir : caseDirs(root)) {

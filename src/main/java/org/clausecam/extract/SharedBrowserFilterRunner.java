@@ -19,13 +19,27 @@ public final class SharedBrowserFilterRunner implements FilterRunner, AutoClosea
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private final Chromium chromium;
+    private final boolean node22UrlSearchParams;
 
     public SharedBrowserFilterRunner() {
         this(Chromium.shared());
     }
 
     public SharedBrowserFilterRunner(Chromium chromium) {
+        this(chromium, false);
+    }
+
+    private SharedBrowserFilterRunner(Chromium chromium, boolean node22UrlSearchParams) {
         this.chromium = chromium;
+        this.node22UrlSearchParams = node22UrlSearchParams;
+    }
+
+    /**
+     * The same runner with Node 22's {@code URLSearchParams(null)}, for cases Open Terms Archive
+     * recorded on Node 22 or older (see {@link BrowserFilterRunner#withNode22UrlSearchParams()}).
+     */
+    public SharedBrowserFilterRunner withNode22UrlSearchParams() {
+        return new SharedBrowserFilterRunner(chromium, true);
     }
 
     @Override
@@ -45,11 +59,16 @@ public final class SharedBrowserFilterRunner implements FilterRunner, AutoClosea
     private String run(URI location, List<FilterRef> filters, Filtering filtering) throws ExtractionException {
         try {
             return chromium.withBrowser("filters " + names(filters) + " of " + location,
-                    browser -> filtering.on(new BrowserFilterRunner(browser)), TIMEOUT);
+                    browser -> filtering.on(runnerOn(browser)), TIMEOUT);
         } catch (CaptureException e) {
             if (e.getCause() instanceof ExtractionException extraction) throw extraction;
             throw new ExtractionException("filters " + names(filters) + " of " + location + " could not run: " + e.getMessage(), e);
         }
+    }
+
+    private BrowserFilterRunner runnerOn(com.microsoft.playwright.Browser browser) {
+        BrowserFilterRunner runner = new BrowserFilterRunner(browser);
+        return node22UrlSearchParams ? runner.withNode22UrlSearchParams() : runner;
     }
 
     private static String names(List<FilterRef> filters) {

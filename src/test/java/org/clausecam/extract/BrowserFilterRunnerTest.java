@@ -8,30 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.clausecam.declarations.FilterRef;
 import org.clausecam.declarations.Selector;
 import org.clausecam.declarations.SourceDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Declared filters run as JavaScript in a real Chromium, against the snapshot at its location. */
 class BrowserFilterRunnerTest {
     private static final URI LOCATION = URI.create("https://example.com/legal/terms");
-    private static BrowserFilterRunner runner;
-
-    @BeforeAll
-    static void startBrowser() {
-        String configured = System.getenv("CLAUSECAM_CHROMIUM");
-        runner = new BrowserFilterRunner(Path.of(configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium"));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        runner.close();
-    }
+    /** The process's one Chromium, as in a tracking run. */
+    private static final SharedBrowserFilterRunner runner = new SharedBrowserFilterRunner();
 
     private static String extract(String html, String filtersSource, FilterRef... filters) throws ExtractionException {
         SourceDocument document = new SourceDocument(null, LOCATION, List.of(new Selector.Css("main")), List.of(), List.of(filters), null);
