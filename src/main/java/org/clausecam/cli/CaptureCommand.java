@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clausecam.capture.CapturedSource;
 import org.clausecam.capture.Screenshot;
-import org.clausecam.declarations.LayoutSafeName;
 import org.clausecam.declarations.Selector;
 import org.clausecam.declarations.SourceDocument;
 import org.clausecam.declarations.Terms;
-import org.clausecam.declarations.TermsTypes;
 import org.clausecam.extract.Extractor;
 import org.clausecam.extract.SharedBrowserFilterRunner;
 import org.clausecam.fetch.FetchedDocument;
@@ -84,31 +82,24 @@ final class CaptureCommand implements Callable<Integer> {
         Terms terms = new Terms(service != null ? service : url.getHost(), type != null ? type : "Capture", List.of(document), false);
         Tracker.Job job = new Tracker.Job(terms, null);
 
-        try (SharedBrowserFilterRunner filters = new SharedBrowserFilterRunner()) {
-            Extractor extractor = new Extractor(filters);
-            Store s = service != null ? store.open() : null;
-            try {
-                Tracker tracker = new Tracker(s, capture.sourceCapturer(!noScreenshot, 1), extractor, AgentVersion.current(), 1, org.clausecam.track.TrackListener.NONE, null);
-                Tracker.Captured captured = tracker.capture(job);
-                StoredRecord stored = s != null ? tracker.record(terms, captured) : null;
-                if (out != null) write(captured, stored);
-                report(captured, stored);
-                return 0;
-            } finally {
-                if (s != null) s.close();
-            }
+        Extractor extractor = new Extractor(new SharedBrowserFilterRunner());
+        Store s = service != null ? store.open() : null;
+        try {
+            Tracker tracker = new Tracker(s, capture.sourceCapturer(!noScreenshot, 1), extractor, AgentVersion.current(), 1, org.clausecam.track.TrackListener.NONE, null);
+            Tracker.Captured captured = tracker.capture(job);
+            StoredRecord stored = s != null ? tracker.record(terms, captured) : null;
+            if (out != null) write(captured, stored);
+            report(captured, stored);
+            return 0;
+        } finally {
+            if (s != null) s.close();
         }
     }
 
     private void checkUsage() {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) throw new UsageException("not an http(s) URL: " + url);
-        if ((service == null) != (type == null)) throw new UsageException("--service and --type go together");
-        if (out == null && service == null) throw new UsageException("say where the capture goes: --out DIR, or --service and --type to record it");
-        if (service != null) {
-            LayoutSafeName.whyUnsafe(service).ifPresent(why -> { throw new UsageException("--service '" + service + "': " + why); });
-            if (!TermsTypes.isKnown(type)) throw new UsageException("--type: " + TermsTypes.unknownTypeMessage(type));
-        }
+        RecordTarget.check(out, service, type, "capture");
     }
 
     private void write(Tracker.Captured captured, StoredRecord stored) throws IOException {

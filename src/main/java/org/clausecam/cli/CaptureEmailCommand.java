@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clausecam.capture.Screenshot;
 import org.clausecam.capture.ScreenshotOptions;
 import org.clausecam.capture.StandalonePageShooter;
-import org.clausecam.declarations.LayoutSafeName;
 import org.clausecam.declarations.SourceDocument;
-import org.clausecam.declarations.TermsTypes;
 import org.clausecam.email.EmailAddress;
 import org.clausecam.email.EmailAttachment;
 import org.clausecam.email.EmailFormatException;
@@ -75,12 +73,7 @@ final class CaptureEmailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ((service == null) != (type == null)) throw new UsageException("--service and --type go together");
-        if (out == null && service == null) throw new UsageException("say where the e-mail goes: --out DIR, or --service and --type to record it");
-        if (service != null) {
-            LayoutSafeName.whyUnsafe(service).ifPresent(why -> { throw new UsageException("--service '" + service + "': " + why); });
-            if (!TermsTypes.isKnown(type)) throw new UsageException("--type: " + TermsTypes.unknownTypeMessage(type));
-        }
+        RecordTarget.check(out, service, type, "e-mail");
         byte[] raw;
         EmailMessage email;
         try {

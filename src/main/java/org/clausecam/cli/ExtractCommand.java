@@ -63,30 +63,28 @@ final class ExtractCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int written = 0;
         List<String> failures = new ArrayList<>();
-        try (SharedBrowserFilterRunner filters = new SharedBrowserFilterRunner()) {
-            Extractor extractor = new Extractor(filters);
-            for (Path serviceDir : sorted(snapshots)) {
-                if (!Files.isDirectory(serviceDir)) continue;
-                String service = serviceDir.getFileName().toString();
-                TreeMap<String, Path> termsFiles = termsTypes(serviceDir);
-                if (termsFiles.isEmpty()) continue;
-                Declaration declaration;
+        Extractor extractor = new Extractor(new SharedBrowserFilterRunner());
+        for (Path serviceDir : sorted(snapshots)) {
+            if (!Files.isDirectory(serviceDir)) continue;
+            String service = serviceDir.getFileName().toString();
+            TreeMap<String, Path> termsFiles = termsTypes(serviceDir);
+            if (termsFiles.isEmpty()) continue;
+            Declaration declaration;
+            try {
+                declaration = loader.declarationAt(service, at);
+            } catch (DeclarationException e) {
+                failures.add(service + ": " + e.getMessage());
+                continue;
+            }
+            for (String type : termsFiles.keySet()) {
                 try {
-                    declaration = loader.declarationAt(service, at);
-                } catch (DeclarationException e) {
-                    failures.add(service + ": " + e.getMessage());
-                    continue;
-                }
-                for (String type : termsFiles.keySet()) {
-                    try {
-                        String version = extract(extractor, declaration, type, serviceDir);
-                        Path target = out.resolve(service).resolve(type + ".md");
-                        Files.createDirectories(target.getParent());
-                        Files.writeString(target, version, StandardCharsets.UTF_8);
-                        written++;
-                    } catch (ExtractionException | IOException e) {
-                        failures.add(service + " / " + type + ": " + e.getMessage());
-                    }
+                    String version = extract(extractor, declaration, type, serviceDir);
+                    Path target = out.resolve(service).resolve(type + ".md");
+                    Files.createDirectories(target.getParent());
+                    Files.writeString(target, version, StandardCharsets.UTF_8);
+                    written++;
+                } catch (ExtractionException | IOException e) {
+                    failures.add(service + " / " + type + ": " + e.getMessage());
                 }
             }
         }

@@ -112,8 +112,8 @@ final class TrackCommand implements Callable<Integer> {
             throw new UsageException("nothing to track in " + declarations + " with the given --services/--types/--shard");
         }
 
-        try (Store s = store.open(); SharedBrowserFilterRunner filters = new SharedBrowserFilterRunner()) {
-            Extractor extractor = new Extractor(filters);
+        try (Store s = store.open()) {
+            Extractor extractor = new Extractor(new SharedBrowserFilterRunner());
             SourceCapturer capturer = capture.sourceCapturer(!noScreenshots, concurrency, policy);
             Tracker tracker = new Tracker(s, capturer, extractor, AgentVersion.current(), concurrency, report,
                     acceptShrink ? null : ShrinkGuard.defaults());

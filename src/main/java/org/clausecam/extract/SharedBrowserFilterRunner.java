@@ -14,7 +14,7 @@ import java.util.List;
  * thread, so filters from any worker thread share the browser that renders pages. The browser
  * starts only when a declaration has filters.
  */
-public final class SharedBrowserFilterRunner implements FilterRunner, AutoCloseable {
+public final class SharedBrowserFilterRunner implements FilterRunner {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
@@ -75,8 +75,4 @@ public final class SharedBrowserFilterRunner implements FilterRunner, AutoClosea
         return filters.stream().map(FilterRef::name).toList().toString();
     }
 
-    /** The browser belongs to {@link Chromium}, which closes it at exit. */
-    @Override
-    public void close() {
-    }
 }
