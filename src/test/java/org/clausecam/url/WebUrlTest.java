@@ -1,4 +1,4 @@
-package org.clausecam.extract;
+package org.clausecam.url;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
