@@ -143,10 +143,13 @@ public final class NetworkGuard {
     }
 
     /**
-     * The URL as the browser reads it. The scheme is checked first, so that {@code file:} gets
-     * its own message and not a parse error.
+     * The URL as the browser reads it, the one reading that the guard, {@link HttpFetcher} and
+     * {@link GuardedProxy} act on.
+     *
+     * @throws FetchException PERMANENT when it is not http(s) (checked first, for a clear message)
+     *                        or not a URL the browser would parse
      */
-    private static WebUrl readAsBrowser(URI url) throws FetchException {
+    public static WebUrl readAsBrowser(URI url) throws FetchException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new FetchException(url, FetchException.Kind.PERMANENT,

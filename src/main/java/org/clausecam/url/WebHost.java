@@ -14,7 +14,10 @@ public sealed interface WebHost permits WebHost.Domain, WebHost.Ipv4, WebHost.Ip
     /** The host as the URL Standard serialises it: dotted decimal, bracketed compressed IPv6, ASCII domain. */
     String serialized();
 
-    /** A domain name, lower-case ASCII (Punycode for international names); to be resolved by DNS. */
+    /**
+     * A domain name, lower-case ASCII (Punycode for international names); to be resolved by DNS.
+     * Empty only in {@code file:} URLs, whose host may be empty.
+     */
     record Domain(String name) implements WebHost {
         @Override
         public String serialized() {

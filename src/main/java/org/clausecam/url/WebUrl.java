@@ -172,7 +172,13 @@ public final class WebUrl {
         String hostPart = portColon >= 0 ? authority.substring(0, portColon) : authority;
         if (hostPart.isEmpty() && special && !url.scheme.equals("file")) throw new IllegalArgumentException("empty host");
         if (portColon >= 0 && hostPart.isEmpty()) throw new IllegalArgumentException("port without host");
-        url.host = special ? WebHost.parseSpecial(hostPart) : WebHost.parseOpaque(hostPart);
+        if (url.scheme.equals("file")) {
+            if (portColon >= 0) throw new IllegalArgumentException("a file URL has no port");
+            WebHost parsed = hostPart.isEmpty() ? new WebHost.Domain("") : WebHost.parseSpecial(hostPart);
+            url.host = parsed.serialized().equals("localhost") ? new WebHost.Domain("") : parsed;
+        } else {
+            url.host = special ? WebHost.parseSpecial(hostPart) : WebHost.parseOpaque(hostPart);
+        }
         if (portColon >= 0) {
             String port = authority.substring(portColon + 1);
             if (!port.isEmpty()) {
