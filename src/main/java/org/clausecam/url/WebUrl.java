@@ -79,6 +79,7 @@ public final class WebUrl {
                 if (base != null && base.scheme.equals(url.scheme) && !startsWithTwoSlashes(rest, true)) {
                     return relative(rest, base, url);
                 }
+                if (url.scheme.equals("file")) return file(rest, url);
                 int i = 0;
                 while (i < rest.length() && (rest.charAt(i) == '/' || rest.charAt(i) == '\\')) i++;
                 return authority(rest.substring(i), url);
@@ -100,6 +101,14 @@ public final class WebUrl {
         }
         url.scheme = base.scheme;
         return relative(input, base, url);
+    }
+
+    /** {@code file:} keeps its slashes: {@code file:///etc} has an empty host, not the host "etc". */
+    private static WebUrl file(String rest, WebUrl url) {
+        if (startsWithTwoSlashes(rest, true)) return authority(rest.substring(2), url);
+        url.host = new WebHost.Domain("");
+        pathQueryFragment(rest, url);
+        return url;
     }
 
     private static WebUrl relative(String input, WebUrl base, WebUrl url) {
