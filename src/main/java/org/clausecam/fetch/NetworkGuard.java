@@ -101,8 +101,8 @@ public final class NetworkGuard {
         if (!allowed && host instanceof WebHost.Domain domain && isLocalhostName(domain.name())) {
             // Chromium answers every *.localhost name with loopback itself (RFC 6761), whatever DNS says.
             throw new FetchException(url, FetchException.Kind.PERMANENT, "refused: " + host.serialized()
-                    + " resolves to 127.0.0.1, a loopback address (every name under localhost is loopback, RFC 6761;"
-                    + " allow it with --allow-private-network)");
+                    + " resolves to 127.0.0.1, a loopback address [every name under localhost, RFC 6761]"
+                    + " (allow it with --allow-private-network)");
         }
         List<InetAddress> addresses = addressesOf(url, host);
         if (allowed) {
