@@ -35,7 +35,7 @@ public record ProxyLimits(Duration connectTimeout, Duration idleTimeout, int max
 
     /**
      * 10 s to connect; 3 minutes of silence, above the HTTP fetch deadline (60 s) and the
-     * browser's navigation timeouts; 256 connections, what Chromium opens at most per profile.
+     * browser's navigation timeouts; 256 connections, Chromium's own limit on open sockets.
      */
     public static ProxyLimits defaults() {
         return new ProxyLimits(Duration.ofSeconds(10), Duration.ofMinutes(3), 256, Duration.ofSeconds(1));

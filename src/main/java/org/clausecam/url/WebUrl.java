@@ -12,7 +12,7 @@ import java.util.Optional;
  * URL parsing and serialisation with the WHATWG URL Standard's results (what a browser's
  * {@code link.href} gives), which {@link java.net.URI} does not reproduce: backslashes,
  * percent-encoding sets, dot segments, default ports, host case. Covers what links in web pages
- * use; {@code file:} URLs are treated like other special URLs.
+ * use; {@code file:} URLs are special too, with an empty host when none is given.
  *
  * <p>The one URL parser of the agent: links in snapshots, the network guard and the HTTP fetcher
  * all read a URL this way, so that none of them can be steered to a host other than the one the
