@@ -63,7 +63,7 @@ public final class GuardedProxy implements AutoCloseable {
     private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final long MAX_SWEEP_MILLIS = 1_000;
 
-    /** How the accept thread pauses after a failure; a test's records the pauses instead. */
+    /** How the accept thread pauses after a failure; a test's pause records them instead. */
     @FunctionalInterface
     interface Pause {
         void sleep(Duration duration) throws InterruptedException;
@@ -99,8 +99,9 @@ public final class GuardedProxy implements AutoCloseable {
         this.server = server;
         this.pause = pause;
         AtomicInteger workerNumber = new AtomicInteger();
-        // No queue: an admitted connection always finds a thread (2 per connection), and an idle
-        // thread ends after the idle timeout, so a quiet proxy holds only its accept thread.
+        // No queue: an admitted connection always finds a thread (2 per connection, and 2 spare for
+        // a connection just ended whose threads are still returning); an idle thread ends after the
+        // idle timeout, so a quiet proxy holds only its accept thread.
         this.workers = new ThreadPoolExecutor(0, 2 * limits.maxConnections() + 2,
                 limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS, new SynchronousQueue<>(),
                 r -> daemon(r, THREAD_NAME + "-" + server.getLocalPort() + "-worker-" + workerNumber.incrementAndGet()));
