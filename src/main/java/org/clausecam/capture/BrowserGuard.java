@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.clausecam.fetch.FetchException;
 import org.clausecam.fetch.NetworkGuard;
+import org.clausecam.url.WebUrl;
 
 /**
  * The {@link NetworkGuard} inside the browser, first layer: every request of a context
@@ -68,7 +69,8 @@ final class BrowserGuard {
     private boolean permits(String url) {
         URI uri;
         try {
-            uri = URI.create(url);
+            // Chromium's URLs are WHATWG-serialised; java.net.URI alone refuses some ("a|b", "{x}").
+            uri = WebUrl.create(url, null).toUri();
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -1,6 +1,7 @@
 package org.clausecam.extract;
 
 import java.net.URI;
+import org.clausecam.url.WebUrl;
 import java.util.Optional;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;

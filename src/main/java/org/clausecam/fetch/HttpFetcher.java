@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.clausecam.url.WebUrl;
 
 /**
  * Plain HTTP GET of a source document. Redirects are followed here, one hop at a time, so that
@@ -121,15 +122,19 @@ public final class HttpFetcher {
      *                        is a challenge page), a timeout, a connection error or a body too large
      */
     public FetchedDocument fetch(URI url) throws FetchException {
-        Set<URI> visited = new LinkedHashSet<>();
-        URI current = url;
+        Set<String> visited = new LinkedHashSet<>();
+        // Every hop is read as the browser reads it and requested in that form, so the guard
+        // checks, and the connection goes to, the same host: http://0177.0.0.1/ is 127.0.0.1 for both.
+        WebUrl current = NetworkGuard.readAsBrowser(url);
+        URI firstHop = requestable(url, current);
         while (true) {
-            guard.check(current);
-            if (!visited.add(withoutFragment(current))) {
+            URI target = requestable(url, current);
+            guard.check(target);
+            if (!visited.add(current.withoutFragment().toString())) {
                 throw new FetchException(url, FetchException.Kind.PERMANENT,
-                        "redirect loop: " + chain(visited) + " -> " + current);
+                        "redirect loop: " + String.join(" -> ", visited) + " -> " + current);
             }
-            FetchedDocument answer = get(url, current);
+            FetchedDocument answer = get(url, target);
             if (HttpStatus.isRedirect(answer.status())) {
                 String location = first(answer.headers(), "location");
                 if (location == null) {
@@ -139,10 +144,10 @@ public final class HttpFetcher {
                 }
                 if (visited.size() > options.maxRedirects()) {
                     throw new FetchException(url, FetchException.Kind.PERMANENT,
-                            "more than " + options.maxRedirects() + " redirects: " + chain(visited));
+                            "more than " + options.maxRedirects() + " redirects: " + String.join(" -> ", visited));
                 }
                 try {
-                    current = current.resolve(location.strip());
+                    current = WebUrl.create(location, current);
                 } catch (IllegalArgumentException e) {
                     throw new FetchException(url, FetchException.Kind.PERMANENT,
                             "redirect from " + current + " to a malformed Location '" + location + "'", e);
@@ -150,17 +155,26 @@ public final class HttpFetcher {
                 continue;
             }
             if (!HttpStatus.isSuccess(answer.status())) {
-                throw failure(url, answer);
+                throw failure(url, firstHop, answer);
             }
             return answer;
         }
     }
 
-    private FetchException failure(URI url, FetchedDocument answer) {
+    /** The hop as java.net.http takes it; its host is the one the guard reads. */
+    private static URI requestable(URI requested, WebUrl hop) throws FetchException {
+        try {
+            return hop.toUri();
+        } catch (IllegalArgumentException e) {
+            throw new FetchException(requested, FetchException.Kind.PERMANENT, "cannot request " + hop, e);
+        }
+    }
+
+    private FetchException failure(URI url, URI firstHop, FetchedDocument answer) {
         FetchException.Kind kind = ChallengeDetector.challenge(answer).isPresent()
                 ? FetchException.Kind.BLOCKED
                 : HttpStatus.failureKind(answer.status());
-        String where = answer.location().equals(url) ? "" : " (at " + answer.location() + ")";
+        String where = answer.location().equals(firstHop) ? "" : " (at " + answer.location() + ")";
         return new FetchException(url, kind, "answered " + answer.statusLine() + where
                 + (kind == FetchException.Kind.BLOCKED ? ", looks like a bot wall" : ""),
                 null, answer, RetryAfter.parse(first(answer.headers(), "retry-after"), Instant.now()).orElse(null));
@@ -354,17 +368,5 @@ public final class HttpFetcher {
             return "text/html";
         }
         return "application/octet-stream";
-    }
-
-    private static URI withoutFragment(URI uri) {
-        if (uri.getRawFragment() == null) {
-            return uri;
-        }
-        String s = uri.toString();
-        return URI.create(s.substring(0, s.indexOf('#')));
-    }
-
-    private static String chain(Set<URI> visited) {
-        return String.join(" -> ", visited.stream().map(URI::toString).toList());
     }
 }

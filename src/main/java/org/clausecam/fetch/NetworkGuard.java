@@ -1,19 +1,25 @@
 package org.clausecam.fetch;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import org.clausecam.url.WebHost;
+import org.clausecam.url.WebUrl;
 
 /**
  * Keeps fetches away from the machine's own network: only http(s) URLs, and only hosts whose
- * every resolved address is public. Loopback, private (RFC 1918, fc00::/7), link-local
- * (169.254/16 with the cloud metadata endpoint, fe80::/10), unspecified, multicast and
- * carrier-grade NAT addresses are refused unless private network access was allowed.
+ * every resolved address is globally reachable. Every special-purpose block that IANA's registries
+ * call not globally reachable (loopback, private, link-local with the cloud metadata endpoint,
+ * benchmarking, documentation, …), multicast, and IPv6 addresses that carry such an IPv4 address
+ * (NAT64, 6to4, Teredo, IPv4-mapped) are refused unless private network access was allowed: see
+ * {@link SpecialPurposeRegistry}.
+ *
+ * <p>The URL is read as a browser reads it ({@link WebUrl}), so the guard decides on the host the
+ * browser and {@link HttpFetcher} connect to: {@code http://0177.0.0.1/} is 127.0.0.1.
  *
  * <p>The resolved addresses are checked, not the name, so that a public name pointing at
  * 127.0.0.1 is refused too. A DNS answer that changes between {@link #check} and a connection
@@ -51,9 +57,12 @@ public final class NetworkGuard {
      * as they appear in URLs): an internal mirror, or a test server next to a refused address.
      */
     public static NetworkGuard allowingOnly(Set<String> hosts) {
-        Set<String> lowerCased = new java.util.HashSet<>();
-        hosts.forEach(h -> lowerCased.add(h.toLowerCase(Locale.ROOT)));
-        return new NetworkGuard(false, Set.copyOf(lowerCased), SYSTEM_DNS);
+        Set<String> serialized = new java.util.HashSet<>();
+        for (String host : hosts) {
+            // As the guard will read them in URLs: "0177.0.0.1" allows 127.0.0.1, "[::0:1]" allows [::1].
+            serialized.add(WebHost.parseSpecial(host).serialized());
+        }
+        return new NetworkGuard(false, Set.copyOf(serialized), SYSTEM_DNS);
     }
 
     public boolean allowsPrivateNetwork() {
@@ -63,57 +72,94 @@ public final class NetworkGuard {
     /**
      * Refuses a URL this agent must not reach.
      *
-     * @throws FetchException PERMANENT for a refused scheme or address, TRANSIENT when the host
-     *                        does not resolve (DNS failures pass)
+     * @throws FetchException PERMANENT for a refused scheme or address or a URL a browser would
+     *                        not parse, TRANSIENT when the host does not resolve
      */
     public void check(URI url) throws FetchException {
-        String host = checkedHost(url);
-        if (allowPrivateNetwork || allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
+        WebUrl parsed = readAsBrowser(url);
+        WebHost host = parsed.host().orElseThrow();
+        if (allowPrivateNetwork || allowedHosts.contains(host.serialized())) {
             return;
         }
-        permittedAddresses(url);
+        permittedAddresses(url, host);
     }
 
     /**
      * Resolves a URL's host and checks every address, for a caller that then connects to one of
      * exactly these addresses: no second resolution, so no window for a DNS answer to change.
+     * The host is the one a browser reads in the URL ({@link WebHost}): {@code 0177.0.0.1} is
+     * 127.0.0.1 here, and an address literal is never sent to DNS.
      *
      * @throws FetchException as {@link #check}
      */
     public List<InetAddress> permittedAddresses(URI url) throws FetchException {
-        String host = checkedHost(url);
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        InetAddress[] addresses;
-        try {
-            addresses = resolver.resolve(bare);
-        } catch (UnknownHostException e) {
-            throw new FetchException(url, FetchException.Kind.TRANSIENT, "cannot resolve host " + host, e);
-        }
-        if (allowPrivateNetwork || allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
-            return List.of(addresses);
-        }
-        for (InetAddress address : addresses) {
-            String why = whyRefused(address);
-            if (why != null) {
-                throw new FetchException(url, FetchException.Kind.PERMANENT,
-                        "refused: " + host + " resolves to " + address.getHostAddress() + ", a " + why
-                                + " address (allow it with --allow-private-network)");
-            }
-        }
-        return List.of(addresses);
+        return permittedAddresses(url, readAsBrowser(url).host().orElseThrow());
     }
 
-    private static String checkedHost(URI url) throws FetchException {
+    private List<InetAddress> permittedAddresses(URI url, WebHost host) throws FetchException {
+        boolean allowed = allowPrivateNetwork || allowedHosts.contains(host.serialized());
+        if (!allowed && host instanceof WebHost.Domain domain && isLocalhostName(domain.name())) {
+            // Chromium answers every *.localhost name with loopback itself (RFC 6761), whatever DNS says.
+            throw new FetchException(url, FetchException.Kind.PERMANENT, "refused: " + host.serialized()
+                    + " resolves to 127.0.0.1, a loopback address [every name under localhost, RFC 6761]"
+                    + " (allow it with --allow-private-network)");
+        }
+        List<InetAddress> addresses = addressesOf(url, host);
+        if (allowed) {
+            return addresses;
+        }
+        for (InetAddress address : addresses) {
+            Optional<SpecialPurposeRegistry.Refusal> refusal = SpecialPurposeRegistry.refusal(address.getAddress());
+            if (refusal.isPresent()) {
+                throw new FetchException(url, FetchException.Kind.PERMANENT,
+                        "refused: " + host.serialized() + " resolves to " + address.getHostAddress() + ", "
+                                + describe(refusal.get()) + " (allow it with --allow-private-network)");
+            }
+        }
+        return addresses;
+    }
+
+    /** "a loopback address [127.0.0.0/8 (Loopback)]", or for a wrapped one what it carries. */
+    private static String describe(SpecialPurposeRegistry.Refusal refusal) {
+        String refused = "a " + refusal.block().kind() + " address [" + refusal.block() + "]";
+        return refusal.embedded()
+                .map(ipv4 -> "which carries " + ipv4.getHostAddress() + " [" + refusal.wrapper() + "], " + refused)
+                .orElse(refused);
+    }
+
+    private List<InetAddress> addressesOf(URI url, WebHost host) throws FetchException {
+        try {
+            if (host instanceof WebHost.Ipv4 v4) return List.of(InetAddress.getByAddress(v4.bytes()));
+            if (host instanceof WebHost.Ipv6 v6) return List.of(InetAddress.getByAddress(v6.bytes()));
+            return List.of(resolver.resolve(host.serialized()));
+        } catch (UnknownHostException e) {
+            throw new FetchException(url, FetchException.Kind.TRANSIENT, "cannot resolve host " + host.serialized(), e);
+        }
+    }
+
+    private static boolean isLocalhostName(String name) {
+        String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        return bare.equals("localhost") || bare.endsWith(".localhost");
+    }
+
+    /**
+     * The URL as the browser reads it, the one reading that the guard, {@link HttpFetcher} and
+     * {@link GuardedProxy} act on.
+     *
+     * @throws FetchException PERMANENT when it is not http(s) (checked first, for a clear message)
+     *                        or not a URL the browser would parse
+     */
+    public static WebUrl readAsBrowser(URI url) throws FetchException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new FetchException(url, FetchException.Kind.PERMANENT,
                     "only http and https URLs can be fetched, not '" + (scheme.isEmpty() ? url : scheme + ":") + "'");
         }
-        String host = url.getHost();
-        if (host == null || host.isEmpty()) {
-            throw new FetchException(url, FetchException.Kind.PERMANENT, "the URL has no host");
+        try {
+            return WebUrl.create(url.toString(), null);
+        } catch (IllegalArgumentException e) {
+            throw new FetchException(url, FetchException.Kind.PERMANENT, "a browser would not read this URL", e);
         }
-        return host;
     }
 
     /** Whether {@link #check} would let this URL through; a host that does not resolve is refused. */
@@ -137,42 +183,5 @@ public final class NetworkGuard {
     public int hashCode() {
         return (Boolean.hashCode(allowPrivateNetwork) * 31 + allowedHosts.hashCode()) * 31
                 + System.identityHashCode(resolver);
-    }
-
-    /** Why an address is not public, or null when it is. */
-    static String whyRefused(InetAddress address) {
-        if (address.isLoopbackAddress()) return "loopback";
-        if (address.isAnyLocalAddress()) return "unspecified";
-        if (address.isLinkLocalAddress()) return "link-local";
-        if (address.isSiteLocalAddress()) return "private";
-        if (address.isMulticastAddress()) return "multicast";
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            if (first == 0) return "unspecified";
-            if (first == 100 && second >= 64 && second < 128) return "shared (carrier-grade NAT)";
-            if (first >= 240) return "reserved";
-        } else if (address instanceof Inet6Address) {
-            if ((b[0] & 0xfe) == 0xfc) return "private (unique local)";
-            if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0x80) return "link-local";
-            if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0) return "private (site-local)";
-            if (isIpv4Mapped(b)) {
-                try {
-                    byte[] v4 = {b[12], b[13], b[14], b[15]};
-                    return whyRefused(InetAddress.getByAddress(v4));
-                } catch (UnknownHostException e) {
-                    throw new IllegalStateException("4 bytes are always an IPv4 address", e);
-                }
-            }
-        }
-        return null;
-    }
-
-    private static boolean isIpv4Mapped(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) return false;
-        }
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
     }
 }

@@ -7,6 +7,10 @@
  *       limits; non-2xx answers become {@link org.clausecam.fetch.FetchException}s classified by
  *       {@link org.clausecam.fetch.HttpStatus#failureKind(int)}, carrying the answer and any
  *       {@code Retry-After}.</li>
+ *   <li>{@link org.clausecam.fetch.NetworkGuard}: the private-network guard, deciding on the URL
+ *       as the browser reads it and on every resolved address against IANA's special-purpose
+ *       registries; {@link org.clausecam.fetch.GuardedProxy}, the bounded checking proxy through
+ *       which guarded traffic goes.</li>
  *   <li>{@link org.clausecam.fetch.BrowserFallback#looksBlockedOrEmpty}: Open Terms Archive's rule
  *       for trying a browser after plain HTTP.</li>
  * </ul>

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpFetcherTest {
 
@@ -240,6 +242,41 @@ class HttpFetcherTest {
         FetchedDocument document = viaServer.fetch(java.net.URI.create("http://shop-a.localhost:" + port + "/terms"));
 
         assertEquals("<p>terms of shop-a.localhost:" + port + "</p>", new String(document.content(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The request goes to the host a browser reads in the URL, not to java.net's reading of it
+     * (0177.0.0.1 would be 177.0.0.1 there). The test server stands in as the proxy, so whatever
+     * the fetcher did, nothing left 127.0.0.1: the request line shows where it was headed.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"0177.0.0.1", "0x7f.1", "2130706433", "127.1", "0x7F.0.0.01"})
+    void theRequestGoesToTheHostAsTheBrowserReadsIt(String host) throws Exception {
+        List<String> targets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.handle("/terms", exchange -> {
+            targets.add(exchange.getRequestURI() + " Host: " + exchange.getRequestHeaders().getFirst("Host"));
+            FixtureServer.send(exchange, 200, "<p>terms</p>".getBytes(StandardCharsets.UTF_8));
+        });
+        int port = server.url("/").getPort();
+        HttpFetcher viaServer = new HttpFetcher(HttpFetchOptions.defaults(), new NetworkGuard(true),
+                java.net.ProxySelector.of(new java.net.InetSocketAddress("127.0.0.1", port)));
+
+        FetchedDocument document = viaServer.fetch(java.net.URI.create("http://" + host + ":" + port + "/terms"));
+
+        assertEquals(List.of("http://127.0.0.1:" + port + "/terms Host: 127.0.0.1:" + port), targets);
+        assertEquals(java.net.URI.create("http://127.0.0.1:" + port + "/terms"), document.location());
+    }
+
+    @Test
+    void aRedirectIsResolvedAsTheBrowserResolvesIt() throws Exception {
+        server.redirect("/old", 302, "\\\\0x7f.1:" + server.url("/").getPort() + "\\new terms");
+        server.serve("/new terms", "text/html", "<p>new</p>"); // the fixture server matches decoded paths
+        HttpFetcher local = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true));
+
+        FetchedDocument document = local.fetch(server.url("/old"));
+
+        assertEquals("<p>new</p>", new String(document.content(), StandardCharsets.UTF_8));
+        assertEquals(server.url("/new%20terms"), document.location());
     }
 
     @Test

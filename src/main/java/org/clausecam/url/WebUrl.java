@@ -1,6 +1,7 @@
-package org.clausecam.extract;
+package org.clausecam.url;
 
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,16 +12,20 @@ import java.util.Optional;
  * URL parsing and serialisation with the WHATWG URL Standard's results (what a browser's
  * {@code link.href} gives), which {@link java.net.URI} does not reproduce: backslashes,
  * percent-encoding sets, dot segments, default ports, host case. Covers what links in web pages
- * use; {@code file:} URLs are treated like other special URLs.
+ * use; {@code file:} URLs are special too, with an empty host when none is given.
+ *
+ * <p>The one URL parser of the agent: links in snapshots, the network guard and the HTTP fetcher
+ * all read a URL this way, so that none of them can be steered to a host other than the one the
+ * browser would connect to (see {@link WebHost}).
  */
-final class WebUrl {
+public final class WebUrl {
     private static final Map<String, Integer> SPECIAL = Map.of(
             "http", 80, "https", 443, "ws", 80, "wss", 443, "ftp", 21, "file", -1);
 
     private String scheme;
     private String username = "";
     private String password = "";
-    private String host;          // null: no host
+    private WebHost host;         // null: no host
     private Integer port;         // null: default or none
     private List<String> path = new ArrayList<>();
     private String opaquePath;    // non-null: a path that is not a list ("mailto:…")
@@ -31,7 +36,7 @@ final class WebUrl {
     }
 
     /** Parses {@code input} against {@code base} (may be null); empty when the standard says failure. */
-    static Optional<WebUrl> parse(String input, WebUrl base) {
+    public static Optional<WebUrl> parse(String input, WebUrl base) {
         try {
             return Optional.of(doParse(input, base));
         } catch (IllegalArgumentException e) {
@@ -39,7 +44,21 @@ final class WebUrl {
         }
     }
 
-    static Optional<String> resolve(String input, String base) {
+    /**
+     * Parses an absolute URL, or {@code input} against {@code base} when base is not null.
+     *
+     * @throws IllegalArgumentException naming the input and why the standard says failure
+     */
+    public static WebUrl create(String input, WebUrl base) {
+        try {
+            return doParse(input, base);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a URL: '" + input + "' (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Resolves a link against a page's location; both as strings, the result serialised. */
+    public static Optional<String> resolve(String input, String base) {
         Optional<WebUrl> baseUrl = base == null ? Optional.empty() : parse(base, null);
         if (base != null && baseUrl.isEmpty()) return Optional.empty();
         return parse(input, baseUrl.orElse(null)).map(WebUrl::toString);
@@ -60,6 +79,7 @@ final class WebUrl {
                 if (base != null && base.scheme.equals(url.scheme) && !startsWithTwoSlashes(rest, true)) {
                     return relative(rest, base, url);
                 }
+                if (url.scheme.equals("file")) return file(rest, url);
                 int i = 0;
                 while (i < rest.length() && (rest.charAt(i) == '/' || rest.charAt(i) == '\\')) i++;
                 return authority(rest.substring(i), url);
@@ -76,11 +96,19 @@ final class WebUrl {
         if (base.opaquePath != null) {
             if (!input.startsWith("#")) throw new IllegalArgumentException("relative URL on an opaque base");
             WebUrl copy = base.copy();
-            copy.fragment = encode(input.substring(1), WebUrl::isFragmentSet);
+            copy.fragment = PercentEncoding.encode(input.substring(1), PercentEncoding::isFragmentSet);
             return copy;
         }
         url.scheme = base.scheme;
         return relative(input, base, url);
+    }
+
+    /** {@code file:} keeps its slashes: {@code file:///etc} has an empty host, not the host "etc". */
+    private static WebUrl file(String rest, WebUrl url) {
+        if (startsWithTwoSlashes(rest, true)) return authority(rest.substring(2), url);
+        url.host = new WebHost.Domain("");
+        pathQueryFragment(rest, url);
+        return url;
     }
 
     private static WebUrl relative(String input, WebUrl base, WebUrl url) {
@@ -113,7 +141,7 @@ final class WebUrl {
         if (c == '#') {
             url.path = new ArrayList<>(base.path);
             url.query = base.query;
-            url.fragment = encode(input.substring(1), WebUrl::isFragmentSet);
+            url.fragment = PercentEncoding.encode(input.substring(1), PercentEncoding::isFragmentSet);
             return url;
         }
         url.path = new ArrayList<>(base.path);
@@ -135,8 +163,8 @@ final class WebUrl {
         if (at >= 0) {
             String userinfo = authority.substring(0, at);
             int colon = userinfo.indexOf(':');
-            url.username = encode(colon >= 0 ? userinfo.substring(0, colon) : userinfo, WebUrl::isUserinfoSet);
-            url.password = colon >= 0 ? encode(userinfo.substring(colon + 1), WebUrl::isUserinfoSet) : "";
+            url.username = PercentEncoding.encode(colon >= 0 ? userinfo.substring(0, colon) : userinfo, PercentEncoding::isUserinfoSet);
+            url.password = colon >= 0 ? PercentEncoding.encode(userinfo.substring(colon + 1), PercentEncoding::isUserinfoSet) : "";
             authority = authority.substring(at + 1);
         }
         int portColon = -1;
@@ -153,7 +181,13 @@ final class WebUrl {
         String hostPart = portColon >= 0 ? authority.substring(0, portColon) : authority;
         if (hostPart.isEmpty() && special && !url.scheme.equals("file")) throw new IllegalArgumentException("empty host");
         if (portColon >= 0 && hostPart.isEmpty()) throw new IllegalArgumentException("port without host");
-        url.host = special ? WebHost.parseSpecial(hostPart) : WebHost.parseOpaque(hostPart);
+        if (url.scheme.equals("file")) {
+            if (portColon >= 0) throw new IllegalArgumentException("a file URL has no port");
+            WebHost parsed = hostPart.isEmpty() ? new WebHost.Domain("") : WebHost.parseSpecial(hostPart);
+            url.host = parsed.serialized().equals("localhost") ? new WebHost.Domain("") : parsed;
+        } else {
+            url.host = special ? WebHost.parseSpecial(hostPart) : WebHost.parseOpaque(hostPart);
+        }
         if (portColon >= 0) {
             String port = authority.substring(portColon + 1);
             if (!port.isEmpty()) {
@@ -205,7 +239,7 @@ final class WebUrl {
             } else if (isSingleDot(segment)) {
                 if (last) url.path.add("");
             } else {
-                url.path.add(encode(segment, WebUrl::isPathSet));
+                url.path.add(PercentEncoding.encode(segment, PercentEncoding::isPathSet));
             }
         }
         if (special && url.path.isEmpty()) url.path.add("");
@@ -217,15 +251,15 @@ final class WebUrl {
         int hash = input.indexOf('#');
         if (input.charAt(0) == '?') {
             String q = hash >= 0 ? input.substring(1, hash) : input.substring(1);
-            url.query = encode(q, url.isSpecial() ? WebUrl::isSpecialQuerySet : WebUrl::isQuerySet);
+            url.query = PercentEncoding.encode(q, url.isSpecial() ? PercentEncoding::isSpecialQuerySet : PercentEncoding::isQuerySet);
         }
-        if (hash >= 0) url.fragment = encode(input.substring(hash + 1), WebUrl::isFragmentSet);
+        if (hash >= 0) url.fragment = PercentEncoding.encode(input.substring(hash + 1), PercentEncoding::isFragmentSet);
     }
 
     private static void opaque(String input, WebUrl url) {
         int end = 0;
         while (end < input.length() && input.charAt(end) != '?' && input.charAt(end) != '#') end++;
-        url.opaquePath = encode(input.substring(0, end), WebUrl::isC0Set);
+        url.opaquePath = PercentEncoding.encode(input.substring(0, end), PercentEncoding::isC0Set);
         queryFragment(input.substring(end), url);
         if (url.fragment == null && url.query == null) url.opaquePath = stripTrailingSpaces(url.opaquePath);
     }
@@ -279,67 +313,72 @@ final class WebUrl {
         return out.toString();
     }
 
-    interface EncodeSet {
-        boolean contains(int c);
+    public String scheme() {
+        return scheme;
     }
 
-    static boolean isC0Set(int c) {
-        return c <= 0x1F || c > 0x7E;
+    /** The host; empty for URLs without one ({@code mailto:}). */
+    public Optional<WebHost> host() {
+        return Optional.ofNullable(host);
     }
 
-    static boolean isFragmentSet(int c) {
-        return isC0Set(c) || c == ' ' || c == '"' || c == '<' || c == '>' || c == '`';
+    /** The port to connect to: the explicit one, else the scheme's default; -1 when neither exists. */
+    public int port() {
+        if (port != null) return port;
+        Integer def = SPECIAL.get(scheme);
+        return def == null ? -1 : def;
     }
 
-    static boolean isQuerySet(int c) {
-        return isC0Set(c) || c == ' ' || c == '"' || c == '#' || c == '<' || c == '>';
+    /** The request target of an origin-form request line: path and query. */
+    public String pathAndQuery() {
+        StringBuilder out = new StringBuilder();
+        if (opaquePath != null) out.append(opaquePath);
+        else for (String segment : path) out.append('/').append(segment);
+        if (out.length() == 0) out.append('/');
+        if (query != null) out.append('?').append(query);
+        return out.toString();
     }
 
-    static boolean isSpecialQuerySet(int c) {
-        return isQuerySet(c) || c == '\'';
+    public WebUrl withoutFragment() {
+        WebUrl copy = copy();
+        copy.fragment = null;
+        return copy;
     }
 
-    static boolean isPathSet(int c) {
-        return isQuerySet(c) || c == '?' || c == '`' || c == '{' || c == '}' || c == '^';
-    }
-
-    static boolean isUserinfoSet(int c) {
-        return isPathSet(c) || c == '/' || c == ':' || c == ';' || c == '=' || c == '@' || c == '['
-                || c == '\\' || c == ']' || c == '|';
-    }
-
-    static String encode(String s, EncodeSet set) {
-        StringBuilder out = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80 && !set.contains(c)) {
-                if (out != null) out.append(c);
-                continue;
+    /**
+     * The same URL as a {@link URI}, for {@code java.net.http}. The standard leaves some
+     * characters unencoded that {@code java.net.URI} refuses ({@code |}, {@code ^}, a lone
+     * {@code %}, brackets in the path): these are percent-encoded here, which servers read as the same
+     * resource. The host is the serialised one, so a connection goes where the browser's would.
+     *
+     * @throws IllegalArgumentException when {@code java.net.URI} still refuses it (a domain with
+     *                                  characters that the standard allows and RFC 3986 does not)
+     */
+    public URI toUri() {
+        StringBuilder out = new StringBuilder(scheme).append(':');
+        if (host != null) {
+            out.append("//");
+            if (!username.isEmpty() || !password.isEmpty()) {
+                out.append(JavaUriEscaping.escape(username, false));
+                if (!password.isEmpty()) out.append(':').append(JavaUriEscaping.escape(password, false));
+                out.append('@');
             }
-            if (out == null) {
-                out = new StringBuilder(s.length() + 16);
-                out.append(s, 0, i);
-            }
-            if (c < 0x80) {
-                appendByte(out, c);
-                continue;
-            }
-            int cp;
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                cp = Character.toCodePoint(c, s.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                cp = 0xFFFD;
-            } else {
-                cp = c;
-            }
-            for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) appendByte(out, b & 0xFF);
+            out.append(host.serialized());
+            if (port != null) out.append(':').append(port);
         }
-        return out == null ? s : out.toString();
-    }
-
-    private static void appendByte(StringBuilder out, int b) {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
-                .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+        if (opaquePath != null) {
+            out.append(JavaUriEscaping.escape(opaquePath, false));
+        } else {
+            if (host == null && path.size() > 1 && path.get(0).isEmpty()) out.append("/.");
+            for (String segment : path) out.append('/').append(JavaUriEscaping.escape(segment, false));
+        }
+        if (query != null) out.append('?').append(JavaUriEscaping.escape(query, true));
+        if (fragment != null) out.append('#').append(JavaUriEscaping.escape(fragment, true));
+        try {
+            return new URI(out.toString());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("java.net.URI cannot hold " + this + ": " + e.getMessage(), e);
+        }
     }
 
     private WebUrl copy() {
@@ -366,7 +405,7 @@ final class WebUrl {
                 if (!password.isEmpty()) out.append(':').append(password);
                 out.append('@');
             }
-            out.append(host);
+            out.append(host.serialized());
             if (port != null) out.append(':').append(port);
         }
         if (opaquePath != null) {

@@ -1,4 +1,4 @@
-package org.clausecam.extract;
+package org.clausecam.url;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,5 +50,35 @@ class WebUrlTest {
     void unparsableUrlsFail() {
         assertTrue(WebUrl.resolve("http://exa mple.com/", "https://example.com/").isEmpty());
         assertTrue(WebUrl.resolve("https://example.com:99999/", null).isEmpty());
+    }
+
+    @Test
+    void fileUrlsMayHaveAnEmptyHostAndLocalhostIsEmpty() {
+        assertEquals("file:///etc/passwd", WebUrl.resolve("file:///etc/passwd", null).orElseThrow());
+        assertEquals("file:///etc/passwd", WebUrl.resolve("file://localhost/etc/passwd", null).orElseThrow());
+    }
+
+    @Test
+    void asAJavaUriWhatJavaNetRefusesIsPercentEncodedAndTheHostIsTheBrowsersReading() {
+        assertEquals("https://example.com/a%7Cb/%5Bc%5D?q=%7Bx%7D%7C%5E#f%7Cg",
+                WebUrl.create("https://example.com/a|b/[c]?q={x}|^#f|g", null).toUri().toString());
+        assertEquals("http://example.com/100%25/%41", WebUrl.create("http://example.com/100%/%41", null).toUri().toString());
+        assertEquals("127.0.0.1", WebUrl.create("http://0x7f.1:8080/x", null).toUri().getHost());
+        assertEquals("[::ffff:7f00:1]", WebUrl.create("http://[::FFFF:127.0.0.1]/", null).toUri().getHost());
+    }
+
+    @Test
+    void thePortIsTheExplicitOneOrTheSchemeDefault() {
+        assertEquals(443, WebUrl.create("https://example.com/", null).port());
+        assertEquals(8080, WebUrl.create("http://example.com:08080/", null).port());
+        assertEquals(80, WebUrl.create("http://example.com:80/", null).port());
+    }
+
+    @Test
+    void aFailureNamesTheInputAndWhy() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> WebUrl.create("http://256.1.1.1/", null));
+
+        assertTrue(e.getMessage().contains("'http://256.1.1.1/'") && e.getMessage().contains("IPv4"), e.getMessage());
     }
 }
