@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.clausecam.png.PngStreamWriter;
 
 /**
  * Full-page screenshots of any height, in bounded memory.

@@ -1,9 +1,8 @@
-package org.clausecam.capture;
+package org.clausecam.png;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Queue;
@@ -13,13 +12,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.zip.Adler32;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
  * Writes an 8-bit RGB PNG band by band, so that a picture 200,000 rows tall is encoded while
- * holding only a few bands of rows: the stitched full-page screenshots of {@link FullPageShooter}
- * and the difference pictures of visual diffs.
+ * holding only a few bands of rows: the stitched full-page screenshots of {@code capture} and
+ * the difference pictures of visual diffs.
  *
  * <p>Why bands: deflating a 1280×20,000 screenshot on one thread takes about 160 ms even at a fast
  * level. As pigz does, each band is deflated on its own and ends on a byte boundary (a sync flush),
@@ -33,7 +31,6 @@ import java.util.zip.Deflater;
  */
 public final class PngStreamWriter implements AutoCloseable {
 
-    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final int LEVEL = 2; // measured faster than 1 on screenshots, and smaller
     private static final int MAX_BANDS_IN_FLIGHT = 4;
     /** Rows gathered from {@link #writeRow} before they are deflated as one band. */
@@ -77,17 +74,17 @@ public final class PngStreamWriter implements AutoCloseable {
         this.width = width;
         this.height = height;
         this.executor = executor;
-        out.write(SIGNATURE);
+        out.write(PngChunks.SIGNATURE);
         byte[] header = new byte[13];
-        putInt(header, 0, width);
-        putInt(header, 4, height);
+        PngChunks.putInt(header, 0, width);
+        PngChunks.putInt(header, 4, height);
         header[8] = 8;   // bits per sample
         header[9] = 2;   // colour type: RGB
         header[10] = 0;  // deflate
         header[11] = 0;  // adaptive filtering
         header[12] = 0;  // no interlace
-        chunk("IHDR", header, header.length);
-        chunk("IDAT", new byte[] {0x78, 0x01}, 2); // zlib header: deflate, 32K window
+        PngChunks.write(out, PngChunks.IHDR, header, header.length);
+        PngChunks.write(out, PngChunks.IDAT, new byte[] {0x78, 0x01}, 2); // zlib header: deflate, 32K window
     }
 
     /**
@@ -190,7 +187,7 @@ public final class PngStreamWriter implements AutoCloseable {
         toScanlines(pixels, rows, raw);
         recycle(sparePixels, pixels);
         // Direct buffers for zlib: with heap arrays, each deflate call pins them and blocks the
-        // garbage collector (JNI critical section; see diff.PngRowDecoder).
+        // garbage collector (JNI critical section; see PngStreamReader).
         ByteBuffer input = spareInputs.poll();
         if (input == null || input.capacity() < length) {
             input = ByteBuffer.allocateDirect(length);
@@ -291,7 +288,7 @@ public final class PngStreamWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while compressing the picture", e);
         }
-        chunk("IDAT", band.data(), band.data().length);
+        PngChunks.write(out, PngChunks.IDAT, band.data(), band.data().length);
         adler = combineAdler(adler, band.adler(), band.rawLength());
     }
 
@@ -319,9 +316,9 @@ public final class PngStreamWriter implements AutoCloseable {
             writeOldest();
         }
         byte[] trailer = new byte[4];
-        putInt(trailer, 0, (int) adler);
-        chunk("IDAT", trailer, 4);
-        chunk("IEND", new byte[0], 0);
+        PngChunks.putInt(trailer, 0, (int) adler);
+        PngChunks.write(out, PngChunks.IDAT, trailer, 4);
+        PngChunks.write(out, PngChunks.IEND, new byte[0], 0);
         out.flush();
         finished = true;
     }
@@ -333,26 +330,5 @@ public final class PngStreamWriter implements AutoCloseable {
             band.cancel(true);
         }
         inFlight.clear();
-    }
-
-    private void chunk(String type, byte[] data, int length) throws IOException {
-        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(name);
-        crc.update(data, 0, length);
-        byte[] field = new byte[4];
-        putInt(field, 0, length);
-        out.write(field);
-        out.write(name);
-        out.write(data, 0, length);
-        putInt(field, 0, (int) crc.getValue());
-        out.write(field);
-    }
-
-    private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
     }
 }

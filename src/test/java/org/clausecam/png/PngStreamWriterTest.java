@@ -1,4 +1,4 @@
-package org.clausecam.capture;
+package org.clausecam.png;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -174,6 +174,37 @@ class PngStreamWriterTest {
         whole.update(data);
 
         assertEquals(whole.getValue(), PngStreamWriter.combineAdler(first.getValue(), second.getValue(), 60_000));
+    }
+
+    @Test
+    void tallPicturesWrittenInBandsReadBackThroughTheStreamReader() throws Exception {
+        int width = 200;
+        int height = 1000;
+        int[] pixels = new Random(13).ints(width * height).map(v -> v & 0xffffff).toArray();
+        for (int i = 0; i < pixels.length / 2; i++) {
+            pixels[i] = (i / width) * 0x000101; // a smooth top half that deflates well
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try (PngStreamWriter png = new PngStreamWriter(out, width, height, executor)) {
+            for (int first = 0; first < height; first += 300) {
+                int rows = Math.min(300, height - first);
+                png.write(Arrays.copyOfRange(pixels, first * width, (first + rows) * width), rows);
+            }
+            png.finish();
+        } finally {
+            executor.shutdown();
+        }
+
+        int[] read = new int[width * height];
+        try (PngStreamReader reader = PngStreamReader.open(new ByteArrayInputStream(out.toByteArray()), "written.png")) {
+            assertEquals(width, reader.width());
+            assertEquals(height, reader.height());
+            for (int first = 0; first < height; first += 128) {
+                reader.readRows(read, first * width, Math.min(128, height - first));
+            }
+        }
+        assertArrayEquals(pixels, read);
     }
 
     /** Inflating the whole zlib stream fails on a wrong Adler-32 trailer. */
