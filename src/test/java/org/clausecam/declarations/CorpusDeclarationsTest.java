@@ -1,6 +1,7 @@
 package org.clausecam.declarations;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Real declarations of two public Open Terms Archive collections, a sample kept in the test
  * resources (ota-declarations/README.md), are read without a problem.
  */
+@Tag("unit")
 class CorpusDeclarationsTest {
 
     static Path corpusFolder(String collection) throws java.net.URISyntaxException {
@@ -57,6 +59,7 @@ class CorpusDeclarationsTest {
         assertEquals(List.of(), failures);
     }
 
+    @Tag("integration") // runs Node in a subprocess
     @org.junit.jupiter.api.Test
     void instagramFiltersAtAnOldDateAreAValidModuleWithTheOldFilters() throws Exception {
         Path folder = corpusFolder("contrib");

@@ -1,6 +1,7 @@
 package org.clausecam.declarations;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("unit")
 class DeclarationHistoryTest {
 
     final DeclarationLoader loader = new DeclarationLoader(DeclarationLoaderTest.resource("declarations-history"));
@@ -65,6 +67,7 @@ class DeclarationHistoryTest {
         assertEquals(Files.readString(loader.folder().resolve("Example.filters.js")), loader.load("Example").filtersSource());
     }
 
+    @Tag("integration") // runs Node in a subprocess
     @Test
     void filtersAtADateExportTheVersionsValidThen() throws Exception {
         assertEquals("v1 v2 current", runFilters(loader.declarationAt("Example", Instant.parse("2022-06-01T00:00:00Z"))));

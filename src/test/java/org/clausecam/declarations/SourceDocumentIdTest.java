@@ -1,5 +1,6 @@
 package org.clausecam.declarations;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import java.net.URI;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("unit")
 class SourceDocumentIdTest {
 
     @ParameterizedTest(name = "{0} -> {1}")

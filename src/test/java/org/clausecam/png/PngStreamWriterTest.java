@@ -17,8 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.zip.Adler32;
 import java.util.zip.Inflater;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class PngStreamWriterTest {
 
     @Test

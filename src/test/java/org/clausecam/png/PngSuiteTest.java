@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every colour type at every bit depth, and transparency by palette alpha and by colour key.
  * The expected pixels are ImageIO's samples, shown as on a white page.
  */
+@Tag("unit")
 class PngSuiteTest {
 
     @Test
