@@ -20,7 +20,8 @@ import org.clausecam.png.PngStreamWriter;
  * Full-page screenshots of any height, in bounded memory.
  *
  * <p>Chromium renders only about 111–123 million pixels of one full-page shot (at 1280 px wide,
- * rows past ~86,870 come back plain white, with no error: STACK.md §3). So a page up to
+ * rows past ~86,870 come back plain white, with no error; measured with Chromium 156, see
+ * docs/benchmarks.md). So a page up to
  * {@link #SINGLE_SHOT_PIXELS} is shot once; a taller one is shot in clipped sections of
  * {@link #SECTION_PIXELS}, each decoded and streamed row by row into one PNG by
  * {@link PngStreamWriter}: memory holds one section, never the whole picture.
