@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,7 +25,7 @@ import java.util.zip.Deflater;
  * barely compresses (a photograph, noise) is stored rather than searched for matches in vain.
  *
  * <p>Usage: construct with the final size; write exactly {@code height} rows, as bands
- * ({@link #newBand}, {@link #write}) or one at a time ({@link #writeRow}, {@link #writeBgrRow});
+ * ({@link #newBand}, {@link #write}) or one at a time ({@link #writeRow});
  * then {@link #finish()}. The output stream is never closed here. Not thread-safe.
  */
 public final class PngStreamWriter implements AutoCloseable {
@@ -109,25 +108,6 @@ public final class PngStreamWriter implements AutoCloseable {
     /** Writes the next row; {@code argb} holds at least {@code width} pixels as from {@code BufferedImage.getRGB}. */
     public void writeRow(int[] argb) throws IOException {
         System.arraycopy(argb, 0, nextGatheredRow(), gatheredRows * width, width);
-        rowGathered();
-    }
-
-    /**
-     * Writes the next row from 3-byte BGR samples ({@code TYPE_3BYTE_BGR} rasters, what ImageIO
-     * decodes Chromium's PNGs to): a copy without per-pixel colour-model calls.
-     *
-     * @param bgr    the samples
-     * @param offset index of the row's first sample
-     * @param pixels pixels available there; the rest of the row is white
-     */
-    public void writeBgrRow(byte[] bgr, int offset, int pixels) throws IOException {
-        int[] band = nextGatheredRow();
-        int start = gatheredRows * width;
-        int n = Math.min(pixels, width);
-        for (int x = 0, j = offset; x < n; x++, j += 3) {
-            band[start + x] = (bgr[j + 2] & 0xff) << 16 | (bgr[j + 1] & 0xff) << 8 | (bgr[j] & 0xff);
-        }
-        Arrays.fill(band, start + n, start + width, 0xffffff);
         rowGathered();
     }
 

@@ -68,21 +68,6 @@ class PngStreamWriterTest {
     }
 
     @Test
-    void bgrSamplesAreWrittenAsRgbAndAShortRowIsPaddedWhite() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PngStreamWriter png = new PngStreamWriter(out, 3, 1);
-        byte[] bgr = {0, 0, (byte) 255, 0, (byte) 255, 0};
-
-        png.writeBgrRow(bgr, 0, 2);
-        png.finish();
-
-        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
-        assertEquals(0xffff0000, decoded.getRGB(0, 0));
-        assertEquals(0xff00ff00, decoded.getRGB(1, 0));
-        assertEquals(0xffffffff, decoded.getRGB(2, 0));
-    }
-
-    @Test
     void finishingBeforeEveryRowIsWrittenIsAnError() throws Exception {
         PngStreamWriter png = new PngStreamWriter(new ByteArrayOutputStream(), 2, 2);
         png.writeRow(new int[2]);
