@@ -1,6 +1,5 @@
 package org.clausecam.declarations;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,7 +62,7 @@ class CorpusDeclarationsTest {
     @org.junit.jupiter.api.Test
     void instagramFiltersAtAnOldDateAreAValidModuleWithTheOldFilters() throws Exception {
         Path folder = corpusFolder("contrib");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/node")), "node is not installed");
+        String nodeJs = NodeJs.executable();
         Declaration old = new DeclarationLoader(folder).declarationAt("Instagram", java.time.Instant.parse("2022-01-01T00:00:00Z"));
         Path dir = Files.createTempDirectory("instagram-filters");
         Path module = dir.resolve("filters.mjs");
@@ -72,7 +71,7 @@ class CorpusDeclarationsTest {
             Files.writeString(module, old.filtersSource());
             Files.writeString(runner, "import * as f from './filters.mjs';\n"
                     + "console.log(typeof f.cleanUrls, typeof f.removeTrackingIDs, typeof f.replaceInfoImageWithEmoji);\n");
-            Process node = new ProcessBuilder("/usr/bin/node", runner.toString()).redirectErrorStream(true).start();
+            Process node = new ProcessBuilder(nodeJs, runner.toString()).redirectErrorStream(true).start();
             String out = new String(node.getInputStream().readAllBytes()).strip();
             node.waitFor();
             assertEquals("function function function", out);

@@ -1,6 +1,5 @@
 package org.clausecam.declarations;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +79,7 @@ class DeclarationHistoryTest {
      * cleanLinks, dropTracking (when exported at that date) and the current markCurrent wrote.
      */
     static String runFilters(Declaration declaration) throws IOException, InterruptedException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/node")), "node is not installed");
+        String nodeJs = NodeJs.executable();
         Path dir = Files.createTempDirectory("filters");
         try {
             Files.writeString(dir.resolve("filters.mjs"), declaration.filtersSource(), StandardCharsets.UTF_8);
@@ -95,7 +94,7 @@ class DeclarationHistoryTest {
                     };
                     console.log([run('cleanLinks'), run('dropTracking'), run('markCurrent')].join(' '));
                     """, StandardCharsets.UTF_8);
-            Process node = new ProcessBuilder("/usr/bin/node", dir.resolve("run.mjs").toString()).redirectErrorStream(true).start();
+            Process node = new ProcessBuilder(nodeJs, dir.resolve("run.mjs").toString()).redirectErrorStream(true).start();
             String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             assertTrue(node.waitFor(30, TimeUnit.SECONDS));
             assertEquals(0, node.exitValue(), out);
