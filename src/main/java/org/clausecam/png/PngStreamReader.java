@@ -112,11 +112,15 @@ public final class PngStreamReader implements AutoCloseable {
         if (rows == 0) {
             return;
         }
-        int needed = rows * scanlines.scanlineLength();
-        if (directOutput.capacity() < needed) {
-            directOutput = ByteBuffer.allocateDirect(needed);
+        long needed = (long) rows * scanlines.scanlineLength();
+        if (needed > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(source + ": a band of " + rows + " rows of " + header.width()
+                    + " pixels is too large to inflate at once; read fewer rows");
         }
-        inflateFully(needed);
+        if (directOutput.capacity() < needed) {
+            directOutput = ByteBuffer.allocateDirect((int) needed);
+        }
+        inflateFully((int) needed);
         directOutput.flip();
         for (int r = 0; r < rows; r++) {
             scanlines.decode(directOutput, dst, offset + r * header.width());

@@ -2,6 +2,7 @@ package org.clausecam.png;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Turns a non-interlaced PNG's scanlines, top to bottom, into opaque 0xRRGGBB pixels as a
@@ -38,7 +39,7 @@ final class ScanlineDecoder {
         this.distance = header.filterDistance();
         this.previous = new byte[stride];
         this.current = new byte[stride];
-        java.util.Arrays.fill(paletteAlpha, 255);
+        Arrays.fill(paletteAlpha, 255);
     }
 
     /** The bytes of one scanline as stored: a filter byte, then the samples. */
