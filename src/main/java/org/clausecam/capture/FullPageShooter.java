@@ -5,24 +5,23 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.ScreenshotAnimations;
 import com.microsoft.playwright.options.ScreenshotCaret;
 import com.microsoft.playwright.options.ScreenshotType;
-import java.awt.image.BufferedImage;
-import java.awt.image.ComponentSampleModel;
-import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import javax.imageio.ImageIO;
+import org.clausecam.png.PngStreamReader;
+import org.clausecam.png.PngStreamWriter;
 
 /**
  * Full-page screenshots of any height, in bounded memory.
  *
  * <p>Chromium renders only about 111–123 million pixels of one full-page shot (at 1280 px wide,
- * rows past ~86,870 come back plain white, with no error: STACK.md §3). So a page up to
+ * rows past ~86,870 come back plain white, with no error; measured with Chromium 156, see
+ * docs/benchmarks.md). So a page up to
  * {@link #SINGLE_SHOT_PIXELS} is shot once; a taller one is shot in clipped sections of
- * {@link #SECTION_PIXELS}, each decoded and streamed row by row into one PNG by
- * {@link PngStreamWriter}: memory holds one section, never the whole picture.
+ * {@link #SECTION_PIXELS}, each read row by row by {@link PngStreamReader} and streamed into one
+ * PNG by {@link PngStreamWriter}: memory holds one section's PNG, never the whole picture.
  *
  * <p>Every shot is clipped to the viewport width and the measured scroll height, so the PNG has
  * the same width for every capture of a page (visual diffs line up) and its height is the
@@ -46,6 +45,7 @@ final class FullPageShooter {
             + "lazy.forEach(i => { i.loading = 'eager'; }); return lazy.length; }";
     private static final String IMAGES_COMPLETE = "() => Array.from(document.images).every(i => i.complete)";
     private static final long LAZY_IMAGES_WAIT_MILLIS = 5_000;
+    private static final int WHITE = 0xffffff;
 
     private FullPageShooter() {
     }
@@ -79,17 +79,11 @@ final class FullPageShooter {
         int section = (int) Math.max(1, SECTION_PIXELS / width);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int[] row = new int[width];
-        int[] white = new int[width];
-        Arrays.fill(white, 0xffffffff);
         try {
             PngStreamWriter png = new PngStreamWriter(out, width, height);
             for (int y = 0; y < height; y += section) {
                 int rows = Math.min(section, height - y);
-                BufferedImage image = ImageIO.read(new ByteArrayInputStream(shot(page, y, width, rows, style, deadline)));
-                if (image == null) {
-                    throw new CaptureException("Chromium returned an unreadable PNG for rows " + y + ".." + (y + rows));
-                }
-                writeSection(png, image, width, rows, row, white);
+                writeSection(png, shot(page, y, width, rows, style, deadline), y, rows, row);
             }
             png.finish();
         } catch (IOException e) {
@@ -98,24 +92,24 @@ final class FullPageShooter {
         return new Screenshot(out.toByteArray(), width, height, pageHeight, true, truncated);
     }
 
-    private static void writeSection(PngStreamWriter png, BufferedImage image, int width, int rows, int[] row,
-                                     int[] white) throws IOException {
-        int usableWidth = Math.min(width, image.getWidth());
-        boolean bgr = image.getType() == BufferedImage.TYPE_3BYTE_BGR
-                && image.getRaster().getDataBuffer() instanceof DataBufferByte
-                && image.getRaster().getParent() == null
-                && image.getRaster().getSampleModel() instanceof ComponentSampleModel layout
-                && layout.getScanlineStride() == image.getWidth() * 3 && layout.getPixelStride() == 3;
-        byte[] samples = bgr ? ((DataBufferByte) image.getRaster().getDataBuffer()).getData() : null;
-        for (int r = 0; r < rows; r++) {
-            if (r >= image.getHeight()) {
-                // A page that shrank since it was measured leaves the remainder white.
-                png.writeRow(white);
-            } else if (bgr) {
-                png.writeBgrRow(samples, r * image.getWidth() * 3, usableWidth);
-            } else {
-                Arrays.fill(row, usableWidth, width, 0xffffffff);
-                image.getRGB(0, r, usableWidth, 1, row, 0, width);
+    /**
+     * Copies a section's rows from Chromium's PNG, one row at a time. Where the section is
+     * narrower or shorter than asked (a page that shrank since it was measured), the rest is white.
+     */
+    private static void writeSection(PngStreamWriter png, byte[] shot, int y, int rows, int[] row) throws IOException {
+        String name = "Chromium's screenshot of rows " + y + ".." + (y + rows);
+        try (PngStreamReader section = PngStreamReader.open(new ByteArrayInputStream(shot), name)) {
+            int[] sectionRow = section.width() > row.length ? new int[section.width()] : row;
+            for (int r = 0; r < rows; r++) {
+                if (r < section.height()) {
+                    section.readRows(sectionRow, 0, 1);
+                    if (sectionRow != row) {
+                        System.arraycopy(sectionRow, 0, row, 0, row.length);
+                    }
+                    Arrays.fill(row, Math.min(section.width(), row.length), row.length, WHITE);
+                } else {
+                    Arrays.fill(row, WHITE);
+                }
                 png.writeRow(row);
             }
         }
@@ -161,15 +155,13 @@ final class FullPageShooter {
                 .setStyle(style));
     }
 
-    /** Width and height from a PNG's IHDR. */
+    /** Width and height of a PNG Chromium returned. */
     static int[] pngSize(byte[] png) throws CaptureException {
-        if (png.length < 24 || png[12] != 'I' || png[13] != 'H' || png[14] != 'D' || png[15] != 'R') {
-            throw new CaptureException("Chromium returned something that is not a PNG (" + png.length + " bytes)");
+        try (PngStreamReader reader = PngStreamReader.open(new ByteArrayInputStream(png), "Chromium's screenshot")) {
+            return new int[] {reader.width(), reader.height()};
+        } catch (IOException e) {
+            throw new CaptureException("Chromium returned something that is not a PNG this agent reads (" + png.length
+                    + " bytes): " + e.getMessage(), e);
         }
-        return new int[] {readInt(png, 16), readInt(png, 20)};
-    }
-
-    private static int readInt(byte[] b, int at) {
-        return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
     }
 }

@@ -11,8 +11,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Rows of a picture held whole in memory: the fallback for pictures the streaming PNG decoder
- * does not handle (palette, grey, 16-bit or interlaced PNGs, JPEG), and for in-memory images.
+ * Rows of a picture held whole in memory: the fallback for pictures the streaming PNG reader
+ * does not handle (interlaced PNGs, JPEG), and for in-memory images.
  */
 final class DecodedImageRows implements PixelRows {
 
@@ -46,7 +46,7 @@ final class DecodedImageRows implements PixelRows {
                 if (pixels > MAX_PIXELS) {
                     throw new IOException("a " + reader.getFormatName() + " picture of " + reader.getWidth(0) + "×"
                             + reader.getHeight(0) + " pixels is too large to decode whole; save it as a "
-                            + "non-interlaced 8-bit PNG, which is read in bands");
+                            + "non-interlaced PNG, which is read in bands");
                 }
                 return of(reader.read(0));
             } finally {

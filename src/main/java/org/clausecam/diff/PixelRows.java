@@ -1,9 +1,8 @@
 package org.clausecam.diff;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.clausecam.png.PngStreamReader;
 
 /**
  * The rows of one picture, read top to bottom as opaque 0xRRGGBB ints. Reading sequentially
@@ -22,22 +21,14 @@ interface PixelRows extends AutoCloseable {
     void close() throws IOException;
 
     /**
-     * Opens a picture file: non-interlaced 8-bit PNGs (what browsers write) are streamed by
-     * {@link PngRowDecoder}; any other picture ImageIO knows (16-bit or interlaced PNG, JPEG…)
-     * is decoded whole, up to {@link DecodedImageRows#MAX_PIXELS}.
+     * Opens a picture file: PNGs that are not interlaced (what browsers write) are streamed by
+     * {@link PngStreamReader}; any other picture ImageIO knows (interlaced PNG, JPEG…) is decoded
+     * whole, up to {@link DecodedImageRows#MAX_PIXELS}.
      */
     static PixelRows open(Path file) throws IOException {
-        if (PngRowDecoder.canStream(file)) {
-            return PngRowDecoder.open(file);
+        if (PngStreamReader.canStream(file)) {
+            return new StreamedPngRows(file);
         }
         return DecodedImageRows.read(file);
-    }
-
-    /** True when the file starts with the PNG signature. */
-    static boolean isPng(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(8);
-            return head.length == 8 && java.util.Arrays.equals(head, PngRowDecoder.SIGNATURE);
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.clausecam.png.PngFormatException;
 
 /**
  * A picture's rows decoded ahead, one band at a time on a worker thread, so that decoding
@@ -126,7 +127,8 @@ final class RowStream implements AutoCloseable {
             return pending.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new VisualDiffException(file, "cannot decode: " + cause.getMessage(), cause);
+            String reason = cause instanceof PngFormatException png ? png.reason() : cause.getMessage();
+            throw new VisualDiffException(file, "cannot decode: " + reason, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VisualDiffException(file, "interrupted while decoding", e);

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.clausecam.capture.PngStreamWriter;
+import org.clausecam.png.PngFormatException;
+import org.clausecam.png.PngStreamWriter;
 
 /**
  * Compares two screenshots of a page taken at different times.
@@ -160,6 +161,8 @@ public final class VisualDiff {
     private static PixelRows open(Path file) throws VisualDiffException {
         try {
             return PixelRows.open(file);
+        } catch (PngFormatException e) {
+            throw new VisualDiffException(file, "cannot read screenshot: " + e.reason(), e);
         } catch (IOException e) {
             throw new VisualDiffException(file, "cannot read screenshot: " + e.getMessage(), e);
         }

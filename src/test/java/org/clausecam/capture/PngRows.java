@@ -1,14 +1,9 @@
 package org.clausecam.capture;
 
-import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+import org.clausecam.png.PngStreamReader;
 
 /** Reads parts of a PNG too tall to decode whole in a test: a band of rows, or every n-th row. */
 final class PngRows {
@@ -17,29 +12,34 @@ final class PngRows {
     }
 
     /** Rows {@code [from, from + count)} of the picture. */
-    static BufferedImage rows(byte[] png, int width, int from, int count) throws IOException {
-        ImageReadParam param = new ImageReadParam();
-        param.setSourceRegion(new Rectangle(0, from, width, count));
-        return read(png, param);
+    static BufferedImage rows(byte[] png, int from, int count) throws IOException {
+        try (PngStreamReader reader = PngStreamReader.open(new ByteArrayInputStream(png), "screenshot")) {
+            int[] row = new int[reader.width()];
+            for (int y = 0; y < from; y++) {
+                reader.readRows(row, 0, 1);
+            }
+            BufferedImage rows = new BufferedImage(reader.width(), count, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < count; y++) {
+                reader.readRows(row, 0, 1);
+                rows.setRGB(0, y, reader.width(), 1, row, 0, reader.width());
+            }
+            return rows;
+        }
     }
 
     /** Every {@code step}-th row, starting with row 0: row {@code y} of the picture is row {@code y / step} here. */
     static BufferedImage everyNthRow(byte[] png, int step) throws IOException {
-        ImageReadParam param = new ImageReadParam();
-        param.setSourceSubsampling(1, step, 0, 0);
-        return read(png, param);
-    }
-
-    private static BufferedImage read(byte[] png, ImageReadParam param) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in);
-                return reader.read(0, param);
-            } finally {
-                reader.dispose();
+        try (PngStreamReader reader = PngStreamReader.open(new ByteArrayInputStream(png), "screenshot")) {
+            int[] row = new int[reader.width()];
+            BufferedImage sampled = new BufferedImage(reader.width(), (reader.height() + step - 1) / step,
+                    BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < reader.height(); y++) {
+                reader.readRows(row, 0, 1);
+                if (y % step == 0) {
+                    sampled.setRGB(0, y / step, reader.width(), 1, row, 0, reader.width());
+                }
             }
+            return sampled;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.clausecam.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code extract} over an Open Terms Archive snapshots layout, on a real case (public data). */
+@Tag("unit")
 class ExtractCommandTest {
 
     static final Path CASE = Path.of("src/test/resources/parity/Grok__Acceptable_Use_Policy__20260518T103321__9d044a60");

@@ -3,6 +3,7 @@ package org.clausecam.cli;
 import org.clausecam.store.CaptureRecord;
 import org.clausecam.store.FileStore;
 import org.clausecam.store.TermsKey;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -17,6 +18,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("unit")
 class ReportCommandTest {
 
     @TempDir

@@ -6,6 +6,7 @@ import org.clausecam.fetch.FetchFigures;
 import org.clausecam.store.TermsKey;
 import org.clausecam.track.RunSummary;
 import org.clausecam.track.TermsOutcome;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a run prints: notes of captures that had to settle, failures per class, fetch figures. */
+@Tag("unit")
 class RunReportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

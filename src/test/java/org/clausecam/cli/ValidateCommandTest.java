@@ -1,5 +1,6 @@
 package org.clausecam.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("unit")
 class ValidateCommandTest {
 
     final StringWriter out = new StringWriter();

@@ -1,6 +1,6 @@
 package org.clausecam.declarations;
 
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -10,13 +10,15 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The public Open Terms Archive collections in the shared corpus, when present, are read without a problem. */
+/**
+ * Real declarations of two public Open Terms Archive collections, a sample kept in the test
+ * resources (ota-declarations/README.md), are read without a problem.
+ */
+@Tag("unit")
 class CorpusDeclarationsTest {
 
-    static Path corpusFolder(String collection) {
-        Path folder = Path.of("/work/shared/corpus/declarations", collection);
-        Assumptions.assumeTrue(Files.isDirectory(folder), "corpus collection not present: " + folder);
-        return folder;
+    static Path corpusFolder(String collection) throws java.net.URISyntaxException {
+        return Path.of(CorpusDeclarationsTest.class.getResource("/ota-declarations/" + collection).toURI());
     }
 
     @ParameterizedTest
@@ -56,10 +58,11 @@ class CorpusDeclarationsTest {
         assertEquals(List.of(), failures);
     }
 
+    @Tag("integration") // runs Node in a subprocess
     @org.junit.jupiter.api.Test
     void instagramFiltersAtAnOldDateAreAValidModuleWithTheOldFilters() throws Exception {
         Path folder = corpusFolder("contrib");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/node")), "node is not installed");
+        String nodeJs = NodeJs.executable();
         Declaration old = new DeclarationLoader(folder).declarationAt("Instagram", java.time.Instant.parse("2022-01-01T00:00:00Z"));
         Path dir = Files.createTempDirectory("instagram-filters");
         Path module = dir.resolve("filters.mjs");
@@ -68,7 +71,7 @@ class CorpusDeclarationsTest {
             Files.writeString(module, old.filtersSource());
             Files.writeString(runner, "import * as f from './filters.mjs';\n"
                     + "console.log(typeof f.cleanUrls, typeof f.removeTrackingIDs, typeof f.replaceInfoImageWithEmoji);\n");
-            Process node = new ProcessBuilder("/usr/bin/node", runner.toString()).redirectErrorStream(true).start();
+            Process node = new ProcessBuilder(nodeJs, runner.toString()).redirectErrorStream(true).start();
             String out = new String(node.getInputStream().readAllBytes()).strip();
             node.waitFor();
             assertEquals("function function function", out);
@@ -92,6 +95,6 @@ class CorpusDeclarationsTest {
 
         System.out.printf("validated %d files of %s in %d ms%n", report.filesChecked(), collection, millis);
         assertEquals(List.of(), report.problems().stream().map(DeclarationProblem::toString).toList());
-        assertTrue(report.filesChecked() > 40);
+        assertEquals(collection.equals("contrib") ? 10 : 8, report.filesChecked(), "declaration and history files in " + folder);
     }
 }

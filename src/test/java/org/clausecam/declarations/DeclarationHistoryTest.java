@@ -1,6 +1,6 @@
 package org.clausecam.declarations;
 
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("unit")
 class DeclarationHistoryTest {
 
     final DeclarationLoader loader = new DeclarationLoader(DeclarationLoaderTest.resource("declarations-history"));
@@ -65,6 +66,7 @@ class DeclarationHistoryTest {
         assertEquals(Files.readString(loader.folder().resolve("Example.filters.js")), loader.load("Example").filtersSource());
     }
 
+    @Tag("integration") // runs Node in a subprocess
     @Test
     void filtersAtADateExportTheVersionsValidThen() throws Exception {
         assertEquals("v1 v2 current", runFilters(loader.declarationAt("Example", Instant.parse("2022-06-01T00:00:00Z"))));
@@ -77,7 +79,7 @@ class DeclarationHistoryTest {
      * cleanLinks, dropTracking (when exported at that date) and the current markCurrent wrote.
      */
     static String runFilters(Declaration declaration) throws IOException, InterruptedException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/node")), "node is not installed");
+        String nodeJs = NodeJs.executable();
         Path dir = Files.createTempDirectory("filters");
         try {
             Files.writeString(dir.resolve("filters.mjs"), declaration.filtersSource(), StandardCharsets.UTF_8);
@@ -92,7 +94,7 @@ class DeclarationHistoryTest {
                     };
                     console.log([run('cleanLinks'), run('dropTracking'), run('markCurrent')].join(' '));
                     """, StandardCharsets.UTF_8);
-            Process node = new ProcessBuilder("/usr/bin/node", dir.resolve("run.mjs").toString()).redirectErrorStream(true).start();
+            Process node = new ProcessBuilder(nodeJs, dir.resolve("run.mjs").toString()).redirectErrorStream(true).start();
             String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             assertTrue(node.waitFor(30, TimeUnit.SECONDS));
             assertEquals(0, node.exitValue(), out);

@@ -1,5 +1,6 @@
 package org.clausecam.declarations;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("unit")
 class DeclarationLoaderTest {
 
     static Path resource(String name) {

@@ -1,5 +1,6 @@
 package org.clausecam.declarations;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("unit")
 class DeclarationValidatorTest {
 
     static final DeclarationValidator validator = new DeclarationValidator();

@@ -1,5 +1,6 @@
 package org.clausecam.declarations;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The declarations shipped in the repository's {@code declarations/} folder are valid and load. */
+@Tag("unit")
 class RepositoryDeclarationsTest {
 
     static final Path folder = Path.of(System.getProperty("clausecam.projectDir", "."), "declarations");

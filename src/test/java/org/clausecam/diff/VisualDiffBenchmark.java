@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import org.clausecam.capture.PngStreamWriter;
+import org.clausecam.png.PngStreamWriter;
 
 /**
  * Times {@link VisualDiff} on two screenshots: given ones ({@code older.png newer.png [runs]}),

@@ -10,9 +10,11 @@ import java.util.List;
 import org.clausecam.declarations.FilterRef;
 import org.clausecam.declarations.Selector;
 import org.clausecam.declarations.SourceDocument;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The extraction pipeline: clean-up, remove, select, then Markdown, with Open Terms Archive's meaning. */
+@Tag("unit")
 class ExtractorTest {
     private static final URI LOCATION = URI.create("https://example.com/legal/terms");
     private final Extractor extractor = new Extractor();

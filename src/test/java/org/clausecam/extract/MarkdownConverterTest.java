@@ -3,9 +3,11 @@ package org.clausecam.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** HTML to Markdown in turndown's conventions, as Open Terms Archive records versions. */
+@Tag("unit")
 class MarkdownConverterTest {
     private final MarkdownConverter converter = new MarkdownConverter();
 

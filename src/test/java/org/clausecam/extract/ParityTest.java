@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Versions come out byte for byte as Open Terms Archive recorded them for real snapshots. */
+@Tag("unit")
 class ParityTest {
     private static final Path CASES = Path.of("src/test/resources/parity");
 

@@ -13,9 +13,11 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.clausecam.declarations.SourceDocument;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** PDFs become Markdown paragraphs; a PDF without text is a clear error. */
+@Tag("unit")
 class PdfExtractorTest {
     private static final URI LOCATION = URI.create("https://example.com/terms.pdf");
     private static final SourceDocument DOCUMENT = new SourceDocument(null, LOCATION, List.of(), List.of(), List.of(), null);

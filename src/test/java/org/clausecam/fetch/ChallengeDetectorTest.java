@@ -1,6 +1,6 @@
 package org.clausecam.fetch;
 
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("unit")
 class ChallengeDetectorTest {
 
     private static final Map<String, List<String>> NO_HEADERS = Map.of();
@@ -110,14 +112,16 @@ class ChallengeDetectorTest {
         assertEquals(Optional.empty(), ChallengeDetector.challenge(status, NO_HEADERS, bytes(body)));
     }
 
-    /** The OTA snapshots of real policies; those on Cloudflare carry its challenge-platform/scripts/jsd script. */
-    static Stream<Path> corpusPages() throws IOException {
-        Path corpus = Path.of("/work/shared/corpus/ota-genai-eu-dev");
-        Assumptions.assumeTrue(Files.isDirectory(corpus), "corpus not present: " + corpus);
-        try (Stream<Path> files = Files.walk(corpus)) {
+    /**
+     * Snapshots of real policies from Open Terms Archive, kept with the parity cases
+     * (src/test/resources/parity/README.md); those on Cloudflare carry its challenge-platform/scripts/jsd script.
+     */
+    static Stream<Path> corpusPages() throws IOException, URISyntaxException {
+        Path cases = Path.of(ChallengeDetectorTest.class.getResource("/parity").toURI());
+        try (Stream<Path> files = Files.walk(cases)) {
             List<Path> pages = files.filter(f -> f.toString().contains("/snapshots/") && f.toString().endsWith(".html"))
                     .sorted().toList();
-            Assumptions.assumeFalse(pages.isEmpty(), "no snapshots in " + corpus);
+            assertEquals(5, pages.size(), "snapshots of the parity cases in " + cases);
             return pages.stream();
         }
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The guard's decisions, for address literals only: nothing here resolves a name it could not
  * answer from /etc/hosts, and nothing connects anywhere.
  */
+@Tag("unit")
 class NetworkGuardTest {
 
     private final NetworkGuard guard = new NetworkGuard(false);

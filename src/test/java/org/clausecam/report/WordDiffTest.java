@@ -1,9 +1,11 @@
 package org.clausecam.report;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("unit")
 class WordDiffTest {
 
     @Test

@@ -1,5 +1,6 @@
 package org.clausecam.store;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The store contract over files, plus what only the {@code file:} backend shows: its directory layout. */
+@Tag("unit")
 class FileStoreTest extends StoreContractTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package org.clausecam.store;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+@Tag("unit")
 class FileStoreVerifierTest extends StoreVerifierContractTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package org.clausecam.track;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("unit")
 class ShrinkGuardTest {
 
     private static final String TERMS = "# Terms of Service\n\n" + "You agree to these terms by using the service. ".repeat(60);

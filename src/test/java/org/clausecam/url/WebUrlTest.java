@@ -3,9 +3,11 @@ package org.clausecam.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Links resolve as a browser's {@code link.href} resolves them (WHATWG URL Standard). */
+@Tag("unit")
 class WebUrlTest {
     private static String resolve(String href) {
         return WebUrl.resolve(href, "https://example.com/legal/terms?x=1").orElseThrow();

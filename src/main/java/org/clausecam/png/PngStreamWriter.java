@@ -1,11 +1,9 @@
-package org.clausecam.capture;
+package org.clausecam.png;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -13,13 +11,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.zip.Adler32;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
  * Writes an 8-bit RGB PNG band by band, so that a picture 200,000 rows tall is encoded while
- * holding only a few bands of rows: the stitched full-page screenshots of {@link FullPageShooter}
- * and the difference pictures of visual diffs.
+ * holding only a few bands of rows: the stitched full-page screenshots of {@code capture} and
+ * the difference pictures of visual diffs.
  *
  * <p>Why bands: deflating a 1280×20,000 screenshot on one thread takes about 160 ms even at a fast
  * level. As pigz does, each band is deflated on its own and ends on a byte boundary (a sync flush),
@@ -28,12 +25,11 @@ import java.util.zip.Deflater;
  * barely compresses (a photograph, noise) is stored rather than searched for matches in vain.
  *
  * <p>Usage: construct with the final size; write exactly {@code height} rows, as bands
- * ({@link #newBand}, {@link #write}) or one at a time ({@link #writeRow}, {@link #writeBgrRow});
+ * ({@link #newBand}, {@link #write}) or one at a time ({@link #writeRow});
  * then {@link #finish()}. The output stream is never closed here. Not thread-safe.
  */
 public final class PngStreamWriter implements AutoCloseable {
 
-    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final int LEVEL = 2; // measured faster than 1 on screenshots, and smaller
     private static final int MAX_BANDS_IN_FLIGHT = 4;
     /** Rows gathered from {@link #writeRow} before they are deflated as one band. */
@@ -77,17 +73,17 @@ public final class PngStreamWriter implements AutoCloseable {
         this.width = width;
         this.height = height;
         this.executor = executor;
-        out.write(SIGNATURE);
+        out.write(PngChunks.SIGNATURE);
         byte[] header = new byte[13];
-        putInt(header, 0, width);
-        putInt(header, 4, height);
+        PngChunks.putInt(header, 0, width);
+        PngChunks.putInt(header, 4, height);
         header[8] = 8;   // bits per sample
         header[9] = 2;   // colour type: RGB
         header[10] = 0;  // deflate
         header[11] = 0;  // adaptive filtering
         header[12] = 0;  // no interlace
-        chunk("IHDR", header, header.length);
-        chunk("IDAT", new byte[] {0x78, 0x01}, 2); // zlib header: deflate, 32K window
+        PngChunks.write(out, PngChunks.IHDR, header, header.length);
+        PngChunks.write(out, PngChunks.IDAT, new byte[] {0x78, 0x01}, 2); // zlib header: deflate, 32K window
     }
 
     /**
@@ -112,25 +108,6 @@ public final class PngStreamWriter implements AutoCloseable {
     /** Writes the next row; {@code argb} holds at least {@code width} pixels as from {@code BufferedImage.getRGB}. */
     public void writeRow(int[] argb) throws IOException {
         System.arraycopy(argb, 0, nextGatheredRow(), gatheredRows * width, width);
-        rowGathered();
-    }
-
-    /**
-     * Writes the next row from 3-byte BGR samples ({@code TYPE_3BYTE_BGR} rasters, what ImageIO
-     * decodes Chromium's PNGs to): a copy without per-pixel colour-model calls.
-     *
-     * @param bgr    the samples
-     * @param offset index of the row's first sample
-     * @param pixels pixels available there; the rest of the row is white
-     */
-    public void writeBgrRow(byte[] bgr, int offset, int pixels) throws IOException {
-        int[] band = nextGatheredRow();
-        int start = gatheredRows * width;
-        int n = Math.min(pixels, width);
-        for (int x = 0, j = offset; x < n; x++, j += 3) {
-            band[start + x] = (bgr[j + 2] & 0xff) << 16 | (bgr[j + 1] & 0xff) << 8 | (bgr[j] & 0xff);
-        }
-        Arrays.fill(band, start + n, start + width, 0xffffff);
         rowGathered();
     }
 
@@ -190,7 +167,7 @@ public final class PngStreamWriter implements AutoCloseable {
         toScanlines(pixels, rows, raw);
         recycle(sparePixels, pixels);
         // Direct buffers for zlib: with heap arrays, each deflate call pins them and blocks the
-        // garbage collector (JNI critical section; see diff.PngRowDecoder).
+        // garbage collector (JNI critical section; see PngStreamReader).
         ByteBuffer input = spareInputs.poll();
         if (input == null || input.capacity() < length) {
             input = ByteBuffer.allocateDirect(length);
@@ -291,7 +268,7 @@ public final class PngStreamWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while compressing the picture", e);
         }
-        chunk("IDAT", band.data(), band.data().length);
+        PngChunks.write(out, PngChunks.IDAT, band.data(), band.data().length);
         adler = combineAdler(adler, band.adler(), band.rawLength());
     }
 
@@ -319,9 +296,9 @@ public final class PngStreamWriter implements AutoCloseable {
             writeOldest();
         }
         byte[] trailer = new byte[4];
-        putInt(trailer, 0, (int) adler);
-        chunk("IDAT", trailer, 4);
-        chunk("IEND", new byte[0], 0);
+        PngChunks.putInt(trailer, 0, (int) adler);
+        PngChunks.write(out, PngChunks.IDAT, trailer, 4);
+        PngChunks.write(out, PngChunks.IEND, new byte[0], 0);
         out.flush();
         finished = true;
     }
@@ -333,26 +310,5 @@ public final class PngStreamWriter implements AutoCloseable {
             band.cancel(true);
         }
         inFlight.clear();
-    }
-
-    private void chunk(String type, byte[] data, int length) throws IOException {
-        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(name);
-        crc.update(data, 0, length);
-        byte[] field = new byte[4];
-        putInt(field, 0, length);
-        out.write(field);
-        out.write(name);
-        out.write(data, 0, length);
-        putInt(field, 0, (int) crc.getValue());
-        out.write(field);
-    }
-
-    private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
     }
 }

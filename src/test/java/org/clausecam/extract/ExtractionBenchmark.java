@@ -12,7 +12,8 @@ import org.clausecam.declarations.SourceDocument;
  * extracted N times after warm-up rounds, reported in MB of snapshot HTML per second. Declared
  * filters are left out (they run in a browser, which is not what this measures).
  *
- * <p>Usage: {@code ExtractionBenchmark [DIR] [ROUNDS]}.
+ * <p>Usage: {@code ExtractionBenchmark DIR [ROUNDS]}; scripts/bench/extract gives the shared corpus
+ * by default. A developer tool kept with the tests, not part of the agent.
  */
 public final class ExtractionBenchmark {
     private static final int WARM_UP_ROUNDS = 3;
@@ -24,11 +25,15 @@ public final class ExtractionBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(args.length > 0 ? args[0] : "/work/shared/corpus/ota-genai-eu-dev");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: ExtractionBenchmark DIR [ROUNDS]");
+            System.exit(2);
+        }
+        Path root = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         if (!Files.isDirectory(root)) {
-            System.out.println("No corpus at " + root + ": nothing to measure.");
-            return;
+            System.err.println("ExtractionBenchmark: no folder of parity cases at " + root);
+            System.exit(2);
         }
         List<Job> jobs = jobs(root);
         long bytes = jobs.stream().mapToLong(j -> j.html().length).sum();

@@ -10,25 +10,36 @@ import java.util.stream.Stream;
 /**
  * Runs every parity case under a folder and prints, per case, {@code identical} or the first
  * differing line (expected vs actual), then {@code N passed, M failed} on the last line.
+ * A developer tool kept with the tests (run by scripts/parity), not part of the agent.
  */
 public final class ParityCheck {
     private ParityCheck() {
     }
 
+    /** Usage: {@code ParityCheck DIR}; scripts/parity gives the shared corpus by default. */
     public static void main(String[] args) throws IOException {
-        Path root = Path.of(args.length > 0 ? args[0] : "/work/shared/corpus/ota-genai-eu-dev");
+        if (args.length != 1) {
+            System.err.println("usage: ParityCheck DIR (a folder of parity cases)");
+            System.exit(2);
+        }
+        Path root = Path.of(args[0]);
         PrintStream out = System.out;
         if (!Files.isDirectory(root)) {
-            out.println("No parity corpus at " + root + ": nothing to check.");
-            out.println("0 passed, 0 failed");
-            return;
+            System.err.println("ParityCheck: no folder of parity cases at " + root);
+            System.exit(2);
+        }
+        if (caseDirs(root).isEmpty()) {
+            System.err.println("ParityCheck: no parity cases (folders with a case.json) in " + root);
+            System.exit(2);
         }
         // Filters run in the process's one Chromium, started only if a case declares filters.
         SharedBrowserFilterRunner filters = new SharedBrowserFilterRunner();
-        run(root, filters, out);
+        int failed = run(root, filters, out);
+        System.exit(failed == 0 ? 0 : 1);
     }
 
-    private static void run(Path root, SharedBrowserFilterRunner filters, PrintStream out) throws IOException {
+    /** Prints each case's verdict and the tally; returns how many cases failed. */
+    private static int run(Path root, SharedBrowserFilterRunner filters, PrintStream out) throws IOException {
         Extractor extractor = new Extractor(filters);
         Extractor node22Extractor = new Extractor(filters.withNode22UrlSearchParams());
         int passed = 0;
@@ -52,6 +63,7 @@ public final class ParityCheck {
             }
         }
         out.println(passed + " passed, " + failed + " failed");
+        return failed;
     }
 
     static List<Path> caseDirs(Path root) throws IOException {
