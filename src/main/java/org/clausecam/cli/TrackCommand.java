@@ -1,19 +1,18 @@
 package org.clausecam.cli;
 
-import org.clausecam.capture.SourceCapturer;
+import org.clausecam.agent.Agent;
+import org.clausecam.agent.AgentSettings;
 import org.clausecam.declarations.Declaration;
 import org.clausecam.declarations.DeclarationLoader;
 import org.clausecam.declarations.DeclarationProblem;
 import org.clausecam.declarations.LoadedDeclarations;
 import org.clausecam.declarations.Terms;
-import org.clausecam.extract.Extractor;
 import org.clausecam.fetch.FetchPolicySettings;
-import org.clausecam.extract.SharedBrowserFilterRunner;
-import org.clausecam.store.Store;
 import org.clausecam.track.RunSummary;
 import org.clausecam.track.Shard;
 import org.clausecam.track.ShrinkGuard;
-import org.clausecam.track.Tracker;
+import org.clausecam.track.TermsJob;
+import org.clausecam.track.TrackRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,9 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "track", mixinStandardHelpOptions = true,
@@ -58,9 +55,8 @@ final class TrackCommand implements Callable<Integer> {
     @Option(names = "--types", paramLabel = "TYPE", split = ",", description = "Only these terms types.")
     List<String> types = new ArrayList<>();
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "2",
-            description = "Terms captured at once, and pages loading at once in the one Chromium (default ${DEFAULT-VALUE}).")
-    int concurrency;
+    @Mixin
+    ConcurrencyOptions concurrency;
 
     @Option(names = "--shard", paramLabel = "I/N", defaultValue = "0/1",
             description = "Only the services of shard I of N (by a hash of the service id), e.g. $(JOB_COMPLETION_INDEX)/4.")
@@ -83,8 +79,8 @@ final class TrackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (concurrency < 1) throw new UsageException("--concurrency must be at least 1");
-        FetchPolicySettings policy = politeness.settings();
+        ConcurrencyOptions.Bounds bounds = concurrency.bounds();
+        FetchPolicySettings policy = politeness.settings().withPagesInFlight(bounds.maxBrowserCaptures());
         Shard part;
         try {
             part = Shard.parse(shard);
@@ -107,30 +103,27 @@ final class TrackCommand implements Callable<Integer> {
                 problems++;
             }
         }
-        List<Tracker.Job> jobs = jobs(loaded.declarations(), part, loader);
+        List<TermsJob> jobs = jobs(loaded.declarations(), part, loader);
         if (jobs.isEmpty() && problems == 0) {
             throw new UsageException("nothing to track in " + declarations + " with the given --services/--types/--shard");
         }
 
-        try (Store s = store.open()) {
-            Extractor extractor = new Extractor(new SharedBrowserFilterRunner());
-            SourceCapturer capturer = capture.sourceCapturer(!noScreenshots, concurrency, policy);
-            Tracker tracker = new Tracker(s, capturer, extractor, AgentVersion.current(), concurrency, report,
-                    acceptShrink ? null : ShrinkGuard.defaults());
-            RunSummary summary = tracker.run(jobs);
-            report.summary(summary, capturer.figures());
-            return problems > 0 ? 1 : summary.exitCode();
+        AgentSettings settings = capture.agentSettings(!noScreenshots, bounds.pagesInFlight(), policy);
+        try (Agent agent = Agent.start(settings, store.open())) {
+            TrackRun run = new TrackRun(agent.termsCapturer(),
+                    agent.recorder(AgentVersion.current(), acceptShrink ? null : ShrinkGuard.defaults()), bounds.workers(), report);
+            RunSummary summary = run.run(jobs);
+            report.summary(summary, agent.fetchFigures());
+            return problems > 0 || !summary.failures().isEmpty() ? 1 : 0;
         }
     }
 
-    private List<Tracker.Job> jobs(List<Declaration> declarations, Shard part, DeclarationLoader loader) {
-        Set<String> knownTypes = new LinkedHashSet<>();
-        List<Tracker.Job> jobs = new ArrayList<>();
+    private List<TermsJob> jobs(List<Declaration> declarations, Shard part, DeclarationLoader loader) {
+        List<TermsJob> jobs = new ArrayList<>();
         for (Declaration d : declarations) {
             if (!selected(d.serviceId()) || !part.includes(d.serviceId())) continue;
             for (Terms t : d.terms().values()) {
-                knownTypes.add(t.type());
-                if (types.isEmpty() || types.contains(t.type())) jobs.add(new Tracker.Job(t, d.filtersSource(),
+                if (types.isEmpty() || types.contains(t.type())) jobs.add(new TermsJob(t, d.filtersSource(),
                         d.filtersSource() == null ? null : loader.filtersFile(d.serviceId())));
             }
         }

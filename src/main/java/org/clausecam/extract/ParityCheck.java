@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.clausecam.capture.Chromium;
 
 /**
  * Runs every parity case under a folder and prints, per case, {@code identical} or the first
@@ -23,9 +24,10 @@ public final class ParityCheck {
             out.println("0 passed, 0 failed");
             return;
         }
-        // Filters run in the process's one Chromium, started only if a case declares filters.
-        SharedBrowserFilterRunner filters = new SharedBrowserFilterRunner();
-        run(root, filters, out);
+        // Filters run in one Chromium, started only if a case declares filters.
+        try (Chromium chromium = new Chromium(System.getenv(), Chromium.DEFAULT_PAGES_IN_FLIGHT)) {
+            run(root, new SharedBrowserFilterRunner(chromium), out);
+        }
     }
 
     private static void run(Path root, SharedBrowserFilterRunner filters, PrintStream out) throws IOException {

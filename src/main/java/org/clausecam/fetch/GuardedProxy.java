@@ -16,8 +16,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -42,9 +40,6 @@ public final class GuardedProxy implements AutoCloseable {
     /** Set on the proxy's own 403 (refused) and 502 (cannot connect) answers, with why. */
     public static final String REFUSED_HEADER = "X-Clausecam-Refused";
 
-    /** One proxy per guard policy for the whole JVM, started with its first client; never closed (daemon threads). */
-    private static final Map<NetworkGuard, GuardedProxy> SHARED = new ConcurrentHashMap<>();
-
     private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final int CONNECT_TIMEOUT_MS = 10_000;
 
@@ -56,12 +51,8 @@ public final class GuardedProxy implements AutoCloseable {
         return t;
     });
 
-    /** The JVM's proxy for this guard, started on first use; callers do not close it. */
-    public static GuardedProxy shared(NetworkGuard guard) {
-        return SHARED.computeIfAbsent(guard, GuardedProxy::new);
-    }
-
-    GuardedProxy(NetworkGuard guard) {
+    /** Starts a proxy on a free port of 127.0.0.1; whoever starts it closes it. */
+    public GuardedProxy(NetworkGuard guard) {
         this.guard = guard;
         try {
             server = new ServerSocket();
@@ -70,6 +61,11 @@ public final class GuardedProxy implements AutoCloseable {
             throw new UncheckedIOException("cannot open the guarded proxy on 127.0.0.1", e);
         }
         threads.execute(this::accept);
+    }
+
+    /** The guard that checks every connection made through this proxy. */
+    public NetworkGuard guard() {
+        return guard;
     }
 
     /** The address to give Chromium, e.g. {@code http://127.0.0.1:41234}. */

@@ -27,6 +27,7 @@ import org.clausecam.fetch.FetchedDocument;
 import org.clausecam.fetch.FetcherKind;
 import org.clausecam.fetch.FixtureServer;
 import org.clausecam.fetch.HttpFetchOptions;
+import org.clausecam.fetch.GuardedProxy;
 import org.clausecam.fetch.HttpFetcher;
 import org.clausecam.fetch.NetworkGuard;
 import org.junit.jupiter.api.AfterAll;
@@ -42,8 +43,25 @@ class PageCapturerTest {
     private static final int TALL_BOTTOM_MARKER = 0x00c800;
 
     private static FixtureServer server;
-    private static final PageCapturer capturer = new PageCapturer(true);
+    /** One Chromium for the class, as one agent has; its pages may reach the test server. */
+    private static Chromium chromium;
+    private static PageCapturer capturer;
+    /** The checking proxy of a guard that lets only the test server's 127.0.0.1 through. */
+    private static GuardedProxy loopbackOnly;
     private static final HttpFetcher http = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true));
+
+    @BeforeAll
+    static void startChromium() {
+        chromium = new Chromium(System.getenv(), Chromium.DEFAULT_PAGES_IN_FLIGHT);
+        capturer = PageCapturer.unguarded(chromium);
+        loopbackOnly = new GuardedProxy(NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        chromium.close();
+        loopbackOnly.close();
+    }
 
     @BeforeAll
     static void serveFixtures() {
@@ -249,15 +267,16 @@ class PageCapturerTest {
 
     @Test
     void aGuardedCaptureRefusesLoopbackWithoutStartingTheBrowser() {
-        Chromium unused = new Chromium(System.getenv(), 4, 1);
-        PageCapturer guarded = new PageCapturer(unused, false);
+        try (Chromium unused = new Chromium(System.getenv(), 4, 1);
+             GuardedProxy refusing = new GuardedProxy(new NetworkGuard(false))) {
+            PageCapturer guarded = PageCapturer.guarded(unused, refusing);
 
-        FetchException e = assertThrows(FetchException.class,
-                () -> guarded.render(server.url("/plain-policy.html"), RenderOptions.defaults()));
+            FetchException e = assertThrows(FetchException.class,
+                    () -> guarded.render(server.url("/plain-policy.html"), RenderOptions.defaults()));
 
-        assertEquals(FetchException.Kind.PERMANENT, e.kind());
-        assertFalse(unused.started());
-        unused.close();
+            assertEquals(FetchException.Kind.PERMANENT, e.kind());
+            assertFalse(unused.started());
+        }
     }
 
     @Test
@@ -266,7 +285,7 @@ class PageCapturerTest {
             refusedHost.serve("/pixel.png", 200, "image/png", new byte[0]);
             server.serve("/embeds-refused-image.html", "text/html", "<html><body><p>Terms</p><img src=\""
                     + refusedHost.url("/pixel.png") + "\"></body></html>");
-            PageCapturer guarded = new PageCapturer(Chromium.shared(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+            PageCapturer guarded = PageCapturer.guarded(chromium, loopbackOnly);
             RenderOptions options = RenderOptions.defaults().withScreenshot(false);
 
             guarded.render(server.url("/embeds-refused-image.html"), options);
@@ -283,7 +302,7 @@ class PageCapturerTest {
         try (FixtureServer refusedHost = new FixtureServer("127.0.0.2")) {
             refusedHost.serve("/latest/meta-data", "text/html", "<p>secret</p>");
             server.redirect("/redirects-to-refused", 302, refusedHost.url("/latest/meta-data").toString());
-            PageCapturer guarded = new PageCapturer(Chromium.shared(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+            PageCapturer guarded = PageCapturer.guarded(chromium, loopbackOnly);
 
             FetchException e = assertThrows(FetchException.class,
                     () -> guarded.render(server.url("/redirects-to-refused"), RenderOptions.defaults()));
@@ -305,14 +324,12 @@ class PageCapturerTest {
             exchange.getResponseHeaders().set("Content-Type", "text/html");
             FixtureServer.send(exchange, 200, "<html><body><p>held terms</p></body></html>".getBytes(StandardCharsets.UTF_8));
         });
-        Chromium chromium = Chromium.shared();
-        int before = chromium.pagesInFlight();
-        chromium.setPagesInFlight(4);
         ExecutorService callers = Executors.newFixedThreadPool(4);
-        try {
+        try (Chromium fourPages = new Chromium(System.getenv(), 4)) {
+            PageCapturer fourPagesCapturer = PageCapturer.unguarded(fourPages);
             List<Future<RenderedPage>> captures = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                captures.add(callers.submit(() -> capturer.render(server.url("/held.html"), RenderOptions.defaults())));
+                captures.add(callers.submit(() -> fourPagesCapturer.render(server.url("/held.html"), RenderOptions.defaults())));
             }
             for (Future<RenderedPage> capture : captures) {
                 RenderedPage page = capture.get();
@@ -321,7 +338,6 @@ class PageCapturerTest {
             }
         } finally {
             callers.shutdownNow();
-            chromium.setPagesInFlight(before);
         }
 
         assertTrue(held.overlapped(), "a page was requested while another one was loading");
@@ -345,7 +361,7 @@ class PageCapturerTest {
         });
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try (Chromium own = new Chromium(System.getenv(), 8, 2)) {
-            PageCapturer ownCapturer = new PageCapturer(own, true);
+            PageCapturer ownCapturer = PageCapturer.unguarded(own);
             RenderOptions options = RenderOptions.defaults().withScreenshot(false);
             Future<RenderedPage> slow = callers.submit(() -> ownCapturer.render(server.url("/slow.html"), options));
             slowArrived.await();
@@ -418,7 +434,7 @@ class PageCapturerTest {
         try (java.net.ServerSocket refusedHost = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.2"))) {
             refusedHost.setSoTimeout(1);
             server.redirect("/redirects-to-refused-https", 302, "https://127.0.0.2:" + refusedHost.getLocalPort() + "/");
-            PageCapturer guarded = new PageCapturer(Chromium.shared(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+            PageCapturer guarded = PageCapturer.guarded(chromium, loopbackOnly);
 
             FetchException e = assertThrows(FetchException.class,
                     () -> guarded.render(server.url("/redirects-to-refused-https"), RenderOptions.defaults()));
@@ -430,7 +446,7 @@ class PageCapturerTest {
 
     @Test
     void aGuardedCaptureStillLoadsWhatItIsAllowedToThroughItsProxy() throws Exception {
-        PageCapturer guarded = new PageCapturer(Chromium.shared(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+        PageCapturer guarded = PageCapturer.guarded(chromium, loopbackOnly);
 
         RenderedPage rendered = guarded.render(server.url("/plain-policy.html"), RenderOptions.defaults());
 
@@ -443,7 +459,7 @@ class PageCapturerTest {
     void aBrowserThatDiedIsStartedAgainForTheNextCapture() throws Exception {
         java.util.Set<Long> before = browserProcesses();
         try (Chromium own = new Chromium(System.getenv(), 4, 1)) {
-            PageCapturer ownCapturer = new PageCapturer(own, true);
+            PageCapturer ownCapturer = PageCapturer.unguarded(own);
             ownCapturer.render(server.url("/plain-policy.html"), RenderOptions.defaults().withScreenshot(false));
             java.util.Set<Long> ours = browserProcesses();
             ours.removeAll(before);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clausecam.fetch.FetchFigures;
 import org.clausecam.store.TermsKey;
 import org.clausecam.track.RunSummary;
+import org.clausecam.track.FailureClass;
 import org.clausecam.track.TermsOutcome;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class RunReportTest {
     private final TermsOutcome truncated = new TermsOutcome(new TermsKey("Endless", "Terms of Service"),
             TermsOutcome.Status.FIRST_RECORD, "r1", null, null, Duration.ofMillis(5),
             List.of("http://example.com/endless: screenshot truncated to the top 1000 px of a page 27426 px tall"));
-    private final TermsOutcome gone = TermsOutcome.failed(new TermsKey("Gone", "Privacy Policy"), "permanent",
+    private final TermsOutcome gone = TermsOutcome.failed(new TermsKey("Gone", "Privacy Policy"), FailureClass.PERMANENT,
             "http://example.com/gone: answered HTTP/1.1 410 Gone", Duration.ofMillis(3));
     private final FetchFigures figures = new FetchFigures(5, 2, 1, 1,
             Map.of("example.com", new FetchFigures.Host(5, 2, 1, 1)));

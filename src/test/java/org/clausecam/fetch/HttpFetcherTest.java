@@ -201,21 +201,29 @@ class HttpFetcherTest {
     @Test
     void privateAddressesAreRefusedBeforeAnyRequestUnlessAllowed() {
         server.serve("/terms", "text/html", "<p>terms</p>");
-        HttpFetcher guarded = new HttpFetcher(HttpFetchOptions.defaults());
+        try (GuardedProxy proxy = new GuardedProxy(new NetworkGuard(false))) {
+            HttpFetcher guarded = new HttpFetcher(HttpFetchOptions.defaults(), proxy);
 
-        FetchException e = assertThrows(FetchException.class, () -> guarded.fetch(server.url("/terms")));
+            FetchException e = assertThrows(FetchException.class, () -> guarded.fetch(server.url("/terms")));
 
-        assertEquals(FetchException.Kind.PERMANENT, e.kind());
-        assertEquals(0, server.hits("/terms"));
-        assertFalse(guarded.options().allowPrivateNetwork());
+            assertEquals(FetchException.Kind.PERMANENT, e.kind());
+            assertEquals(0, server.hits("/terms"));
+            assertFalse(guarded.options().allowPrivateNetwork());
+        }
+    }
+
+    @Test
+    void aFetcherThatRefusesThePrivateNetworkCannotBeMadeWithoutTheCheckingProxy() {
+        assertThrows(IllegalArgumentException.class, () -> new HttpFetcher(HttpFetchOptions.defaults()));
     }
 
     @Test
     void everyRedirectHopPassesTheGuard() {
-        try (FixtureServer refusedHost = new FixtureServer("127.0.0.2")) {
+        try (FixtureServer refusedHost = new FixtureServer("127.0.0.2");
+             GuardedProxy proxy = new GuardedProxy(NetworkGuard.allowingOnly(Set.of("127.0.0.1")))) {
             refusedHost.serve("/latest/meta-data", "text/plain", "secret");
             server.redirect("/innocent", 302, refusedHost.url("/latest/meta-data").toString());
-            HttpFetcher guarded = new HttpFetcher(HttpFetchOptions.defaults(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+            HttpFetcher guarded = new HttpFetcher(HttpFetchOptions.defaults(), proxy);
 
             FetchException e = assertThrows(FetchException.class, () -> guarded.fetch(server.url("/innocent")));
 
