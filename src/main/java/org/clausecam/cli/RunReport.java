@@ -73,19 +73,20 @@ final class RunReport implements TrackListener {
      * The end of the run: counts by status, failures by class, declaration problems, and what the
      * fetching took (requests, retries, hosts skipped, most requests in flight at one host).
      */
-    void summary(RunSummary s, FetchFigures fetching) {
+    void summary(RunSummary s, FetchFigures fetching, int exitCode) {
         Map<FailureClass, Long> byClass = s.failuresByClass();
         int maxPerHost = fetching.hosts().values().stream().mapToInt(FetchFigures.Host::maxInFlight).max().orElse(0);
         if (format == Format.JSON) {
             ObjectNode e = event("run-finished").put("firstRecords", s.count(TermsOutcome.Status.FIRST_RECORD))
                     .put("changed", s.count(TermsOutcome.Status.CHANGED)).put("unchanged", s.count(TermsOutcome.Status.UNCHANGED))
                     .put("failed", s.count(TermsOutcome.Status.FAILED)).put("declarationProblems", problems.get())
-                    .put("millis", s.took().toMillis());
+                    .put("millis", s.took().toMillis()).put("exitCode", exitCode);
             ObjectNode classes = e.putObject("failures");
             byClass.forEach((failure, count) -> classes.put(failure.label(), count));
             e.putObject("fetching").put("requests", fetching.attempts()).put("retries", fetching.retries())
                     .put("skipped", fetching.skipped()).put("maxInFlightPerHost", maxPerHost);
             emit(e);
+            out.flush();
             return;
         }
         String classes = byClass.isEmpty() ? "" : byClass.entrySet().stream()
@@ -107,6 +108,10 @@ final class RunReport implements TrackListener {
         for (TermsOutcome f : s.failures()) {
             out.println("  failed: " + label(f.terms()) + " (" + f.failure().label() + "): " + f.reason());
         }
+        if (s.any(FailureClass.INTERRUPTED)) {
+            out.println("interrupted: what was captured is stored; run again to capture the rest");
+        }
+        out.flush();
     }
 
     /** A problem found before tracking (a declaration that cannot be read), reported like a failure. */

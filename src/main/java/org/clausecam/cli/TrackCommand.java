@@ -28,8 +28,16 @@ import java.util.concurrent.Callable;
         description = {"Capture every declared terms: fetch or render each source document, keep its snapshot "
                 + "and full-page screenshot, extract the Markdown version, record it in the store and say "
                 + "whether it changed.",
-                "A declaration that cannot be read is reported and skipped; the others are still tracked. "
-                        + "Exit 1 when any terms failed."},
+                "A declaration that cannot be read is reported and skipped; the others are still tracked (exit 2). "
+                        + "SIGTERM or SIGINT stops the run: captures in flight end as interrupted, what is done is "
+                        + "stored, the summary is printed (exit 4), and a re-run completes the rest."},
+        exitCodeListHeading = "%nExit codes (when several apply, the highest wins):%n",
+        exitCodeList = {
+                "0:every terms was captured",
+                "1:some terms failed for page reasons (fetch, extraction, blocked, browser, suspicious version)",
+                "2:bad usage, or declarations that cannot be read or whose filters fail (the others are tracked)",
+                "3:the store is unavailable (cannot be opened or written; nothing more could be kept)",
+                "4:interrupted by SIGTERM/SIGINT (what was done is stored; a re-run completes the rest)"},
         footer = {"", "Examples:",
                 "  clausecam track",
                 "  clausecam track --services Claude.ai --types \"Privacy Policy\"",
@@ -109,12 +117,18 @@ final class TrackCommand implements Callable<Integer> {
         }
 
         AgentSettings settings = capture.agentSettings(!noScreenshots, bounds.pagesInFlight(), policy);
-        try (Agent agent = Agent.start(settings, store.open())) {
-            TrackRun run = new TrackRun(agent.termsCapturer(),
-                    agent.recorder(AgentVersion.current(), acceptShrink ? null : ShrinkGuard.defaults()), bounds.workers(), report);
-            RunSummary summary = run.run(jobs);
-            report.summary(summary, agent.fetchFigures());
-            return problems > 0 || !summary.failures().isEmpty() ? 1 : 0;
+        // Closed after the agent: on a signal the process ends only once the browser and the store are closed.
+        try (StopOnSignal signals = StopOnSignal.install(System.err)) {
+            try (Agent agent = Agent.start(settings, store.open())) {
+                TrackRun run = new TrackRun(agent.termsCapturer(),
+                        agent.recorder(AgentVersion.current(), acceptShrink ? null : ShrinkGuard.defaults()), bounds.workers(), report);
+                signals.stopWith(run::stop);
+                RunSummary summary = run.run(jobs);
+                ExitCode exit = ExitCode.of(summary, problems);
+                report.summary(summary, agent.fetchFigures(), exit.code());
+                signals.summarised(exit);
+                return exit.code();
+            }
         }
     }
 

@@ -39,7 +39,7 @@ class RunReportTest {
         report.problem("declarations/Broken.json: /: malformed JSON at line 1, column 11: Unexpected end-of-input");
         report.termsFinished(truncated);
         report.termsFinished(gone);
-        report.summary(new RunSummary(List.of(truncated, gone), Duration.ofSeconds(1)), figures);
+        report.summary(new RunSummary(List.of(truncated, gone), Duration.ofSeconds(1)), figures, 1);
 
         List<JsonNode> events = buffer.toString(StandardCharsets.UTF_8).lines().map(RunReportTest::parse).toList();
         assertEquals("declaration", events.get(0).get("failure").asText());
@@ -55,7 +55,7 @@ class RunReportTest {
     void theTextSummaryCountsFailuresPerClassAndListsNotes() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         RunReport report = new RunReport(new PrintStream(buffer, true, StandardCharsets.UTF_8), RunReport.Format.TEXT, false);
-        report.summary(new RunSummary(List.of(truncated, gone), Duration.ofSeconds(1)), figures);
+        report.summary(new RunSummary(List.of(truncated, gone), Duration.ofSeconds(1)), figures, 1);
 
         String text = buffer.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("2 terms in 1.0 s: 1 first records, 0 changed, 0 unchanged, 1 failed (1 permanent)\n"), text);
