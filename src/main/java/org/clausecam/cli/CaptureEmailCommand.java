@@ -84,7 +84,7 @@ final class CaptureEmailCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
 
-        ScreenshotOptions shooting = ScreenshotOptions.defaults().withViewportWidth(viewportWidth);
+        ScreenshotOptions shooting = ScreenshotOptions.builder().viewportWidth(viewportWidth).build();
         // Only the browser is needed; the e-mail's own HTML never reaches the network.
         AgentSettings settings = AgentSettings.defaults();
         try (Agent agent = service != null ? Agent.start(settings, store.open()) : Agent.start(settings)) {

@@ -50,22 +50,24 @@ final class CaptureSettings {
         if (navigationTimeoutSeconds < 1 || fetchTimeoutSeconds < 1) {
             throw new UsageException("--navigation-timeout and --fetch-timeout must be at least 1 second");
         }
-        HttpFetchOptions http = HttpFetchOptions.defaults().withAllowPrivateNetwork(allowPrivateNetwork)
-                .withTimeout(Duration.ofSeconds(fetchTimeoutSeconds));
+        HttpFetchOptions http = HttpFetchOptions.builder().allowPrivateNetwork(allowPrivateNetwork)
+                .timeout(Duration.ofSeconds(fetchTimeoutSeconds))
+                .build();
         return new AgentSettings(pagesInFlight, http, policy, renderOptions(screenshots));
     }
 
     /** For a one-off capture: one page at a time, the default fetch policy. */
     AgentSettings agentSettings(boolean screenshots) {
-        return agentSettings(screenshots, 1, FetchPolicySettings.defaults().withPagesInFlight(1));
+        return agentSettings(screenshots, 1, FetchPolicySettings.builder().pagesInFlight(1).build());
     }
 
     RenderOptions renderOptions(boolean screenshots) {
-        return RenderOptions.defaults()
-                .withScreenshot(screenshots)
-                .withViewportWidth(viewportWidth)
-                .withMaxScreenshotHeight(maxScreenshotHeight)
-                .withNavigationTimeout(Duration.ofSeconds(navigationTimeoutSeconds))
-                .withHideSelectors(hide);
+        return RenderOptions.builder()
+                .screenshot(screenshots)
+                .viewportWidth(viewportWidth)
+                .maxScreenshotHeight(maxScreenshotHeight)
+                .navigationTimeout(Duration.ofSeconds(navigationTimeoutSeconds))
+                .hideSelectors(hide)
+                .build();
     }
 }

@@ -88,7 +88,7 @@ final class TrackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConcurrencyOptions.Bounds bounds = concurrency.bounds();
-        FetchPolicySettings policy = politeness.settings().withPagesInFlight(bounds.maxBrowserCaptures());
+        FetchPolicySettings policy = politeness.settings().toBuilder().pagesInFlight(bounds.maxBrowserCaptures()).build();
         Shard part;
         try {
             part = Shard.parse(shard);

@@ -35,7 +35,7 @@ class AgentTest {
 
     private static AgentSettings allowingPrivateNetwork() {
         AgentSettings defaults = AgentSettings.defaults();
-        return new AgentSettings(1, defaults.http().withAllowPrivateNetwork(true), defaults.policy(), defaults.render().withScreenshot(false));
+        return new AgentSettings(1, defaults.http().toBuilder().allowPrivateNetwork(true).build(), defaults.policy(), defaults.render().toBuilder().screenshot(false).build());
     }
 
     private SourceDocument plainHttp(String path) {

@@ -48,7 +48,7 @@ class PageCapturerTest {
     private static PageCapturer capturer;
     /** The checking proxy of a guard that lets only the test server's 127.0.0.1 through. */
     private static GuardedProxy loopbackOnly;
-    private static final HttpFetcher http = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true));
+    private static final HttpFetcher http = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true).build());
 
     @BeforeAll
     static void startChromium() {
@@ -96,9 +96,10 @@ class PageCapturerTest {
         URI url = server.url("/scripted.html");
 
         FetchedDocument plain = http.fetch(url);
-        RenderedPage rendered = capturer.render(url, RenderOptions.defaults()
-                .withScreenshot(false)
-                .withWaitForSelectors(List.of("#terms[data-ready]")));
+        RenderedPage rendered = capturer.render(url, RenderOptions.builder()
+                .screenshot(false)
+                .waitForSelectors(List.of("#terms[data-ready]"))
+                .build());
 
         assertFalse(new String(plain.content(), StandardCharsets.UTF_8).contains("<p>3. Clause"));
         assertTrue(BrowserFallback.looksBlockedOrEmpty(plain), "plain HTTP gets an empty shell: the browser must be tried");
@@ -171,7 +172,7 @@ class PageCapturerTest {
     @Test
     void aPageTallerThanTheLimitIsCutThereAndSaysSo() throws Exception {
         RenderedPage rendered = capturer.render(server.url("/tall.html"),
-                RenderOptions.defaults().withMaxScreenshotHeight(20_000));
+                RenderOptions.builder().maxScreenshotHeight(20_000).build());
 
         Screenshot shot = rendered.screenshot();
         assertEquals(20_000, shot.height());
@@ -184,7 +185,7 @@ class PageCapturerTest {
     @Test
     void aMissingPageIsAPermanentFailureInTheBrowserToo() {
         FetchException e = assertThrows(FetchException.class,
-                () -> capturer.render(server.url("/no-such-page.html"), RenderOptions.defaults().withScreenshot(false)));
+                () -> capturer.render(server.url("/no-such-page.html"), RenderOptions.builder().screenshot(false).build()));
 
         assertEquals(FetchException.Kind.PERMANENT, e.kind());
         assertEquals(404, e.status());
@@ -193,7 +194,7 @@ class PageCapturerTest {
     @Test
     void aPageWhoseLoadNeverFiresIsTakenAsItIs() throws Exception {
         RenderedPage rendered = capturer.render(server.url("/never-loads.html"),
-                RenderOptions.defaults().withNavigationTimeout(Duration.ofSeconds(2)));
+                RenderOptions.builder().navigationTimeout(Duration.ofSeconds(2)).build());
 
         assertTrue(rendered.loadTimedOut());
         assertTrue(new String(rendered.document().content(), StandardCharsets.UTF_8).contains("Text that arrived."));
@@ -205,7 +206,7 @@ class PageCapturerTest {
     void aConnectionResetInTheMiddleOfTheBodyIsATransientFailureNotAPartialPage() throws Exception {
         try (org.clausecam.fetch.FaultServer faults = org.clausecam.fetch.FaultServer.start()) {
             FetchException e = assertThrows(FetchException.class, () -> capturer.render(faults.url("/reset/terms"),
-                    RenderOptions.defaults().withNavigationTimeout(Duration.ofSeconds(10))));
+                    RenderOptions.builder().navigationTimeout(Duration.ofSeconds(10)).build()));
 
             assertEquals(FetchException.Kind.TRANSIENT, e.kind());
             assertTrue(e.getMessage().contains("broke off after HTTP 200 (net::ERR_CONNECTION_RESET)"), e.getMessage());
@@ -229,7 +230,7 @@ class PageCapturerTest {
         });
 
         RenderedPage rendered = capturer.render(server.url("/endless-body.html"),
-                RenderOptions.defaults().withNavigationTimeout(Duration.ofSeconds(2)));
+                RenderOptions.builder().navigationTimeout(Duration.ofSeconds(2)).build());
 
         assertTrue(rendered.loadTimedOut());
         assertTrue(new String(rendered.document().content(), StandardCharsets.UTF_8).contains("The first clauses arrived."));
@@ -238,10 +239,11 @@ class PageCapturerTest {
 
     @Test
     void aSelectorThatNeverAppearsIsReportedNotFatal() throws Exception {
-        RenderedPage rendered = capturer.render(server.url("/plain-policy.html"), RenderOptions.defaults()
-                .withScreenshot(false)
-                .withWaitForSelectors(List.of("main", "#never-there"))
-                .withSelectorTimeout(Duration.ofMillis(500)));
+        RenderedPage rendered = capturer.render(server.url("/plain-policy.html"), RenderOptions.builder()
+                .screenshot(false)
+                .waitForSelectors(List.of("main", "#never-there"))
+                .selectorTimeout(Duration.ofMillis(500))
+                .build());
 
         assertEquals(1, rendered.missingSelectors().size());
         assertTrue(rendered.missingSelectors().get(0).startsWith("#never-there"));
@@ -254,7 +256,7 @@ class PageCapturerTest {
             List<Future<RenderedPage>> inFlight = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 inFlight.add(callers.submit(() -> capturer.render(server.url("/scripted.html"),
-                        RenderOptions.defaults().withScreenshot(false))));
+                        RenderOptions.builder().screenshot(false).build())));
             }
             for (Future<RenderedPage> capture : inFlight) {
                 String html = new String(capture.get().document().content(), StandardCharsets.UTF_8);
@@ -286,7 +288,7 @@ class PageCapturerTest {
             server.serve("/embeds-refused-image.html", "text/html", "<html><body><p>Terms</p><img src=\""
                     + refusedHost.url("/pixel.png") + "\"></body></html>");
             PageCapturer guarded = PageCapturer.guarded(chromium, loopbackOnly);
-            RenderOptions options = RenderOptions.defaults().withScreenshot(false);
+            RenderOptions options = RenderOptions.builder().screenshot(false).build();
 
             guarded.render(server.url("/embeds-refused-image.html"), options);
             int guardedHits = refusedHost.hits("/pixel.png");
@@ -362,7 +364,7 @@ class PageCapturerTest {
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try (Chromium own = new Chromium(System.getenv(), 8, 2)) {
             PageCapturer ownCapturer = PageCapturer.unguarded(own);
-            RenderOptions options = RenderOptions.defaults().withScreenshot(false);
+            RenderOptions options = RenderOptions.builder().screenshot(false).build();
             Future<RenderedPage> slow = callers.submit(() -> ownCapturer.render(server.url("/slow.html"), options));
             slowArrived.await();
             Future<List<RenderedPage>> next = callers.submit(() -> {
@@ -460,7 +462,7 @@ class PageCapturerTest {
         java.util.Set<Long> before = browserProcesses();
         try (Chromium own = new Chromium(System.getenv(), 4, 1)) {
             PageCapturer ownCapturer = PageCapturer.unguarded(own);
-            ownCapturer.render(server.url("/plain-policy.html"), RenderOptions.defaults().withScreenshot(false));
+            ownCapturer.render(server.url("/plain-policy.html"), RenderOptions.builder().screenshot(false).build());
             java.util.Set<Long> ours = browserProcesses();
             ours.removeAll(before);
             assertEquals(1, ours.size(), "one browser process started by this test");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class HttpFetcherTest {
 
     private final FixtureServer server = new FixtureServer();
-    private final HttpFetcher fetcher = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true));
+    private final HttpFetcher fetcher = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true).build());
 
     @AfterEach
     void stop() {
@@ -81,7 +81,7 @@ class HttpFetcherTest {
         for (int i = 0; i < 5; i++) {
             server.redirect("/hop" + i, 302, "/hop" + (i + 1));
         }
-        HttpFetcher strict = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true).withMaxRedirects(3));
+        HttpFetcher strict = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true).maxRedirects(3).build());
 
         FetchException e = assertThrows(FetchException.class, () -> strict.fetch(server.url("/hop0")));
 
@@ -145,7 +145,7 @@ class HttpFetcherTest {
     @Test
     void aBodyLargerThanTheLimitIsRefused() {
         server.serve("/huge", 200, "text/html", new byte[200_000]);
-        HttpFetcher small = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true).withMaxBytes(100_000));
+        HttpFetcher small = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true).maxBytes(100_000).build());
 
         FetchException e = assertThrows(FetchException.class, () -> small.fetch(server.url("/huge")));
 
@@ -164,7 +164,7 @@ class HttpFetcherTest {
                 }
             }
         });
-        HttpFetcher small = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true).withMaxBytes(100_000));
+        HttpFetcher small = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true).maxBytes(100_000).build());
 
         FetchException e = assertThrows(FetchException.class, () -> small.fetch(server.url("/stream")));
 
@@ -189,8 +189,9 @@ class HttpFetcherTest {
                 // The fetcher hung up, as it should.
             }
         });
-        HttpFetcher impatient = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true)
-                .withTimeout(Duration.ofSeconds(1)));
+        HttpFetcher impatient = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true)
+                .timeout(Duration.ofSeconds(1))
+                .build());
 
         FetchException e = assertThrows(FetchException.class, () -> impatient.fetch(server.url("/endless")));
 
@@ -262,8 +263,9 @@ class HttpFetcherTest {
                 Thread.currentThread().interrupt();
             }
         });
-        HttpFetcher impatient = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true)
-                .withTimeout(Duration.ofSeconds(1)));
+        HttpFetcher impatient = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true)
+                .timeout(Duration.ofSeconds(1))
+                .build());
 
         FetchException e = assertThrows(FetchException.class, () -> impatient.fetch(server.url("/stalled")));
 
