@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 import org.clausecam.fetch.FetchException;
 
 /**
- * The one Chromium of this JVM, and the one thread that talks to it.
+ * An agent's one Chromium, and the one thread that talks to it.
  *
  * <p>Playwright for Java objects are not thread-safe, and their events (routes, dialogs,
  * responses) are dispatched on whichever thread is inside a Playwright call. So Playwright, the

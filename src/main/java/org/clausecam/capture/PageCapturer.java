@@ -32,7 +32,7 @@ import org.clausecam.fetch.HttpStatus;
 import org.clausecam.fetch.NetworkGuard;
 
 /**
- * Renders pages and takes full-page screenshots in the JVM's one Chromium.
+ * Renders pages and takes full-page screenshots in its agent's one Chromium.
  *
  * <p>Each capture gets a fresh browser context (no cookies or storage carried from one page to
  * the next), closed in a {@code finally} even after a timeout: closing the context, not the
