@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 import org.clausecam.fetch.FetchException;
 
 /**
- * The one Chromium of this JVM, and the one thread that talks to it.
+ * An agent's one Chromium, and the one thread that talks to it.
  *
  * <p>Playwright for Java objects are not thread-safe, and their events (routes, dialogs,
  * responses) are dispatched on whichever thread is inside a Playwright call. So Playwright, the
@@ -35,7 +35,8 @@ import org.clausecam.fetch.FetchException;
  * loads the others. With 1 page in flight, jobs are simply serialized.
  *
  * <p>The browser starts with the first job (a run without browser work never starts one),
- * starts again if it crashed, and closes on {@link #close()} or at JVM exit.
+ * starts again if it crashed, and closes on {@link #close()}: the agent that made it closes it,
+ * after the work that uses it has ended (a shutdown hook of its own would race that work).
  */
 public final class Chromium implements AutoCloseable {
 
@@ -47,12 +48,12 @@ public final class Chromium implements AutoCloseable {
     /** Measured best on 2 cores with screenshots (80 docs/min against 64 serialized, STACK.md §3). */
     public static final int DEFAULT_PAGES_IN_FLIGHT = 2;
 
+    private static final int DEFAULT_QUEUE_CAPACITY = 64;
+
     private static final Duration QUEUE_WAIT = Duration.ofMinutes(30);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     /** How long the owner dispatches events before looking at the queue again, when no page is ready. */
     private static final Duration DISPATCH_SLICE = Duration.ofMillis(50);
-
-    private static Chromium shared;
 
     private final Map<String, String> env;
     private final Semaphore places;
@@ -69,19 +70,17 @@ public final class Chromium implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * The process-wide Chromium, created on first use and closed at JVM exit. Every
-     * {@link PageCapturer} that is not given another one uses it.
+     * A Chromium for one agent (the browser itself starts with the first job); its owner closes it.
+     *
+     * @param env           where to look for the browser ({@code CLAUSECAM_CHROMIUM}…), usually {@code System.getenv()}
+     * @param pagesInFlight pages the owner thread keeps loading at once, 1..16
      */
-    public static synchronized Chromium shared() {
-        if (shared == null) {
-            Chromium chromium = new Chromium(System.getenv(), 64, DEFAULT_PAGES_IN_FLIGHT);
-            Runtime.getRuntime().addShutdownHook(new Thread(chromium::close, "clausecam-chromium-shutdown"));
-            shared = chromium;
-        }
-        return shared;
+    public Chromium(Map<String, String> env, int pagesInFlight) {
+        this(env, DEFAULT_QUEUE_CAPACITY, pagesInFlight);
     }
 
-    Chromium(Map<String, String> env, int queueCapacity, int pagesInFlight) {
+    /** @param queueCapacity jobs that may wait or run at once; callers beyond it wait for a place */
+    public Chromium(Map<String, String> env, int queueCapacity, int pagesInFlight) {
         this.env = Map.copyOf(env);
         this.places = new Semaphore(queueCapacity, true);
         setPagesInFlight(pagesInFlight);
@@ -99,8 +98,8 @@ public final class Chromium implements AutoCloseable {
         return pagesInFlight;
     }
 
-    /** How many pages the owner thread keeps loading at once (1: strictly one after the other); takes effect for the next job started. */
-    public void setPagesInFlight(int pages) {
+    /** How many pages the owner thread keeps loading at once (1: strictly one after the other). */
+    private void setPagesInFlight(int pages) {
         if (pages < 1 || pages > 16) {
             throw new IllegalArgumentException("pages in flight must be within 1..16, not " + pages);
         }

@@ -32,7 +32,7 @@ import org.clausecam.fetch.HttpStatus;
 import org.clausecam.fetch.NetworkGuard;
 
 /**
- * Renders pages and takes full-page screenshots in the JVM's one Chromium.
+ * Renders pages and takes full-page screenshots in its agent's one Chromium.
  *
  * <p>Each capture gets a fresh browser context (no cookies or storage carried from one page to
  * the next), closed in a {@code finally} even after a timeout: closing the context, not the
@@ -53,19 +53,22 @@ public final class PageCapturer {
 
     private final Chromium chromium;
     private final NetworkGuard guard;
+    private final GuardedProxy proxy;
 
-    /** Uses the JVM's shared Chromium. */
-    public PageCapturer(boolean allowPrivateNetwork) {
-        this(Chromium.shared(), allowPrivateNetwork);
+    /** Renders anything, private network included ({@code --allow-private-network}, tests). */
+    public static PageCapturer unguarded(Chromium chromium) {
+        return new PageCapturer(chromium, new NetworkGuard(true), null);
     }
 
-    public PageCapturer(Chromium chromium, boolean allowPrivateNetwork) {
-        this(chromium, new NetworkGuard(allowPrivateNetwork));
+    /** Sends every request of its pages through {@code proxy}, which checks it with its guard. */
+    public static PageCapturer guarded(Chromium chromium, GuardedProxy proxy) {
+        return new PageCapturer(chromium, proxy.guard(), proxy);
     }
 
-    public PageCapturer(Chromium chromium, NetworkGuard guard) {
+    private PageCapturer(Chromium chromium, NetworkGuard guard, GuardedProxy proxy) {
         this.chromium = chromium;
         this.guard = guard;
+        this.proxy = proxy;
     }
 
     /**
@@ -261,14 +264,13 @@ public final class PageCapturer {
     }
 
     /**
-     * The proxy guarded contexts send everything through, started with the first of them; none
-     * when private network access is allowed (then nothing is refused and traffic goes direct).
+     * The proxy guarded contexts send everything through; none when private network access is
+     * allowed (then nothing is refused and traffic goes direct).
      */
     private Proxy proxy() {
-        if (guard.allowsPrivateNetwork()) {
+        if (proxy == null) {
             return null;
         }
-        GuardedProxy proxy = GuardedProxy.shared(guard);
         // "<-loopback>": Chromium otherwise sends localhost straight past any proxy.
         return new Proxy(proxy.address()).setBypass("<-loopback>");
     }

@@ -40,58 +40,98 @@ public record RenderOptions(
 
     /** 1280 px, 30 s to load, 10 s for selectors, a screenshot up to 200,000 px, 3 min in all. */
     public static RenderOptions defaults() {
-        return new RenderOptions(ScreenshotOptions.DEFAULT_VIEWPORT_WIDTH, Duration.ofSeconds(30), List.of(),
-                Duration.ofSeconds(10), true, ScreenshotOptions.DEFAULT_MAX_HEIGHT, Duration.ofMinutes(3),
-                null, "en-US,en;q=0.9", List.of());
+        return builder().build();
     }
 
-    public RenderOptions withScreenshot(boolean take) {
-        return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, take,
-                maxScreenshotHeight, timeout, userAgent, acceptLanguage, hideSelectors);
+    /** A builder that starts from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public RenderOptions withWaitForSelectors(List<String> selectors) {
-        return new RenderOptions(viewportWidth, navigationTimeout, selectors, selectorTimeout, screenshot,
-                maxScreenshotHeight, timeout, userAgent, acceptLanguage, hideSelectors);
+    /** A builder that starts from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.viewportWidth = viewportWidth;
+        b.navigationTimeout = navigationTimeout;
+        b.waitForSelectors = waitForSelectors;
+        b.selectorTimeout = selectorTimeout;
+        b.screenshot = screenshot;
+        b.maxScreenshotHeight = maxScreenshotHeight;
+        b.timeout = timeout;
+        b.userAgent = userAgent;
+        b.acceptLanguage = acceptLanguage;
+        b.hideSelectors = hideSelectors;
+        return b;
     }
 
-    public RenderOptions withViewportWidth(int width) {
-        return new RenderOptions(width, navigationTimeout, waitForSelectors, selectorTimeout, screenshot,
-                maxScreenshotHeight, timeout, userAgent, acceptLanguage, hideSelectors);
-    }
+    /** Options built one setting at a time; the unset ones keep their defaults. */
+    public static final class Builder {
+        private int viewportWidth = ScreenshotOptions.DEFAULT_VIEWPORT_WIDTH;
+        private Duration navigationTimeout = Duration.ofSeconds(30);
+        private List<String> waitForSelectors = List.of();
+        private Duration selectorTimeout = Duration.ofSeconds(10);
+        private boolean screenshot = true;
+        private int maxScreenshotHeight = ScreenshotOptions.DEFAULT_MAX_HEIGHT;
+        private Duration timeout = Duration.ofMinutes(3);
+        private String userAgent;
+        private String acceptLanguage = "en-US,en;q=0.9";
+        private List<String> hideSelectors = List.of();
 
-    public RenderOptions withNavigationTimeout(Duration navigation) {
-        return new RenderOptions(viewportWidth, navigation, waitForSelectors, selectorTimeout, screenshot,
-                maxScreenshotHeight, timeout, userAgent, acceptLanguage, hideSelectors);
-    }
+        private Builder() {
+        }
 
-    public RenderOptions withSelectorTimeout(Duration selectors) {
-        return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectors, screenshot,
-                maxScreenshotHeight, timeout, userAgent, acceptLanguage, hideSelectors);
-    }
+        public Builder viewportWidth(int viewportWidth) {
+            this.viewportWidth = viewportWidth;
+            return this;
+        }
 
-    public RenderOptions withMaxScreenshotHeight(int height) {
-        return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, screenshot,
-                height, timeout, userAgent, acceptLanguage, hideSelectors);
-    }
+        public Builder navigationTimeout(Duration navigationTimeout) {
+            this.navigationTimeout = navigationTimeout;
+            return this;
+        }
 
-    public RenderOptions withTimeout(Duration whole) {
-        return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, screenshot,
-                maxScreenshotHeight, whole, userAgent, acceptLanguage, hideSelectors);
-    }
+        public Builder waitForSelectors(List<String> waitForSelectors) {
+            this.waitForSelectors = waitForSelectors;
+            return this;
+        }
 
-    public RenderOptions withUserAgent(String agent) {
-        return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, screenshot,
-                maxScreenshotHeight, timeout, agent, acceptLanguage, hideSelectors);
-    }
+        public Builder selectorTimeout(Duration selectorTimeout) {
+            this.selectorTimeout = selectorTimeout;
+            return this;
+        }
 
-    public RenderOptions withAcceptLanguage(String language) {
-        return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, screenshot,
-                maxScreenshotHeight, timeout, userAgent, language, hideSelectors);
-    }
+        public Builder screenshot(boolean screenshot) {
+            this.screenshot = screenshot;
+            return this;
+        }
 
-    public RenderOptions withHideSelectors(List<String> selectors) {
-        return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, screenshot,
-                maxScreenshotHeight, timeout, userAgent, acceptLanguage, selectors);
+        public Builder maxScreenshotHeight(int maxScreenshotHeight) {
+            this.maxScreenshotHeight = maxScreenshotHeight;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder userAgent(String userAgent) {
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        public Builder acceptLanguage(String acceptLanguage) {
+            this.acceptLanguage = acceptLanguage;
+            return this;
+        }
+
+        public Builder hideSelectors(List<String> hideSelectors) {
+            this.hideSelectors = hideSelectors;
+            return this;
+        }
+
+        public RenderOptions build() {
+            return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, screenshot, maxScreenshotHeight, timeout, userAgent, acceptLanguage, hideSelectors);
+        }
     }
 }

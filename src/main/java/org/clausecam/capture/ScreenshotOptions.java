@@ -30,27 +30,63 @@ public record ScreenshotOptions(int viewportWidth, int maxHeight, Duration loadT
 
     /** 1280 px wide, at most 200,000 px tall, 30 s to load, 3 min in all. */
     public static ScreenshotOptions defaults() {
-        return new ScreenshotOptions(DEFAULT_VIEWPORT_WIDTH, DEFAULT_MAX_HEIGHT, Duration.ofSeconds(30),
-                Duration.ofMinutes(3), List.of());
+        return builder().build();
     }
 
-    public ScreenshotOptions withViewportWidth(int width) {
-        return new ScreenshotOptions(width, maxHeight, loadTimeout, timeout, hideSelectors);
+    /** A builder that starts from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public ScreenshotOptions withMaxHeight(int height) {
-        return new ScreenshotOptions(viewportWidth, height, loadTimeout, timeout, hideSelectors);
+    /** A builder that starts from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.viewportWidth = viewportWidth;
+        b.maxHeight = maxHeight;
+        b.loadTimeout = loadTimeout;
+        b.timeout = timeout;
+        b.hideSelectors = hideSelectors;
+        return b;
     }
 
-    public ScreenshotOptions withLoadTimeout(Duration load) {
-        return new ScreenshotOptions(viewportWidth, maxHeight, load, timeout, hideSelectors);
-    }
+    /** Options built one setting at a time; the unset ones keep their defaults. */
+    public static final class Builder {
+        private int viewportWidth = DEFAULT_VIEWPORT_WIDTH;
+        private int maxHeight = DEFAULT_MAX_HEIGHT;
+        private Duration loadTimeout = Duration.ofSeconds(30);
+        private Duration timeout = Duration.ofMinutes(3);
+        private List<String> hideSelectors = List.of();
 
-    public ScreenshotOptions withTimeout(Duration whole) {
-        return new ScreenshotOptions(viewportWidth, maxHeight, loadTimeout, whole, hideSelectors);
-    }
+        private Builder() {
+        }
 
-    public ScreenshotOptions withHideSelectors(List<String> selectors) {
-        return new ScreenshotOptions(viewportWidth, maxHeight, loadTimeout, timeout, selectors);
+        public Builder viewportWidth(int viewportWidth) {
+            this.viewportWidth = viewportWidth;
+            return this;
+        }
+
+        public Builder maxHeight(int maxHeight) {
+            this.maxHeight = maxHeight;
+            return this;
+        }
+
+        public Builder loadTimeout(Duration loadTimeout) {
+            this.loadTimeout = loadTimeout;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder hideSelectors(List<String> hideSelectors) {
+            this.hideSelectors = hideSelectors;
+            return this;
+        }
+
+        public ScreenshotOptions build() {
+            return new ScreenshotOptions(viewportWidth, maxHeight, loadTimeout, timeout, hideSelectors);
+        }
     }
 }

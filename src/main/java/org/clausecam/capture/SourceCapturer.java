@@ -43,12 +43,13 @@ public final class SourceCapturer {
         this.browser = browser;
         this.policies = policies;
         this.renderOptions = renderOptions;
-        this.screenshotOptions = ScreenshotOptions.defaults()
-                .withViewportWidth(renderOptions.viewportWidth())
-                .withMaxHeight(renderOptions.maxScreenshotHeight())
-                .withLoadTimeout(renderOptions.navigationTimeout())
-                .withTimeout(renderOptions.timeout())
-                .withHideSelectors(renderOptions.hideSelectors());
+        this.screenshotOptions = ScreenshotOptions.builder()
+                .viewportWidth(renderOptions.viewportWidth())
+                .maxHeight(renderOptions.maxScreenshotHeight())
+                .loadTimeout(renderOptions.navigationTimeout())
+                .timeout(renderOptions.timeout())
+                .hideSelectors(renderOptions.hideSelectors())
+                .build();
     }
 
     public CapturedSource capture(SourceDocument document) throws FetchException, CaptureException {
@@ -71,7 +72,7 @@ public final class SourceCapturer {
     }
 
     private CapturedSource render(SourceDocument document) throws FetchException, CaptureException {
-        RenderOptions options = renderOptions.withWaitForSelectors(awaited(document));
+        RenderOptions options = renderOptions.toBuilder().waitForSelectors(awaited(document)).build();
         AtomicReference<RenderedPage> rendered = new AtomicReference<>();
         try {
             policies.call(document.location(), FetcherKind.BROWSER, () -> {

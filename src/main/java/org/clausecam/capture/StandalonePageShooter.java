@@ -17,10 +17,6 @@ public final class StandalonePageShooter {
 
     private final Chromium chromium;
 
-    public StandalonePageShooter() {
-        this(Chromium.shared());
-    }
-
     public StandalonePageShooter(Chromium chromium) {
         this.chromium = chromium;
     }

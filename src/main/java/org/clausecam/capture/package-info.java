@@ -2,7 +2,7 @@
  * Chromium through Playwright for Java: rendered pages and full-page screenshots.
  *
  * <ul>
- *   <li>{@link org.clausecam.capture.Chromium}: the JVM's one browser, driven from one owner
+ *   <li>{@link org.clausecam.capture.Chromium}: an agent's one browser, driven from one owner
  *       thread, started lazily, several pages in flight.</li>
  *   <li>{@link org.clausecam.capture.PageCapturer#render}: a page with its scripts run, as a
  *       {@link org.clausecam.fetch.FetchedDocument} (fetcher BROWSER) and an optional

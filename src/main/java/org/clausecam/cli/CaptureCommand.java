@@ -3,18 +3,18 @@ package org.clausecam.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.clausecam.agent.Agent;
+import org.clausecam.agent.AgentSettings;
 import org.clausecam.capture.CapturedSource;
 import org.clausecam.capture.Screenshot;
 import org.clausecam.declarations.Selector;
 import org.clausecam.declarations.SourceDocument;
 import org.clausecam.declarations.Terms;
-import org.clausecam.extract.Extractor;
-import org.clausecam.extract.SharedBrowserFilterRunner;
 import org.clausecam.fetch.FetchedDocument;
 import org.clausecam.store.Sha256;
-import org.clausecam.store.Store;
 import org.clausecam.store.StoredRecord;
-import org.clausecam.track.Tracker;
+import org.clausecam.track.CapturedTerms;
+import org.clausecam.track.TermsJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,19 +80,14 @@ final class CaptureCommand implements Callable<Integer> {
         checkUsage();
         SourceDocument document = new SourceDocument(null, url, css(select), css(remove), List.of(), executeClientScripts);
         Terms terms = new Terms(service != null ? service : url.getHost(), type != null ? type : "Capture", List.of(document), false);
-        Tracker.Job job = new Tracker.Job(terms, null);
-
-        Extractor extractor = new Extractor(new SharedBrowserFilterRunner());
-        Store s = service != null ? store.open() : null;
-        try {
-            Tracker tracker = new Tracker(s, capture.sourceCapturer(!noScreenshot, 1), extractor, AgentVersion.current(), 1, org.clausecam.track.TrackListener.NONE, null);
-            Tracker.Captured captured = tracker.capture(job);
-            StoredRecord stored = s != null ? tracker.record(terms, captured) : null;
+        AgentSettings settings = capture.agentSettings(!noScreenshot);
+        try (Agent agent = service != null ? Agent.start(settings, store.open()) : Agent.start(settings)) {
+            CapturedTerms captured = agent.termsCapturer().capture(new TermsJob(terms));
+            // A one-off capture is what the user asked to keep: no shrink guard.
+            StoredRecord stored = service != null ? agent.recorder(AgentVersion.current(), null).recordCapture(terms, captured) : null;
             if (out != null) write(captured, stored);
             report(captured, stored);
             return 0;
-        } finally {
-            if (s != null) s.close();
         }
     }
 
@@ -102,7 +97,7 @@ final class CaptureCommand implements Callable<Integer> {
         RecordTarget.check(out, service, type, "capture");
     }
 
-    private void write(Tracker.Captured captured, StoredRecord stored) throws IOException {
+    private void write(CapturedTerms captured, StoredRecord stored) throws IOException {
         Files.createDirectories(out);
         CapturedSource source = captured.sources().get(0);
         FetchedDocument d = source.document();
@@ -134,7 +129,7 @@ final class CaptureCommand implements Callable<Integer> {
         json.writeValue(out.resolve("capture.json").toFile(), meta);
     }
 
-    private void report(Tracker.Captured captured, StoredRecord stored) {
+    private void report(CapturedTerms captured, StoredRecord stored) {
         FetchedDocument d = captured.sources().get(0).document();
         Screenshot shot = captured.sources().get(0).screenshot();
         var o = spec.commandLine().getOut();

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.clausecam.agent.Agent;
+import org.clausecam.agent.AgentSettings;
 import org.clausecam.capture.Screenshot;
 import org.clausecam.capture.ScreenshotOptions;
-import org.clausecam.capture.StandalonePageShooter;
 import org.clausecam.declarations.SourceDocument;
 import org.clausecam.email.EmailAddress;
 import org.clausecam.email.EmailAttachment;
@@ -14,11 +15,9 @@ import org.clausecam.email.EmailFormatException;
 import org.clausecam.email.EmailMessage;
 import org.clausecam.extract.ExtractionException;
 import org.clausecam.extract.Extractor;
-import org.clausecam.store.CaptureRecord;
-import org.clausecam.store.DocumentCapture;
-import org.clausecam.store.Store;
 import org.clausecam.store.StoredRecord;
 import org.clausecam.store.TermsKey;
+import org.clausecam.track.EmailEvidence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -85,47 +84,42 @@ final class CaptureEmailCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
 
-        Screenshot shot = new StandalonePageShooter().screenshot(file.toString(), email.renderableHtml(),
-                ScreenshotOptions.defaults().withViewportWidth(viewportWidth));
-        String markdown = markdown(email);
+        ScreenshotOptions shooting = ScreenshotOptions.builder().viewportWidth(viewportWidth).build();
+        // Only the browser is needed; the e-mail's own HTML never reaches the network.
+        AgentSettings settings = AgentSettings.defaults();
+        try (Agent agent = service != null ? Agent.start(settings, store.open()) : Agent.start(settings)) {
+            Screenshot shot = agent.pageShooter().screenshot(file.toString(), email.renderableHtml(), shooting);
+            String markdown = markdown(email);
+            if (out != null) {
+                Files.createDirectories(out);
+                Files.write(out.resolve("screenshot.png"), shot.png());
+                Files.writeString(out.resolve("email.md"), markdown, StandardCharsets.UTF_8);
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("email.json").toFile(), headers(email));
+            }
+            StoredRecord stored = service != null
+                    ? agent.recorder(AgentVersion.current(), null).recordEmail(new TermsKey(service, type), evidence(raw, email, shot, markdown))
+                    : null;
 
-        if (out != null) {
-            Files.createDirectories(out);
-            Files.write(out.resolve("screenshot.png"), shot.png());
-            Files.writeString(out.resolve("email.md"), markdown, StandardCharsets.UTF_8);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("email.json").toFile(), headers(email));
+            var o = spec.commandLine().getOut();
+            o.printf("e-mail \"%s\" from %s, %s%n", email.subject(), join(email.from()), email.dateHeader().orElse("undated"));
+            o.printf("screenshot: %d x %d px; text: %d characters; %d inline parts, %d attachments%n", shot.width(), shot.height(),
+                    markdown.length(), email.inlineParts().size(), email.attachments().size());
+            if (out != null) o.println("written to " + out);
+            if (stored != null) o.printf("recorded as e-mail evidence of %s / %s: %s%n", service, type, stored.id());
+            return 0;
         }
-        StoredRecord stored = service != null ? record(raw, email, shot, markdown) : null;
-
-        var o = spec.commandLine().getOut();
-        o.printf("e-mail \"%s\" from %s, %s%n", email.subject(), join(email.from()), email.dateHeader().orElse("undated"));
-        o.printf("screenshot: %d x %d px; text: %d characters; %d inline parts, %d attachments%n", shot.width(), shot.height(),
-                markdown.length(), email.inlineParts().size(), email.attachments().size());
-        if (out != null) o.println("written to " + out);
-        if (stored != null) o.printf("recorded as e-mail evidence of %s / %s: %s%n", service, type, stored.id());
-        return 0;
     }
 
-    private StoredRecord record(byte[] raw, EmailMessage email, Screenshot shot, String markdown) throws Exception {
-        try (Store s = store.open()) {
-            String message = s.putBlob(raw);
-            String screenshot = s.putBlob(shot.png());
-            String version = s.putBlob(markdown.getBytes(StandardCharsets.UTF_8));
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            headers.put("from", List.of(join(email.from())));
-            headers.put("to", List.of(join(email.to())));
-            email.dateHeader().ifPresent(d -> headers.put("date", List.of(d)));
-            headers.put("subject", List.of(email.subject()));
-            email.messageId().ifPresent(id -> headers.put("message-id", List.of(id)));
-            String id = email.messageId().map(m -> "mid:" + m.replaceAll("[<>]", "")).orElse("file:" + file.getFileName());
-            DocumentCapture document = new DocumentCapture(null, id, id, "email", 0, null, headers, "message/rfc822",
-                    message, screenshot, shot.height());
-            TermsKey key = new TermsKey(service, type);
-            String previous = s.latest(key).map(StoredRecord::sha256).orElse(null);
-            Instant date = email.date().orElseGet(Instant::now);
-            return s.append(new CaptureRecord(service, type, date, CaptureRecord.KIND_EMAIL, List.of(document), version,
-                    false, previous, null, AgentVersion.current()));
-        }
+    /** The e-mail as evidence: the raw message, the headers people quote, dated by its Date header. */
+    private EmailEvidence evidence(byte[] raw, EmailMessage email, Screenshot shot, String markdown) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("from", List.of(join(email.from())));
+        headers.put("to", List.of(join(email.to())));
+        email.dateHeader().ifPresent(d -> headers.put("date", List.of(d)));
+        headers.put("subject", List.of(email.subject()));
+        email.messageId().ifPresent(id -> headers.put("message-id", List.of(id)));
+        String id = email.messageId().map(m -> "mid:" + m.replaceAll("[<>]", "")).orElse("file:" + file.getFileName());
+        return new EmailEvidence(id, raw, headers, shot.png(), shot.height(), markdown, email.date().orElseGet(Instant::now));
     }
 
     /** The headers people quote (From, To, Date, Subject), then the body in the versions' Markdown. */

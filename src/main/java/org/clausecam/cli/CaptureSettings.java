@@ -1,13 +1,9 @@
 package org.clausecam.cli;
 
-import org.clausecam.capture.Chromium;
-import org.clausecam.capture.PageCapturer;
+import org.clausecam.agent.AgentSettings;
 import org.clausecam.capture.RenderOptions;
-import org.clausecam.capture.SourceCapturer;
 import org.clausecam.fetch.FetchPolicySettings;
-import org.clausecam.fetch.HostPolicies;
 import org.clausecam.fetch.HttpFetchOptions;
-import org.clausecam.fetch.HttpFetcher;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -45,34 +41,33 @@ final class CaptureSettings {
     List<String> hide = new ArrayList<>();
 
     /**
-     * @param pagesInFlight browser pages loading at once, on the one Chromium of the process
+     * What the agent of a command is built with.
+     *
+     * @param pagesInFlight browser pages the one Chromium loads at once
+     * @param policy        retries, per-host politeness and the bound on browser captures admitted at once
      */
-    SourceCapturer sourceCapturer(boolean screenshots, int pagesInFlight) {
-        return sourceCapturer(screenshots, pagesInFlight, FetchPolicySettings.defaults());
-    }
-
-    /**
-     * @param policy retries and per-host politeness; its bound on browser pages is replaced by {@code pagesInFlight}
-     */
-    SourceCapturer sourceCapturer(boolean screenshots, int pagesInFlight, FetchPolicySettings policy) {
+    AgentSettings agentSettings(boolean screenshots, int pagesInFlight, FetchPolicySettings policy) {
         if (navigationTimeoutSeconds < 1 || fetchTimeoutSeconds < 1) {
             throw new UsageException("--navigation-timeout and --fetch-timeout must be at least 1 second");
         }
-        int pages = Math.max(1, Math.min(16, pagesInFlight));
-        Chromium.shared().setPagesInFlight(pages);
-        HttpFetcher http = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(allowPrivateNetwork)
-                .withTimeout(Duration.ofSeconds(fetchTimeoutSeconds)));
-        PageCapturer browser = new PageCapturer(allowPrivateNetwork);
-        HostPolicies policies = new HostPolicies(policy.withPagesInFlight(pages));
-        return new SourceCapturer(http, browser, policies, renderOptions(screenshots));
+        HttpFetchOptions http = HttpFetchOptions.builder().allowPrivateNetwork(allowPrivateNetwork)
+                .timeout(Duration.ofSeconds(fetchTimeoutSeconds))
+                .build();
+        return new AgentSettings(pagesInFlight, http, policy, renderOptions(screenshots));
+    }
+
+    /** For a one-off capture: one page at a time, the default fetch policy. */
+    AgentSettings agentSettings(boolean screenshots) {
+        return agentSettings(screenshots, 1, FetchPolicySettings.builder().pagesInFlight(1).build());
     }
 
     RenderOptions renderOptions(boolean screenshots) {
-        return RenderOptions.defaults()
-                .withScreenshot(screenshots)
-                .withViewportWidth(viewportWidth)
-                .withMaxScreenshotHeight(maxScreenshotHeight)
-                .withNavigationTimeout(Duration.ofSeconds(navigationTimeoutSeconds))
-                .withHideSelectors(hide);
+        return RenderOptions.builder()
+                .screenshot(screenshots)
+                .viewportWidth(viewportWidth)
+                .maxScreenshotHeight(maxScreenshotHeight)
+                .navigationTimeout(Duration.ofSeconds(navigationTimeoutSeconds))
+                .hideSelectors(hide)
+                .build();
     }
 }

@@ -4,7 +4,8 @@ import picocli.CommandLine;
 
 /**
  * Turns an exception that escaped a command into one clear line on stderr, with its causes,
- * and exit code 1 (2 for bad input). Stack traces are for developers: set CLAUSECAM_DEBUG=1.
+ * and its exit code: 3 when the store is unavailable, 2 for bad input, else 1 ({@link ExitCode#of(Throwable)}).
+ * Stack traces are for developers: set CLAUSECAM_DEBUG=1.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
@@ -16,6 +17,6 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         cli.getErr().println(line);
         if (System.getenv("CLAUSECAM_DEBUG") != null) ex.printStackTrace(cli.getErr());
-        return ex instanceof UsageException ? 2 : 1;
+        return ExitCode.of(ex).code();
     }
 }

@@ -1,5 +1,7 @@
 package org.clausecam.cli;
 
+import org.clausecam.agent.Agent;
+import org.clausecam.agent.AgentSettings;
 import org.clausecam.declarations.Declaration;
 import org.clausecam.declarations.DeclarationException;
 import org.clausecam.declarations.DeclarationLoader;
@@ -8,7 +10,6 @@ import org.clausecam.declarations.SourceDocument;
 import org.clausecam.declarations.Terms;
 import org.clausecam.extract.ExtractionException;
 import org.clausecam.extract.Extractor;
-import org.clausecam.extract.SharedBrowserFilterRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,16 +55,22 @@ final class ExtractCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         if (!Files.isDirectory(declarations)) throw new UsageException("declarations folder not found: " + declarations);
         if (!Files.isDirectory(snapshots)) throw new UsageException("snapshots folder not found: " + snapshots);
         Instant at = date == null ? null : parseDate(date);
         DeclarationLoader loader = new DeclarationLoader(declarations);
+        // Declared filters run in the agent's Chromium; nothing is fetched.
+        try (Agent agent = Agent.start(AgentSettings.defaults())) {
+            return extractAll(agent.extractor(), loader, at);
+        }
+    }
+
+    private int extractAll(Extractor extractor, DeclarationLoader loader, Instant at) throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int written = 0;
         List<String> failures = new ArrayList<>();
-        Extractor extractor = new Extractor(new SharedBrowserFilterRunner());
         for (Path serviceDir : sorted(snapshots)) {
             if (!Files.isDirectory(serviceDir)) continue;
             String service = serviceDir.getFileName().toString();

@@ -7,6 +7,13 @@ import picocli.CommandLine.Command;
 @Command(name = "clausecam",
         mixinStandardHelpOptions = true,
         versionProvider = AgentVersion.class,
+        exitCodeListHeading = "%nExit codes (when several apply, the highest wins):%n",
+        exitCodeList = {
+                "0:everything was captured (or done)",
+                "1:some work failed for page reasons (fetch, extraction, blocked, browser, suspicious version)",
+                "2:bad usage, input or declarations",
+                "3:the store is unavailable (cannot be opened or written; nothing more could be kept)",
+                "4:interrupted by SIGTERM/SIGINT during track (what was done is stored)"},
         description = "Capture agent for online terms and policies: renders pages in Chromium, keeps "
                 + "snapshots, full-page screenshots and Markdown versions, and detects changes.",
         subcommands = {
@@ -31,7 +38,7 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the CLI and returns the exit code: 0 success, 1 some work failed, 2 bad usage or input. */
+    /** Runs the CLI and returns the exit code ({@link ExitCode}): 0 success, 1 page failures, 2 bad input, 3 store unavailable, 4 interrupted. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new ErrorReporter());

@@ -40,6 +40,6 @@ final class PolitenessOptions {
         if (backoff.toMillis() < 1) throw new UsageException("--retry-backoff must be at least 1 ms");
         if (delay.isNegative()) throw new UsageException("--host-delay must not be negative");
         if (inFlight < 1) throw new UsageException("--host-concurrency must be at least 1");
-        return DEFAULTS.withRetries(attempts, backoff).withPoliteness(inFlight, delay);
+        return DEFAULTS.toBuilder().retries(attempts, backoff).politeness(inFlight, delay).build();
     }
 }

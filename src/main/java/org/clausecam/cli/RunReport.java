@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clausecam.fetch.FetchFigures;
 import org.clausecam.store.TermsKey;
+import org.clausecam.track.FailureClass;
 import org.clausecam.track.RunSummary;
 import org.clausecam.track.TermsOutcome;
 import org.clausecam.track.TrackListener;
@@ -51,7 +52,7 @@ final class RunReport implements TrackListener {
             ObjectNode e = event("terms-finished").put("service", o.terms().service()).put("termsType", o.terms().termsType())
                     .put("status", statusName(o.status())).put("millis", o.took().toMillis());
             if (o.recordId() != null) e.put("record", o.recordId());
-            if (o.failure() != null) e.put("failure", o.failure()).put("reason", o.reason());
+            if (o.failure() != null) e.put("failure", o.failure().label()).put("reason", o.reason());
             if (!o.notes().isEmpty()) o.notes().forEach(e.putArray("notes")::add);
             emit(e);
         } else if (terminal) {
@@ -63,7 +64,7 @@ final class RunReport implements TrackListener {
             out.flush();
         } else {
             out.println(statusName(o.status()) + "  " + label(o.terms())
-                    + (o.failure() != null ? "  (" + o.failure() + ") " + o.reason() : "")
+                    + (o.failure() != null ? "  (" + o.failure().label() + ") " + o.reason() : "")
                     + (o.notes().isEmpty() ? "" : "  [" + String.join("; ", o.notes()) + "]"));
         }
     }
@@ -72,23 +73,24 @@ final class RunReport implements TrackListener {
      * The end of the run: counts by status, failures by class, declaration problems, and what the
      * fetching took (requests, retries, hosts skipped, most requests in flight at one host).
      */
-    void summary(RunSummary s, FetchFigures fetching) {
-        Map<String, Long> byClass = s.failuresByClass();
+    void summary(RunSummary s, FetchFigures fetching, int exitCode) {
+        Map<FailureClass, Long> byClass = s.failuresByClass();
         int maxPerHost = fetching.hosts().values().stream().mapToInt(FetchFigures.Host::maxInFlight).max().orElse(0);
         if (format == Format.JSON) {
             ObjectNode e = event("run-finished").put("firstRecords", s.count(TermsOutcome.Status.FIRST_RECORD))
                     .put("changed", s.count(TermsOutcome.Status.CHANGED)).put("unchanged", s.count(TermsOutcome.Status.UNCHANGED))
                     .put("failed", s.count(TermsOutcome.Status.FAILED)).put("declarationProblems", problems.get())
-                    .put("millis", s.took().toMillis());
+                    .put("millis", s.took().toMillis()).put("exitCode", exitCode);
             ObjectNode classes = e.putObject("failures");
-            byClass.forEach(classes::put);
+            byClass.forEach((failure, count) -> classes.put(failure.label(), count));
             e.putObject("fetching").put("requests", fetching.attempts()).put("retries", fetching.retries())
                     .put("skipped", fetching.skipped()).put("maxInFlightPerHost", maxPerHost);
             emit(e);
+            out.flush();
             return;
         }
         String classes = byClass.isEmpty() ? "" : byClass.entrySet().stream()
-                .map(c -> c.getValue() + " " + c.getKey()).collect(Collectors.joining(", ", " (", ")"));
+                .map(c -> c.getValue() + " " + c.getKey().label()).collect(Collectors.joining(", ", " (", ")"));
         out.printf(Locale.ROOT, "%d terms in %.1f s: %d first records, %d changed, %d unchanged, %d failed%s%s%n",
                 s.outcomes().size(), s.took().toMillis() / 1000.0, s.count(TermsOutcome.Status.FIRST_RECORD),
                 s.count(TermsOutcome.Status.CHANGED), s.count(TermsOutcome.Status.UNCHANGED), s.count(TermsOutcome.Status.FAILED),
@@ -104,14 +106,18 @@ final class RunReport implements TrackListener {
             for (String note : o.notes()) out.println("  note: " + label(o.terms()) + ": " + note);
         }
         for (TermsOutcome f : s.failures()) {
-            out.println("  failed: " + label(f.terms()) + " (" + f.failure() + "): " + f.reason());
+            out.println("  failed: " + label(f.terms()) + " (" + f.failure().label() + "): " + f.reason());
         }
+        if (s.any(FailureClass.INTERRUPTED)) {
+            out.println("interrupted: what was captured is stored; run again to capture the rest");
+        }
+        out.flush();
     }
 
     /** A problem found before tracking (a declaration that cannot be read), reported like a failure. */
     void problem(String line) {
         problems.incrementAndGet();
-        if (format == Format.JSON) emit(event("declaration-problem").put("failure", "declaration").put("problem", line));
+        if (format == Format.JSON) emit(event("declaration-problem").put("failure", FailureClass.DECLARATION.label()).put("problem", line));
         else out.println("skipped: " + line);
     }
 

@@ -1,19 +1,18 @@
 package org.clausecam.cli;
 
-import org.clausecam.capture.SourceCapturer;
+import org.clausecam.agent.Agent;
+import org.clausecam.agent.AgentSettings;
 import org.clausecam.declarations.Declaration;
 import org.clausecam.declarations.DeclarationLoader;
 import org.clausecam.declarations.DeclarationProblem;
 import org.clausecam.declarations.LoadedDeclarations;
 import org.clausecam.declarations.Terms;
-import org.clausecam.extract.Extractor;
 import org.clausecam.fetch.FetchPolicySettings;
-import org.clausecam.extract.SharedBrowserFilterRunner;
-import org.clausecam.store.Store;
 import org.clausecam.track.RunSummary;
 import org.clausecam.track.Shard;
 import org.clausecam.track.ShrinkGuard;
-import org.clausecam.track.Tracker;
+import org.clausecam.track.TermsJob;
+import org.clausecam.track.TrackRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,17 +21,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "track", mixinStandardHelpOptions = true,
         description = {"Capture every declared terms: fetch or render each source document, keep its snapshot "
                 + "and full-page screenshot, extract the Markdown version, record it in the store and say "
                 + "whether it changed.",
-                "A declaration that cannot be read is reported and skipped; the others are still tracked. "
-                        + "Exit 1 when any terms failed."},
+                "A declaration that cannot be read is reported and skipped; the others are still tracked (exit 2). "
+                        + "SIGTERM or SIGINT stops the run: captures in flight end as interrupted, what is done is "
+                        + "stored, the summary is printed (exit 4), and a re-run completes the rest."},
+        exitCodeListHeading = "%nExit codes (when several apply, the highest wins):%n",
+        exitCodeList = {
+                "0:every terms was captured",
+                "1:some terms failed for page reasons (fetch, extraction, blocked, browser, suspicious version)",
+                "2:bad usage, or declarations that cannot be read or whose filters fail (the others are tracked)",
+                "3:the store is unavailable (cannot be opened or written; nothing more could be kept)",
+                "4:interrupted by SIGTERM/SIGINT (what was done is stored; a re-run completes the rest)"},
         footer = {"", "Examples:",
                 "  clausecam track",
                 "  clausecam track --services Claude.ai --types \"Privacy Policy\"",
@@ -58,9 +63,8 @@ final class TrackCommand implements Callable<Integer> {
     @Option(names = "--types", paramLabel = "TYPE", split = ",", description = "Only these terms types.")
     List<String> types = new ArrayList<>();
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "2",
-            description = "Terms captured at once, and pages loading at once in the one Chromium (default ${DEFAULT-VALUE}).")
-    int concurrency;
+    @Mixin
+    ConcurrencyOptions concurrency;
 
     @Option(names = "--shard", paramLabel = "I/N", defaultValue = "0/1",
             description = "Only the services of shard I of N (by a hash of the service id), e.g. $(JOB_COMPLETION_INDEX)/4.")
@@ -83,8 +87,8 @@ final class TrackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (concurrency < 1) throw new UsageException("--concurrency must be at least 1");
-        FetchPolicySettings policy = politeness.settings();
+        ConcurrencyOptions.Bounds bounds = concurrency.bounds();
+        FetchPolicySettings policy = politeness.settings().toBuilder().pagesInFlight(bounds.maxBrowserCaptures()).build();
         Shard part;
         try {
             part = Shard.parse(shard);
@@ -107,30 +111,33 @@ final class TrackCommand implements Callable<Integer> {
                 problems++;
             }
         }
-        List<Tracker.Job> jobs = jobs(loaded.declarations(), part, loader);
+        List<TermsJob> jobs = jobs(loaded.declarations(), part, loader);
         if (jobs.isEmpty() && problems == 0) {
             throw new UsageException("nothing to track in " + declarations + " with the given --services/--types/--shard");
         }
 
-        try (Store s = store.open()) {
-            Extractor extractor = new Extractor(new SharedBrowserFilterRunner());
-            SourceCapturer capturer = capture.sourceCapturer(!noScreenshots, concurrency, policy);
-            Tracker tracker = new Tracker(s, capturer, extractor, AgentVersion.current(), concurrency, report,
-                    acceptShrink ? null : ShrinkGuard.defaults());
-            RunSummary summary = tracker.run(jobs);
-            report.summary(summary, capturer.figures());
-            return problems > 0 ? 1 : summary.exitCode();
+        AgentSettings settings = capture.agentSettings(!noScreenshots, bounds.pagesInFlight(), policy);
+        // Closed after the agent: on a signal the process ends only once the browser and the store are closed.
+        try (StopOnSignal signals = StopOnSignal.install(System.err)) {
+            try (Agent agent = Agent.start(settings, store.open())) {
+                TrackRun run = new TrackRun(agent.termsCapturer(),
+                        agent.recorder(AgentVersion.current(), acceptShrink ? null : ShrinkGuard.defaults()), bounds.workers(), report);
+                signals.stopWith(run::stop);
+                RunSummary summary = run.run(jobs);
+                ExitCode exit = ExitCode.of(summary, problems);
+                report.summary(summary, agent.fetchFigures(), exit.code());
+                signals.summarised(exit);
+                return exit.code();
+            }
         }
     }
 
-    private List<Tracker.Job> jobs(List<Declaration> declarations, Shard part, DeclarationLoader loader) {
-        Set<String> knownTypes = new LinkedHashSet<>();
-        List<Tracker.Job> jobs = new ArrayList<>();
+    private List<TermsJob> jobs(List<Declaration> declarations, Shard part, DeclarationLoader loader) {
+        List<TermsJob> jobs = new ArrayList<>();
         for (Declaration d : declarations) {
             if (!selected(d.serviceId()) || !part.includes(d.serviceId())) continue;
             for (Terms t : d.terms().values()) {
-                knownTypes.add(t.type());
-                if (types.isEmpty() || types.contains(t.type())) jobs.add(new Tracker.Job(t, d.filtersSource(),
+                if (types.isEmpty() || types.contains(t.type())) jobs.add(new TermsJob(t, d.filtersSource(),
                         d.filtersSource() == null ? null : loader.filtersFile(d.serviceId())));
             }
         }

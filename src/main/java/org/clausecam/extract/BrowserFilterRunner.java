@@ -40,7 +40,7 @@ public final class BrowserFilterRunner implements FilterRunner {
     private final boolean node22UrlSearchParams;
 
     /**
-     * A runner on a browser someone else owns (the process's one Chromium): it opens a context per
+     * A runner on a browser someone else owns (an agent's one Chromium): it opens a context per
      * document and never closes the browser. Use it from the thread that drives that browser.
      */
     public BrowserFilterRunner(Browser browser) {

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The filter runner of a run: runs declared filters in the process's one Chromium, on its owner
+ * The filter runner of a run: runs declared filters in the agent's one Chromium, on its owner
  * thread, so filters from any worker thread share the browser that renders pages. The browser
  * starts only when a declaration has filters.
  */
@@ -20,10 +20,6 @@ public final class SharedBrowserFilterRunner implements FilterRunner {
 
     private final Chromium chromium;
     private final boolean node22UrlSearchParams;
-
-    public SharedBrowserFilterRunner() {
-        this(Chromium.shared());
-    }
 
     public SharedBrowserFilterRunner(Chromium chromium) {
         this(chromium, false);

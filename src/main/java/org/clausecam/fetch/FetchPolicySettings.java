@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * How hard and how politely fetches are made: retries, the per-host circuit breaker, per-host
  * politeness and the bound on browser pages in flight. {@link #defaults()} suits a scheduled run
- * against real sites; tests shorten the durations with the {@code with...} methods.
+ * against real sites; tests shorten the durations with a {@link #builder()}.
  *
  * @param maxAttempts          tries per document, the first included
  * @param initialBackoff       wait before the first retry; each later wait is multiplied
@@ -68,38 +68,89 @@ public record FetchPolicySettings(
      * two cores, STACK.md §3).
      */
     public static FetchPolicySettings defaults() {
-        return new FetchPolicySettings(4, Duration.ofSeconds(1), 2.0, 0.5, Duration.ofSeconds(30),
-                Duration.ofMinutes(2), 5, 80f, Duration.ofMinutes(30),
-                1, Duration.ofSeconds(1), 2, Duration.ofMinutes(10));
+        return builder().build();
     }
 
-    public FetchPolicySettings withRetries(int maxAttempts, Duration initialBackoff) {
-        return new FetchPolicySettings(maxAttempts, initialBackoff, backoffMultiplier, jitter, maxBackoff,
-                maxRetryAfter, breakerWindow, breakerFailureRate, breakerOpenFor, maxInFlightPerHost,
-                minDelayPerHost, maxPagesInFlight, maxWaitForPage);
+    /** A builder that starts from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public FetchPolicySettings withMaxRetryAfter(Duration maxRetryAfter) {
-        return new FetchPolicySettings(maxAttempts, initialBackoff, backoffMultiplier, jitter, maxBackoff,
-                maxRetryAfter, breakerWindow, breakerFailureRate, breakerOpenFor, maxInFlightPerHost,
-                minDelayPerHost, maxPagesInFlight, maxWaitForPage);
+    /** A builder that starts from these settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.maxAttempts = maxAttempts;
+        b.initialBackoff = initialBackoff;
+        b.backoffMultiplier = backoffMultiplier;
+        b.jitter = jitter;
+        b.maxBackoff = maxBackoff;
+        b.maxRetryAfter = maxRetryAfter;
+        b.breakerWindow = breakerWindow;
+        b.breakerFailureRate = breakerFailureRate;
+        b.breakerOpenFor = breakerOpenFor;
+        b.maxInFlightPerHost = maxInFlightPerHost;
+        b.minDelayPerHost = minDelayPerHost;
+        b.maxPagesInFlight = maxPagesInFlight;
+        b.maxWaitForPage = maxWaitForPage;
+        return b;
     }
 
-    public FetchPolicySettings withBreaker(int window, float failureRate, Duration openFor) {
-        return new FetchPolicySettings(maxAttempts, initialBackoff, backoffMultiplier, jitter, maxBackoff,
-                maxRetryAfter, window, failureRate, openFor, maxInFlightPerHost,
-                minDelayPerHost, maxPagesInFlight, maxWaitForPage);
-    }
+    /** Settings built by what they govern (retries, breaker, politeness, pages); the rest keep their defaults. */
+    public static final class Builder {
+        private int maxAttempts = 4;
+        private Duration initialBackoff = Duration.ofSeconds(1);
+        private double backoffMultiplier = 2.0;
+        private double jitter = 0.5;
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private Duration maxRetryAfter = Duration.ofMinutes(2);
+        private int breakerWindow = 5;
+        private float breakerFailureRate = 80f;
+        private Duration breakerOpenFor = Duration.ofMinutes(30);
+        private int maxInFlightPerHost = 1;
+        private Duration minDelayPerHost = Duration.ofSeconds(1);
+        private int maxPagesInFlight = 2;
+        private Duration maxWaitForPage = Duration.ofMinutes(10);
 
-    public FetchPolicySettings withPoliteness(int maxInFlightPerHost, Duration minDelayPerHost) {
-        return new FetchPolicySettings(maxAttempts, initialBackoff, backoffMultiplier, jitter, maxBackoff,
-                maxRetryAfter, breakerWindow, breakerFailureRate, breakerOpenFor, maxInFlightPerHost,
-                minDelayPerHost, maxPagesInFlight, maxWaitForPage);
-    }
+        private Builder() {
+        }
 
-    public FetchPolicySettings withPagesInFlight(int maxPagesInFlight) {
-        return new FetchPolicySettings(maxAttempts, initialBackoff, backoffMultiplier, jitter, maxBackoff,
-                maxRetryAfter, breakerWindow, breakerFailureRate, breakerOpenFor, maxInFlightPerHost,
-                minDelayPerHost, maxPagesInFlight, maxWaitForPage);
+        /** Tries per document, the first included, and the wait before the first retry. */
+        public Builder retries(int maxAttempts, Duration initialBackoff) {
+            this.maxAttempts = maxAttempts;
+            this.initialBackoff = initialBackoff;
+            return this;
+        }
+
+        public Builder maxRetryAfter(Duration maxRetryAfter) {
+            this.maxRetryAfter = maxRetryAfter;
+            return this;
+        }
+
+        /** The per-host circuit breaker: attempts looked back on, failure percentage that opens it, how long it stays open. */
+        public Builder breaker(int window, float failureRate, Duration openFor) {
+            this.breakerWindow = window;
+            this.breakerFailureRate = failureRate;
+            this.breakerOpenFor = openFor;
+            return this;
+        }
+
+        /** Requests in flight at once to one host, and the least delay between two. */
+        public Builder politeness(int maxInFlightPerHost, Duration minDelayPerHost) {
+            this.maxInFlightPerHost = maxInFlightPerHost;
+            this.minDelayPerHost = minDelayPerHost;
+            return this;
+        }
+
+        /** Browser pages in flight at once, all hosts together (the bulkhead). */
+        public Builder pagesInFlight(int maxPagesInFlight) {
+            this.maxPagesInFlight = maxPagesInFlight;
+            return this;
+        }
+
+        public FetchPolicySettings build() {
+            return new FetchPolicySettings(maxAttempts, initialBackoff, backoffMultiplier, jitter, maxBackoff, maxRetryAfter,
+                    breakerWindow, breakerFailureRate, breakerOpenFor, maxInFlightPerHost, minDelayPerHost, maxPagesInFlight,
+                    maxWaitForPage);
+        }
     }
 }

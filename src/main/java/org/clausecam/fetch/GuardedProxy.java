@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -57,9 +56,6 @@ public final class GuardedProxy implements AutoCloseable {
     /** Prefix of the names of the proxy's threads. */
     static final String THREAD_NAME = "clausecam-guarded-proxy";
 
-    /** One proxy per guard policy for the whole JVM, started with its first client; never closed (daemon threads). */
-    private static final Map<NetworkGuard, GuardedProxy> SHARED = new ConcurrentHashMap<>();
-
     private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final long MAX_SWEEP_MILLIS = 1_000;
 
@@ -79,12 +75,8 @@ public final class GuardedProxy implements AutoCloseable {
     private final AtomicLong busyRefusals = new AtomicLong();
     private final Thread acceptor;
 
-    /** The JVM's proxy for this guard, started on first use; callers do not close it. */
-    public static GuardedProxy shared(NetworkGuard guard) {
-        return SHARED.computeIfAbsent(guard, GuardedProxy::new);
-    }
-
-    GuardedProxy(NetworkGuard guard) {
+    /** Starts a proxy on a free port of 127.0.0.1 with the default limits; whoever starts it closes it. */
+    public GuardedProxy(NetworkGuard guard) {
         this(guard, ProxyLimits.defaults());
     }
 
@@ -128,6 +120,11 @@ public final class GuardedProxy implements AutoCloseable {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /** The guard that checks every connection made through this proxy. */
+    public NetworkGuard guard() {
+        return guard;
     }
 
     /** The address to give Chromium, e.g. {@code http://127.0.0.1:41234}. */

@@ -33,36 +33,77 @@ public record HttpFetchOptions(
 
     /** 10 s to connect, 60 s per answer, 10 redirects, 50 MiB, private network refused. */
     public static HttpFetchOptions defaults() {
-        return new HttpFetchOptions(Duration.ofSeconds(10), Duration.ofSeconds(60), 10, 50L * 1024 * 1024,
-                DEFAULT_USER_AGENT, DEFAULT_ACCEPT_LANGUAGE, false);
+        return builder().build();
     }
 
-    public HttpFetchOptions withAllowPrivateNetwork(boolean allow) {
-        return new HttpFetchOptions(connectTimeout, timeout, maxRedirects, maxBytes, userAgent, acceptLanguage, allow);
+    /** A builder that starts from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public HttpFetchOptions withTimeout(Duration newTimeout) {
-        return new HttpFetchOptions(connectTimeout, newTimeout, maxRedirects, maxBytes, userAgent, acceptLanguage,
-                allowPrivateNetwork);
+    /** A builder that starts from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.connectTimeout = connectTimeout;
+        b.timeout = timeout;
+        b.maxRedirects = maxRedirects;
+        b.maxBytes = maxBytes;
+        b.userAgent = userAgent;
+        b.acceptLanguage = acceptLanguage;
+        b.allowPrivateNetwork = allowPrivateNetwork;
+        return b;
     }
 
-    public HttpFetchOptions withMaxRedirects(int max) {
-        return new HttpFetchOptions(connectTimeout, timeout, max, maxBytes, userAgent, acceptLanguage,
-                allowPrivateNetwork);
-    }
+    /** Options built one setting at a time; the unset ones keep their defaults. */
+    public static final class Builder {
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration timeout = Duration.ofSeconds(60);
+        private int maxRedirects = 10;
+        private long maxBytes = 50L * 1024 * 1024;
+        private String userAgent = DEFAULT_USER_AGENT;
+        private String acceptLanguage = DEFAULT_ACCEPT_LANGUAGE;
+        private boolean allowPrivateNetwork = false;
 
-    public HttpFetchOptions withMaxBytes(long max) {
-        return new HttpFetchOptions(connectTimeout, timeout, maxRedirects, max, userAgent, acceptLanguage,
-                allowPrivateNetwork);
-    }
+        private Builder() {
+        }
 
-    public HttpFetchOptions withUserAgent(String agent) {
-        return new HttpFetchOptions(connectTimeout, timeout, maxRedirects, maxBytes, agent, acceptLanguage,
-                allowPrivateNetwork);
-    }
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
 
-    public HttpFetchOptions withAcceptLanguage(String language) {
-        return new HttpFetchOptions(connectTimeout, timeout, maxRedirects, maxBytes, userAgent, language,
-                allowPrivateNetwork);
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder maxRedirects(int maxRedirects) {
+            this.maxRedirects = maxRedirects;
+            return this;
+        }
+
+        public Builder maxBytes(long maxBytes) {
+            this.maxBytes = maxBytes;
+            return this;
+        }
+
+        public Builder userAgent(String userAgent) {
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        public Builder acceptLanguage(String acceptLanguage) {
+            this.acceptLanguage = acceptLanguage;
+            return this;
+        }
+
+        public Builder allowPrivateNetwork(boolean allowPrivateNetwork) {
+            this.allowPrivateNetwork = allowPrivateNetwork;
+            return this;
+        }
+
+        public HttpFetchOptions build() {
+            return new HttpFetchOptions(connectTimeout, timeout, maxRedirects, maxBytes, userAgent, acceptLanguage, allowPrivateNetwork);
+        }
     }
 }

@@ -23,9 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.clausecam.url.WebUrl;
@@ -36,10 +35,10 @@ import org.clausecam.url.WebUrl;
  * refused) and loops are named. Bodies are read up to a size limit and a deadline that covers
  * the whole body, so neither a huge nor a never-ending answer can hold a run.
  *
- * <p>Without private network access, and without a proxy of the caller's, connections go through
- * the {@link GuardedProxy}, which connects only to the addresses it checked: the client's own
- * later resolution would otherwise give a DNS answer that changed since {@link NetworkGuard#check}
- * (rebinding to 169.254.169.254, say) a way in.
+ * <p>Without private network access, connections go through the {@link GuardedProxy} given, which
+ * connects only to the addresses it checked: the client's own later resolution would otherwise
+ * give a DNS answer that changed since {@link NetworkGuard#check} (rebinding to 169.254.169.254,
+ * say) a way in.
  *
  * <p>No {@code Accept-Encoding} is sent: the content kept is then byte for byte what the
  * headers describe, which a WARC export needs.
@@ -48,65 +47,67 @@ import org.clausecam.url.WebUrl;
  */
 public final class HttpFetcher {
 
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final HttpFetchOptions options;
+    private final NetworkGuard guard;
+    private final HttpClient client;
+    private final boolean throughGuardedProxy;
+    /** Ends bodies that outlive the deadline; its one thread exists only while bodies are being read. */
+    private final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "clausecam-http-deadlines");
         t.setDaemon(true);
         return t;
     });
 
-    private final HttpFetchOptions options;
-    private final NetworkGuard guard;
-    private final HttpClient client;
-    private final boolean throughGuardedProxy;
-
+    /**
+     * A fetcher that connects directly. Its options must allow the private network: a fetcher
+     * that refuses it needs the {@link GuardedProxy} ({@link #HttpFetcher(HttpFetchOptions, GuardedProxy)}).
+     */
     public HttpFetcher(HttpFetchOptions options) {
-        this(options, new NetworkGuard(options.allowPrivateNetwork()));
+        this(options, new NetworkGuard(requireAllowed(options)), (ProxySelector) null);
     }
 
-    /** With a guard of its own, e.g. {@link NetworkGuard#allowingOnly}; the options' flag is then unused. */
-    public HttpFetcher(HttpFetchOptions options, NetworkGuard guard) {
-        this(options, guard, null);
+    /** Refusing the private network: every connection goes through {@code proxy}, which checks it with its guard. */
+    public HttpFetcher(HttpFetchOptions options, GuardedProxy proxy) {
+        this(options, proxy.guard(), proxy);
+    }
+
+    private HttpFetcher(HttpFetchOptions options, NetworkGuard guard, GuardedProxy proxy) {
+        this(options, guard, ProxySelector.of(proxy.socketAddress()), true);
     }
 
     /**
-     * Through an HTTP proxy: a site's outbound proxy, or, in tests, a local server standing in
-     * for many host names ({@code a.localhost}, {@code b.localhost}) as Chromium does by itself.
+     * Through an HTTP proxy of the caller's: a site's outbound proxy, or, in tests, a local server
+     * standing in for many host names ({@code a.localhost}, {@code b.localhost}) as Chromium does by
+     * itself. The guard checks each URL and redirect hop; connections then resolve names again, so
+     * this is for guards that allow the private network or tests.
      *
-     * @param proxy null for direct connections, or, when the guard refuses the private network,
-     *              connections through the JVM's {@link GuardedProxy} for that guard
+     * @param proxy null for direct connections
      */
     public HttpFetcher(HttpFetchOptions options, NetworkGuard guard, ProxySelector proxy) {
+        this(options, guard, proxy, false);
+    }
+
+    private HttpFetcher(HttpFetchOptions options, NetworkGuard guard, ProxySelector proxy, boolean throughGuardedProxy) {
         this.options = options;
         this.guard = guard;
-        this.throughGuardedProxy = proxy == null && !guard.allowsPrivateNetwork();
+        this.throughGuardedProxy = throughGuardedProxy;
+        deadlines.setKeepAliveTime(30, TimeUnit.SECONDS);
+        deadlines.allowCoreThreadTimeOut(true);
+        deadlines.setRemoveOnCancelPolicy(true);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(options.connectTimeout());
-        if (throughGuardedProxy) {
-            builder.proxy(new GuardedProxySelector(guard));
-        } else if (proxy != null) {
+        if (proxy != null) {
             builder.proxy(proxy);
         }
         this.client = builder.build();
     }
 
-    /** Starts the guard's proxy with the first request, not with the fetcher (which may never fetch). */
-    private static final class GuardedProxySelector extends ProxySelector {
-        private final NetworkGuard guard;
-
-        GuardedProxySelector(NetworkGuard guard) {
-            this.guard = guard;
+    private static boolean requireAllowed(HttpFetchOptions options) {
+        if (!options.allowPrivateNetwork()) {
+            throw new IllegalArgumentException("a fetcher that refuses the private network goes through a GuardedProxy");
         }
-
-        @Override
-        public List<java.net.Proxy> select(URI uri) {
-            return List.of(new java.net.Proxy(java.net.Proxy.Type.HTTP, GuardedProxy.shared(guard).socketAddress()));
-        }
-
-        @Override
-        public void connectFailed(URI uri, java.net.SocketAddress address, IOException e) {
-            // A proxy on 127.0.0.1 that cannot be reached has no alternative; the request fails with e.
-        }
+        return true;
     }
 
     public HttpFetchOptions options() {
@@ -247,7 +248,7 @@ public final class HttpFetcher {
         AtomicBoolean expired = new AtomicBoolean();
         long remaining = Math.max(1, deadline - System.nanoTime());
         InputStream in = response.body();
-        ScheduledFuture<?> watchdog = DEADLINES.schedule(() -> {
+        ScheduledFuture<?> watchdog = deadlines.schedule(() -> {
             expired.set(true);
             closeQuietly(in);
         }, remaining, TimeUnit.NANOSECONDS);

@@ -1,6 +1,7 @@
 package org.clausecam.track;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +22,18 @@ public record RunSummary(List<TermsOutcome> outcomes, Duration took) {
         return outcomes.stream().filter(o -> o.status() == TermsOutcome.Status.FAILED).toList();
     }
 
-    /** How many terms failed, per failure class ({@code transient}, {@code permanent}…), most frequent first. */
-    public Map<String, Long> failuresByClass() {
-        Map<String, Long> counts = new TreeMap<>();
+    /** How many terms failed, per failure class, most frequent first (then by label). */
+    public Map<FailureClass, Long> failuresByClass() {
+        Map<FailureClass, Long> counts = new TreeMap<>(Comparator.comparing(FailureClass::label));
         failures().forEach(f -> counts.merge(f.failure(), 1L, Long::sum));
-        Map<String, Long> ordered = new LinkedHashMap<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        Map<FailureClass, Long> ordered = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<FailureClass, Long>comparingByValue().reversed())
                 .forEach(e -> ordered.put(e.getKey(), e.getValue()));
         return ordered;
     }
 
-    /** 0 when every terms was captured, 1 when any failed. */
-    public int exitCode() {
-        return failures().isEmpty() ? 0 : 1;
+    /** Whether any terms failed with this class. */
+    public boolean any(FailureClass failure) {
+        return failures().stream().anyMatch(f -> f.failure() == failure);
     }
 }

@@ -11,29 +11,27 @@ import java.util.List;
  * @param terms    which terms
  * @param status   first record, changed, unchanged or failed
  * @param recordId the record written, or {@code null} when it failed
- * @param failure  for a failure: its class ({@code transient}, {@code permanent}, {@code blocked},
- *                 {@code inaccessible-content}, {@code storage}, {@code browser},
- *                 {@code suspicious-version}, {@code declaration} for filters that fail), else {@code null}
+ * @param failure  for a failure: its class, else {@code null}
  * @param reason   for a failure: one line that names the URL or selector, else {@code null}
  * @param took     wall time of this terms' capture
  * @param notes    what a successful capture had to settle for (page taken before {@code load},
  *                 screenshot truncated, selector missing), one line each naming the URL
  */
-public record TermsOutcome(TermsKey terms, Status status, String recordId, String failure, String reason, Duration took,
+public record TermsOutcome(TermsKey terms, Status status, String recordId, FailureClass failure, String reason, Duration took,
                            List<String> notes) {
 
     public TermsOutcome {
         notes = List.copyOf(notes);
     }
 
-    public TermsOutcome(TermsKey terms, Status status, String recordId, String failure, String reason, Duration took) {
+    public TermsOutcome(TermsKey terms, Status status, String recordId, FailureClass failure, String reason, Duration took) {
         this(terms, status, recordId, failure, reason, took, List.of());
     }
 
     /** What a run did with a terms. */
     public enum Status { FIRST_RECORD, CHANGED, UNCHANGED, FAILED }
 
-    public static TermsOutcome failed(TermsKey terms, String failure, String reason, Duration took) {
+    public static TermsOutcome failed(TermsKey terms, FailureClass failure, String reason, Duration took) {
         return new TermsOutcome(terms, Status.FAILED, null, failure, reason, took);
     }
 }

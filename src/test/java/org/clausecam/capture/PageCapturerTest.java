@@ -27,6 +27,7 @@ import org.clausecam.fetch.FetchedDocument;
 import org.clausecam.fetch.FetcherKind;
 import org.clausecam.fetch.FixtureServer;
 import org.clausecam.fetch.HttpFetchOptions;
+import org.clausecam.fetch.GuardedProxy;
 import org.clausecam.fetch.HttpFetcher;
 import org.clausecam.fetch.NetworkGuard;
 import org.junit.jupiter.api.AfterAll;
@@ -42,8 +43,25 @@ class PageCapturerTest {
     private static final int TALL_BOTTOM_MARKER = 0x00c800;
 
     private static FixtureServer server;
-    private static final PageCapturer capturer = new PageCapturer(true);
-    private static final HttpFetcher http = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true));
+    /** One Chromium for the class, as one agent has; its pages may reach the test server. */
+    private static Chromium chromium;
+    private static PageCapturer capturer;
+    /** The checking proxy of a guard that lets only the test server's 127.0.0.1 through. */
+    private static GuardedProxy loopbackOnly;
+    private static final HttpFetcher http = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true).build());
+
+    @BeforeAll
+    static void startChromium() {
+        chromium = new Chromium(System.getenv(), Chromium.DEFAULT_PAGES_IN_FLIGHT);
+        capturer = PageCapturer.unguarded(chromium);
+        loopbackOnly = new GuardedProxy(NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        chromium.close();
+        loopbackOnly.close();
+    }
 
     @BeforeAll
     static void serveFixtures() {
@@ -78,9 +96,10 @@ class PageCapturerTest {
         URI url = server.url("/scripted.html");
 
         FetchedDocument plain = http.fetch(url);
-        RenderedPage rendered = capturer.render(url, RenderOptions.defaults()
-                .withScreenshot(false)
-                .withWaitForSelectors(List.of("#terms[data-ready]")));
+        RenderedPage rendered = capturer.render(url, RenderOptions.builder()
+                .screenshot(false)
+                .waitForSelectors(List.of("#terms[data-ready]"))
+                .build());
 
         assertFalse(new String(plain.content(), StandardCharsets.UTF_8).contains("<p>3. Clause"));
         assertTrue(BrowserFallback.looksBlockedOrEmpty(plain), "plain HTTP gets an empty shell: the browser must be tried");
@@ -153,7 +172,7 @@ class PageCapturerTest {
     @Test
     void aPageTallerThanTheLimitIsCutThereAndSaysSo() throws Exception {
         RenderedPage rendered = capturer.render(server.url("/tall.html"),
-                RenderOptions.defaults().withMaxScreenshotHeight(20_000));
+                RenderOptions.builder().maxScreenshotHeight(20_000).build());
 
         Screenshot shot = rendered.screenshot();
         assertEquals(20_000, shot.height());
@@ -166,7 +185,7 @@ class PageCapturerTest {
     @Test
     void aMissingPageIsAPermanentFailureInTheBrowserToo() {
         FetchException e = assertThrows(FetchException.class,
-                () -> capturer.render(server.url("/no-such-page.html"), RenderOptions.defaults().withScreenshot(false)));
+                () -> capturer.render(server.url("/no-such-page.html"), RenderOptions.builder().screenshot(false).build()));
 
         assertEquals(FetchException.Kind.PERMANENT, e.kind());
         assertEquals(404, e.status());
@@ -175,7 +194,7 @@ class PageCapturerTest {
     @Test
     void aPageWhoseLoadNeverFiresIsTakenAsItIs() throws Exception {
         RenderedPage rendered = capturer.render(server.url("/never-loads.html"),
-                RenderOptions.defaults().withNavigationTimeout(Duration.ofSeconds(2)));
+                RenderOptions.builder().navigationTimeout(Duration.ofSeconds(2)).build());
 
         assertTrue(rendered.loadTimedOut());
         assertTrue(new String(rendered.document().content(), StandardCharsets.UTF_8).contains("Text that arrived."));
@@ -187,7 +206,7 @@ class PageCapturerTest {
     void aConnectionResetInTheMiddleOfTheBodyIsATransientFailureNotAPartialPage() throws Exception {
         try (org.clausecam.fetch.FaultServer faults = org.clausecam.fetch.FaultServer.start()) {
             FetchException e = assertThrows(FetchException.class, () -> capturer.render(faults.url("/reset/terms"),
-                    RenderOptions.defaults().withNavigationTimeout(Duration.ofSeconds(10))));
+                    RenderOptions.builder().navigationTimeout(Duration.ofSeconds(10)).build()));
 
             assertEquals(FetchException.Kind.TRANSIENT, e.kind());
             assertTrue(e.getMessage().contains("broke off after HTTP 200 (net::ERR_CONNECTION_RESET)"), e.getMessage());
@@ -211,7 +230,7 @@ class PageCapturerTest {
         });
 
         RenderedPage rendered = capturer.render(server.url("/endless-body.html"),
-                RenderOptions.defaults().withNavigationTimeout(Duration.ofSeconds(2)));
+                RenderOptions.builder().navigationTimeout(Duration.ofSeconds(2)).build());
 
         assertTrue(rendered.loadTimedOut());
         assertTrue(new String(rendered.document().content(), StandardCharsets.UTF_8).contains("The first clauses arrived."));
@@ -220,10 +239,11 @@ class PageCapturerTest {
 
     @Test
     void aSelectorThatNeverAppearsIsReportedNotFatal() throws Exception {
-        RenderedPage rendered = capturer.render(server.url("/plain-policy.html"), RenderOptions.defaults()
-                .withScreenshot(false)
-                .withWaitForSelectors(List.of("main", "#never-there"))
-                .withSelectorTimeout(Duration.ofMillis(500)));
+        RenderedPage rendered = capturer.render(server.url("/plain-policy.html"), RenderOptions.builder()
+                .screenshot(false)
+                .waitForSelectors(List.of("main", "#never-there"))
+                .selectorTimeout(Duration.ofMillis(500))
+                .build());
 
         assertEquals(1, rendered.missingSelectors().size());
         assertTrue(rendered.missingSelectors().get(0).startsWith("#never-there"));
@@ -236,7 +256,7 @@ class PageCapturerTest {
             List<Future<RenderedPage>> inFlight = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 inFlight.add(callers.submit(() -> capturer.render(server.url("/scripted.html"),
-                        RenderOptions.defaults().withScreenshot(false))));
+                        RenderOptions.builder().screenshot(false).build())));
             }
             for (Future<RenderedPage> capture : inFlight) {
                 String html = new String(capture.get().document().content(), StandardCharsets.UTF_8);
@@ -249,15 +269,16 @@ class PageCapturerTest {
 
     @Test
     void aGuardedCaptureRefusesLoopbackWithoutStartingTheBrowser() {
-        Chromium unused = new Chromium(System.getenv(), 4, 1);
-        PageCapturer guarded = new PageCapturer(unused, false);
+        try (Chromium unused = new Chromium(System.getenv(), 4, 1);
+             GuardedProxy refusing = new GuardedProxy(new NetworkGuard(false))) {
+            PageCapturer guarded = PageCapturer.guarded(unused, refusing);
 
-        FetchException e = assertThrows(FetchException.class,
-                () -> guarded.render(server.url("/plain-policy.html"), RenderOptions.defaults()));
+            FetchException e = assertThrows(FetchException.class,
+                    () -> guarded.render(server.url("/plain-policy.html"), RenderOptions.defaults()));
 
-        assertEquals(FetchException.Kind.PERMANENT, e.kind());
-        assertFalse(unused.started());
-        unused.close();
+            assertEquals(FetchException.Kind.PERMANENT, e.kind());
+            assertFalse(unused.started());
+        }
     }
 
     @Test
@@ -266,8 +287,8 @@ class PageCapturerTest {
             refusedHost.serve("/pixel.png", 200, "image/png", new byte[0]);
             server.serve("/embeds-refused-image.html", "text/html", "<html><body><p>Terms</p><img src=\""
                     + refusedHost.url("/pixel.png") + "\"></body></html>");
-            PageCapturer guarded = new PageCapturer(Chromium.shared(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
-            RenderOptions options = RenderOptions.defaults().withScreenshot(false);
+            PageCapturer guarded = PageCapturer.guarded(chromium, loopbackOnly);
+            RenderOptions options = RenderOptions.builder().screenshot(false).build();
 
             guarded.render(server.url("/embeds-refused-image.html"), options);
             int guardedHits = refusedHost.hits("/pixel.png");
@@ -283,7 +304,7 @@ class PageCapturerTest {
         try (FixtureServer refusedHost = new FixtureServer("127.0.0.2")) {
             refusedHost.serve("/latest/meta-data", "text/html", "<p>secret</p>");
             server.redirect("/redirects-to-refused", 302, refusedHost.url("/latest/meta-data").toString());
-            PageCapturer guarded = new PageCapturer(Chromium.shared(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+            PageCapturer guarded = PageCapturer.guarded(chromium, loopbackOnly);
 
             FetchException e = assertThrows(FetchException.class,
                     () -> guarded.render(server.url("/redirects-to-refused"), RenderOptions.defaults()));
@@ -305,14 +326,12 @@ class PageCapturerTest {
             exchange.getResponseHeaders().set("Content-Type", "text/html");
             FixtureServer.send(exchange, 200, "<html><body><p>held terms</p></body></html>".getBytes(StandardCharsets.UTF_8));
         });
-        Chromium chromium = Chromium.shared();
-        int before = chromium.pagesInFlight();
-        chromium.setPagesInFlight(4);
         ExecutorService callers = Executors.newFixedThreadPool(4);
-        try {
+        try (Chromium fourPages = new Chromium(System.getenv(), 4)) {
+            PageCapturer fourPagesCapturer = PageCapturer.unguarded(fourPages);
             List<Future<RenderedPage>> captures = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                captures.add(callers.submit(() -> capturer.render(server.url("/held.html"), RenderOptions.defaults())));
+                captures.add(callers.submit(() -> fourPagesCapturer.render(server.url("/held.html"), RenderOptions.defaults())));
             }
             for (Future<RenderedPage> capture : captures) {
                 RenderedPage page = capture.get();
@@ -321,7 +340,6 @@ class PageCapturerTest {
             }
         } finally {
             callers.shutdownNow();
-            chromium.setPagesInFlight(before);
         }
 
         assertTrue(held.overlapped(), "a page was requested while another one was loading");
@@ -345,8 +363,8 @@ class PageCapturerTest {
         });
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try (Chromium own = new Chromium(System.getenv(), 8, 2)) {
-            PageCapturer ownCapturer = new PageCapturer(own, true);
-            RenderOptions options = RenderOptions.defaults().withScreenshot(false);
+            PageCapturer ownCapturer = PageCapturer.unguarded(own);
+            RenderOptions options = RenderOptions.builder().screenshot(false).build();
             Future<RenderedPage> slow = callers.submit(() -> ownCapturer.render(server.url("/slow.html"), options));
             slowArrived.await();
             Future<List<RenderedPage>> next = callers.submit(() -> {
@@ -418,7 +436,7 @@ class PageCapturerTest {
         try (java.net.ServerSocket refusedHost = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.2"))) {
             refusedHost.setSoTimeout(1);
             server.redirect("/redirects-to-refused-https", 302, "https://127.0.0.2:" + refusedHost.getLocalPort() + "/");
-            PageCapturer guarded = new PageCapturer(Chromium.shared(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+            PageCapturer guarded = PageCapturer.guarded(chromium, loopbackOnly);
 
             FetchException e = assertThrows(FetchException.class,
                     () -> guarded.render(server.url("/redirects-to-refused-https"), RenderOptions.defaults()));
@@ -430,7 +448,7 @@ class PageCapturerTest {
 
     @Test
     void aGuardedCaptureStillLoadsWhatItIsAllowedToThroughItsProxy() throws Exception {
-        PageCapturer guarded = new PageCapturer(Chromium.shared(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+        PageCapturer guarded = PageCapturer.guarded(chromium, loopbackOnly);
 
         RenderedPage rendered = guarded.render(server.url("/plain-policy.html"), RenderOptions.defaults());
 
@@ -443,8 +461,8 @@ class PageCapturerTest {
     void aBrowserThatDiedIsStartedAgainForTheNextCapture() throws Exception {
         java.util.Set<Long> before = browserProcesses();
         try (Chromium own = new Chromium(System.getenv(), 4, 1)) {
-            PageCapturer ownCapturer = new PageCapturer(own, true);
-            ownCapturer.render(server.url("/plain-policy.html"), RenderOptions.defaults().withScreenshot(false));
+            PageCapturer ownCapturer = PageCapturer.unguarded(own);
+            ownCapturer.render(server.url("/plain-policy.html"), RenderOptions.builder().screenshot(false).build());
             java.util.Set<Long> ours = browserProcesses();
             ours.removeAll(before);
             assertEquals(1, ours.size(), "one browser process started by this test");

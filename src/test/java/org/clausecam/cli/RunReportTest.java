@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clausecam.fetch.FetchFigures;
 import org.clausecam.store.TermsKey;
 import org.clausecam.track.RunSummary;
+import org.clausecam.track.FailureClass;
 import org.clausecam.track.TermsOutcome;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class RunReportTest {
     private final TermsOutcome truncated = new TermsOutcome(new TermsKey("Endless", "Terms of Service"),
             TermsOutcome.Status.FIRST_RECORD, "r1", null, null, Duration.ofMillis(5),
             List.of("http://example.com/endless: screenshot truncated to the top 1000 px of a page 27426 px tall"));
-    private final TermsOutcome gone = TermsOutcome.failed(new TermsKey("Gone", "Privacy Policy"), "permanent",
+    private final TermsOutcome gone = TermsOutcome.failed(new TermsKey("Gone", "Privacy Policy"), FailureClass.PERMANENT,
             "http://example.com/gone: answered HTTP/1.1 410 Gone", Duration.ofMillis(3));
     private final FetchFigures figures = new FetchFigures(5, 2, 1, 1,
             Map.of("example.com", new FetchFigures.Host(5, 2, 1, 1)));
@@ -40,7 +41,7 @@ class RunReportTest {
         report.problem("declarations/Broken.json: /: malformed JSON at line 1, column 11: Unexpected end-of-input");
         report.termsFinished(truncated);
         report.termsFinished(gone);
-        report.summary(new RunSummary(List.of(truncated, gone), Duration.ofSeconds(1)), figures);
+        report.summary(new RunSummary(List.of(truncated, gone), Duration.ofSeconds(1)), figures, 1);
 
         List<JsonNode> events = buffer.toString(StandardCharsets.UTF_8).lines().map(RunReportTest::parse).toList();
         assertEquals("declaration", events.get(0).get("failure").asText());
@@ -56,7 +57,7 @@ class RunReportTest {
     void theTextSummaryCountsFailuresPerClassAndListsNotes() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         RunReport report = new RunReport(new PrintStream(buffer, true, StandardCharsets.UTF_8), RunReport.Format.TEXT, false);
-        report.summary(new RunSummary(List.of(truncated, gone), Duration.ofSeconds(1)), figures);
+        report.summary(new RunSummary(List.of(truncated, gone), Duration.ofSeconds(1)), figures, 1);
 
         String text = buffer.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("2 terms in 1.0 s: 1 first records, 0 changed, 0 unchanged, 1 failed (1 permanent)\n"), text);

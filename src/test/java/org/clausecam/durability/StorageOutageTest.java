@@ -67,7 +67,7 @@ class StorageOutageTest {
             System.out.println("run during the outage, exit " + during.exit() + ":\n" + during.output());
 
             assertFalse(S3.running());
-            assertEquals(1, during.exit(), during.output());
+            assertEquals(3, during.exit(), "the store is unavailable: " + during.output());
             assertTrue(during.output().contains(TERMS + " terms in "), during.output());
             assertTrue(during.output().contains(": 3 first records, 0 changed, 0 unchanged, 5 failed"), during.output());
             List<String> failed = lines(during.output(), "  failed: ");

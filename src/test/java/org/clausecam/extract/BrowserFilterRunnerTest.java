@@ -9,16 +9,31 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import org.clausecam.capture.Chromium;
 import org.clausecam.declarations.FilterRef;
 import org.clausecam.declarations.Selector;
 import org.clausecam.declarations.SourceDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Declared filters run as JavaScript in a real Chromium, against the snapshot at its location. */
 class BrowserFilterRunnerTest {
     private static final URI LOCATION = URI.create("https://example.com/legal/terms");
-    /** The process's one Chromium, as in a tracking run. */
-    private static final SharedBrowserFilterRunner runner = new SharedBrowserFilterRunner();
+    /** One Chromium for the class, as one agent has for a tracking run. */
+    private static Chromium chromium;
+    private static SharedBrowserFilterRunner runner;
+
+    @BeforeAll
+    static void startChromium() {
+        chromium = new Chromium(System.getenv(), 1);
+        runner = new SharedBrowserFilterRunner(chromium);
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        chromium.close();
+    }
 
     private static String extract(String html, String filtersSource, FilterRef... filters) throws ExtractionException {
         SourceDocument document = new SourceDocument(null, LOCATION, List.of(new Selector.Css("main")), List.of(), List.of(filters), null);

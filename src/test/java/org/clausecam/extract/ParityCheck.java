@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.clausecam.capture.Chromium;
 
 /**
  * Runs every parity case under a folder and prints, per case, {@code identical} or the first
@@ -32,9 +33,11 @@ public final class ParityCheck {
             System.err.println("ParityCheck: no parity cases (folders with a case.json) in " + root);
             System.exit(2);
         }
-        // Filters run in the process's one Chromium, started only if a case declares filters.
-        SharedBrowserFilterRunner filters = new SharedBrowserFilterRunner();
-        int failed = run(root, filters, out);
+        // Filters run in one Chromium, started only if a case declares filters.
+        int failed;
+        try (Chromium chromium = new Chromium(System.getenv(), Chromium.DEFAULT_PAGES_IN_FLIGHT)) {
+            failed = run(root, new SharedBrowserFilterRunner(chromium), out);
+        }
         System.exit(failed == 0 ? 0 : 1);
     }
 

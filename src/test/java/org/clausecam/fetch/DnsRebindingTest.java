@@ -24,10 +24,19 @@ class DnsRebindingTest {
 
     private final FixtureServer loopbackServer = new FixtureServer();
     private final List<String> lookups = new CopyOnWriteArrayList<>();
+    private final List<GuardedProxy> proxies = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
         loopbackServer.close();
+        proxies.forEach(GuardedProxy::close);
+    }
+
+    /** The checking proxy of this guard, closed after the test. */
+    private GuardedProxy proxy(NetworkGuard guard) {
+        GuardedProxy proxy = new GuardedProxy(guard);
+        proxies.add(proxy);
+        return proxy;
     }
 
     /** Public on the first lookup, the loopback server on every one after: what a rebinding DNS answers. */
@@ -45,7 +54,7 @@ class DnsRebindingTest {
     void aNameThatRebindsToLoopbackAfterTheCheckGetsNoRequestThrough() {
         loopbackServer.serve("/terms", "text/html", "<p>internal</p>");
         HttpFetcher guarded = new HttpFetcher(HttpFetchOptions.defaults(),
-                new NetworkGuard(false, Set.of(), this::publicThenLoopback));
+                proxy(new NetworkGuard(false, Set.of(), this::publicThenLoopback)));
 
         FetchException e = assertThrows(FetchException.class, () -> guarded.fetch(rebindingUrl("http", "/terms")));
 
@@ -59,7 +68,7 @@ class DnsRebindingTest {
     void anHttpsNameThatRebindsToLoopbackAfterTheCheckGetsNoTunnel() {
         loopbackServer.serve("/terms", "text/html", "<p>internal</p>");
         HttpFetcher guarded = new HttpFetcher(HttpFetchOptions.defaults(),
-                new NetworkGuard(false, Set.of(), this::publicThenLoopback));
+                proxy(new NetworkGuard(false, Set.of(), this::publicThenLoopback)));
 
         FetchException e = assertThrows(FetchException.class, () -> guarded.fetch(rebindingUrl("https", "/terms")));
 
@@ -73,8 +82,8 @@ class DnsRebindingTest {
     void theGuardedClientConnectsToTheAddressTheGuardResolvedNotToTheSystemDns() throws Exception {
         loopbackServer.serve("/terms", "text/html", "<p>terms</p>");
         // The name is unknown to the system's DNS: only the guard's resolver knows where it lives.
-        HttpFetcher guarded = new HttpFetcher(HttpFetchOptions.defaults(), new NetworkGuard(false, Set.of(HOST),
-                host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})}));
+        HttpFetcher guarded = new HttpFetcher(HttpFetchOptions.defaults(), proxy(new NetworkGuard(false, Set.of(HOST),
+                host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})})));
 
         FetchedDocument document = guarded.fetch(rebindingUrl("http", "/terms"));
         FetchedDocument again = guarded.fetch(rebindingUrl("http", "/terms"));

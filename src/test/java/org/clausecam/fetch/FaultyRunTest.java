@@ -27,10 +27,11 @@ class FaultyRunTest {
 
     @Test
     void capturesEveryGoodDocumentOnceWithinThePolitenessLimitsAndSaysWhyTheOthersFailed() throws Exception {
-        FetchPolicySettings settings = FetchPolicySettings.defaults()
-                .withRetries(4, Duration.ofMillis(20))
-                .withPoliteness(1, Duration.ofMillis(20))
-                .withBreaker(3, 100f, Duration.ofMinutes(30));
+        FetchPolicySettings settings = FetchPolicySettings.builder()
+                .retries(4, Duration.ofMillis(20))
+                .politeness(1, Duration.ofMillis(20))
+                .breaker(3, 100f, Duration.ofMinutes(30))
+                .build();
         HostPolicies policies = new HostPolicies(settings);
         try (FaultServer server = FaultServer.startFlaky(0.3, 2026)) {
             List<URI> good = new ArrayList<>();

@@ -29,10 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HostPoliciesTest {
 
     /** Real policies with test-sized waits: 10 ms backoff, no politeness delay unless a test sets one. */
-    private static final FetchPolicySettings FAST = FetchPolicySettings.defaults()
-            .withRetries(4, Duration.ofMillis(10))
-            .withPoliteness(1, Duration.ZERO)
-            .withMaxRetryAfter(Duration.ofSeconds(5));
+    private static final FetchPolicySettings FAST = FetchPolicySettings.builder()
+            .retries(4, Duration.ofMillis(10))
+            .politeness(1, Duration.ZERO)
+            .maxRetryAfter(Duration.ofSeconds(5))
+            .build();
 
     private FaultServer server;
 
@@ -73,7 +74,7 @@ class HostPoliciesTest {
 
     @Test
     void givesUpAfterTheLastAttemptSayingHowManyThereWere() {
-        HostPolicies policies = new HostPolicies(FAST.withRetries(3, Duration.ofMillis(10)));
+        HostPolicies policies = new HostPolicies(FAST.toBuilder().retries(3, Duration.ofMillis(10)).build());
         URI url = server.url("/status/500/down");
 
         FetchException failure = assertThrows(FetchException.class, () -> policies.call(url, LoopbackClient.attempt(url)));
@@ -101,7 +102,7 @@ class HostPoliciesTest {
 
     @Test
     void doesNotRetryWhenRetryAfterAsksForMoreThanTheCap() {
-        HostPolicies policies = new HostPolicies(FAST.withMaxRetryAfter(Duration.ofSeconds(2)));
+        HostPolicies policies = new HostPolicies(FAST.toBuilder().maxRetryAfter(Duration.ofSeconds(2)).build());
         URI url = server.url("/retry-after/429/3600/terms");
 
         FetchException failure = assertThrows(FetchException.class, () -> policies.call(url, LoopbackClient.attempt(url)));
@@ -114,8 +115,9 @@ class HostPoliciesTest {
 
     @Test
     void skipsTheRestOfAHostThatKeepsFailingButNotOtherHosts() throws FetchException {
-        HostPolicies policies = new HostPolicies(FAST.withRetries(1, Duration.ofMillis(10))
-                .withBreaker(3, 100f, Duration.ofMinutes(5)));
+        HostPolicies policies = new HostPolicies(FAST.toBuilder().retries(1, Duration.ofMillis(10))
+                .breaker(3, 100f, Duration.ofMinutes(5))
+                .build());
         List<FetchException> failures = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
             URI url = server.url("down.localhost", "/status/503/doc" + i);
@@ -140,7 +142,7 @@ class HostPoliciesTest {
     @Test
     void triesASkippedHostAgainOnceTheOpenPeriodIsOver() throws Exception {
         Duration openFor = Duration.ofMillis(200);
-        HostPolicies policies = new HostPolicies(FAST.withRetries(1, Duration.ofMillis(10)).withBreaker(2, 100f, openFor));
+        HostPolicies policies = new HostPolicies(FAST.toBuilder().retries(1, Duration.ofMillis(10)).breaker(2, 100f, openFor).build());
         for (int i = 1; i <= 3; i++) {
             URI url = server.url("recovering.localhost", "/status/503/doc" + i);
             assertThrows(FetchException.class, () -> policies.call(url, LoopbackClient.attempt(url)));
@@ -156,7 +158,7 @@ class HostPoliciesTest {
 
     @Test
     void aHostThatAnswers404IsNotAFailingHost() throws FetchException {
-        HostPolicies policies = new HostPolicies(FAST.withBreaker(3, 100f, Duration.ofMinutes(5)));
+        HostPolicies policies = new HostPolicies(FAST.toBuilder().breaker(3, 100f, Duration.ofMinutes(5)).build());
         for (int i = 1; i <= 5; i++) {
             URI missing = server.url("/status/404/doc" + i);
             assertThrows(FetchException.class, () -> policies.call(missing, LoopbackClient.attempt(missing)));
@@ -188,7 +190,7 @@ class HostPoliciesTest {
     @Test
     void spacesRequestsToOneHostByAtLeastTheMinimumDelay() throws Exception {
         Duration minDelay = Duration.ofMillis(150);
-        HostPolicies policies = new HostPolicies(FAST.withPoliteness(1, minDelay));
+        HostPolicies policies = new HostPolicies(FAST.toBuilder().politeness(1, minDelay).build());
         List<Callable<FetchedDocument>> fetches = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             URI url = server.url("polite.localhost", "/ok/doc" + i);
@@ -207,7 +209,7 @@ class HostPoliciesTest {
 
     @Test
     void differentHostsProceedInParallel() throws Exception {
-        HostPolicies policies = new HostPolicies(FAST.withRetries(1, Duration.ofMillis(10)));
+        HostPolicies policies = new HostPolicies(FAST.toBuilder().retries(1, Duration.ofMillis(10)).build());
         List<Callable<FetchedDocument>> fetches = new ArrayList<>();
         for (String host : List.of("a.localhost", "b.localhost", "c.localhost")) {
             // The server answers 200 only once all three requests are waiting at once.
@@ -222,7 +224,7 @@ class HostPoliciesTest {
 
     @Test
     void boundsBrowserPagesInFlightAcrossAllHosts() throws Exception {
-        HostPolicies policies = new HostPolicies(FAST.withPagesInFlight(2));
+        HostPolicies policies = new HostPolicies(FAST.toBuilder().pagesInFlight(2).build());
         AtomicInteger open = new AtomicInteger();
         AtomicInteger mostOpen = new AtomicInteger();
         List<Callable<FetchedDocument>> fetches = new ArrayList<>();

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HttpFetcherTest {
 
     private final FixtureServer server = new FixtureServer();
-    private final HttpFetcher fetcher = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true));
+    private final HttpFetcher fetcher = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true).build());
 
     @AfterEach
     void stop() {
@@ -83,7 +83,7 @@ class HttpFetcherTest {
         for (int i = 0; i < 5; i++) {
             server.redirect("/hop" + i, 302, "/hop" + (i + 1));
         }
-        HttpFetcher strict = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true).withMaxRedirects(3));
+        HttpFetcher strict = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true).maxRedirects(3).build());
 
         FetchException e = assertThrows(FetchException.class, () -> strict.fetch(server.url("/hop0")));
 
@@ -147,7 +147,7 @@ class HttpFetcherTest {
     @Test
     void aBodyLargerThanTheLimitIsRefused() {
         server.serve("/huge", 200, "text/html", new byte[200_000]);
-        HttpFetcher small = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true).withMaxBytes(100_000));
+        HttpFetcher small = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true).maxBytes(100_000).build());
 
         FetchException e = assertThrows(FetchException.class, () -> small.fetch(server.url("/huge")));
 
@@ -166,7 +166,7 @@ class HttpFetcherTest {
                 }
             }
         });
-        HttpFetcher small = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true).withMaxBytes(100_000));
+        HttpFetcher small = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true).maxBytes(100_000).build());
 
         FetchException e = assertThrows(FetchException.class, () -> small.fetch(server.url("/stream")));
 
@@ -191,8 +191,9 @@ class HttpFetcherTest {
                 // The fetcher hung up, as it should.
             }
         });
-        HttpFetcher impatient = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true)
-                .withTimeout(Duration.ofSeconds(1)));
+        HttpFetcher impatient = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true)
+                .timeout(Duration.ofSeconds(1))
+                .build());
 
         FetchException e = assertThrows(FetchException.class, () -> impatient.fetch(server.url("/endless")));
 
@@ -203,21 +204,29 @@ class HttpFetcherTest {
     @Test
     void privateAddressesAreRefusedBeforeAnyRequestUnlessAllowed() {
         server.serve("/terms", "text/html", "<p>terms</p>");
-        HttpFetcher guarded = new HttpFetcher(HttpFetchOptions.defaults());
+        try (GuardedProxy proxy = new GuardedProxy(new NetworkGuard(false))) {
+            HttpFetcher guarded = new HttpFetcher(HttpFetchOptions.defaults(), proxy);
 
-        FetchException e = assertThrows(FetchException.class, () -> guarded.fetch(server.url("/terms")));
+            FetchException e = assertThrows(FetchException.class, () -> guarded.fetch(server.url("/terms")));
 
-        assertEquals(FetchException.Kind.PERMANENT, e.kind());
-        assertEquals(0, server.hits("/terms"));
-        assertFalse(guarded.options().allowPrivateNetwork());
+            assertEquals(FetchException.Kind.PERMANENT, e.kind());
+            assertEquals(0, server.hits("/terms"));
+            assertFalse(guarded.options().allowPrivateNetwork());
+        }
+    }
+
+    @Test
+    void aFetcherThatRefusesThePrivateNetworkCannotBeMadeWithoutTheCheckingProxy() {
+        assertThrows(IllegalArgumentException.class, () -> new HttpFetcher(HttpFetchOptions.defaults()));
     }
 
     @Test
     void everyRedirectHopPassesTheGuard() {
-        try (FixtureServer refusedHost = new FixtureServer("127.0.0.2")) {
+        try (FixtureServer refusedHost = new FixtureServer("127.0.0.2");
+             GuardedProxy proxy = new GuardedProxy(NetworkGuard.allowingOnly(Set.of("127.0.0.1")))) {
             refusedHost.serve("/latest/meta-data", "text/plain", "secret");
             server.redirect("/innocent", 302, refusedHost.url("/latest/meta-data").toString());
-            HttpFetcher guarded = new HttpFetcher(HttpFetchOptions.defaults(), NetworkGuard.allowingOnly(Set.of("127.0.0.1")));
+            HttpFetcher guarded = new HttpFetcher(HttpFetchOptions.defaults(), proxy);
 
             FetchException e = assertThrows(FetchException.class, () -> guarded.fetch(server.url("/innocent")));
 
@@ -271,7 +280,7 @@ class HttpFetcherTest {
     void aRedirectIsResolvedAsTheBrowserResolvesIt() throws Exception {
         server.redirect("/old", 302, "\\\\0x7f.1:" + server.url("/").getPort() + "\\new terms");
         server.serve("/new terms", "text/html", "<p>new</p>"); // the fixture server matches decoded paths
-        HttpFetcher local = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true));
+        HttpFetcher local = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true).build());
 
         FetchedDocument document = local.fetch(server.url("/old"));
 
@@ -291,8 +300,9 @@ class HttpFetcherTest {
                 Thread.currentThread().interrupt();
             }
         });
-        HttpFetcher impatient = new HttpFetcher(HttpFetchOptions.defaults().withAllowPrivateNetwork(true)
-                .withTimeout(Duration.ofSeconds(1)));
+        HttpFetcher impatient = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true)
+                .timeout(Duration.ofSeconds(1))
+                .build());
 
         FetchException e = assertThrows(FetchException.class, () -> impatient.fetch(server.url("/stalled")));
 

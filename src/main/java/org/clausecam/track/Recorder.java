@@ -1,0 +1,129 @@
+package org.clausecam.track;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.clausecam.capture.CapturedSource;
+import org.clausecam.declarations.Terms;
+import org.clausecam.fetch.FetchedDocument;
+import org.clausecam.store.CaptureRecord;
+import org.clausecam.store.DocumentCapture;
+import org.clausecam.store.Store;
+import org.clausecam.store.StoreException;
+import org.clausecam.store.StoredRecord;
+import org.clausecam.store.TermsKey;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The one place that writes captures into the store: blobs first, then the record chained to the
+ * terms' latest one, so that a crash in between leaves only harmless orphan blobs. Page captures
+ * say whether the version changed against the previous page capture and pass the shrink guard;
+ * e-mail evidence joins the same chain but is never a version to compare with.
+ *
+ * <p>Safe to share between threads as long as two threads never record the same terms at once
+ * (a run tracks each terms once).
+ */
+public final class Recorder {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /** Records read per page when looking back past e-mail evidence for the last page capture. */
+    private static final int HISTORY_PAGE = 50;
+
+    private final Store store;
+    private final String agentVersion;
+    private final ShrinkGuard shrinkGuard;
+
+    /**
+     * @param shrinkGuard refuses to record a version that lost most of the previous one's text
+     *                    (a broken page, a consent wall); {@code null} records every version
+     */
+    public Recorder(Store store, String agentVersion, ShrinkGuard shrinkGuard) {
+        this.store = store;
+        this.agentVersion = agentVersion;
+        this.shrinkGuard = shrinkGuard;
+    }
+
+    /**
+     * Stores a capture and appends its record.
+     *
+     * @throws SuspiciousVersionException the version lost most of the previous version's text (nothing recorded)
+     * @throws StoreException             the store failed ({@link org.clausecam.store.StoreUnavailableException}
+     *                                    when it is down altogether)
+     */
+    public StoredRecord recordCapture(Terms terms, CapturedTerms capture) throws StoreException, SuspiciousVersionException {
+        List<CapturedSource> captured = capture.sources();
+        String version = capture.version();
+        TermsKey key = new TermsKey(terms.service(), terms.type());
+        List<DocumentCapture> documents = new ArrayList<>();
+        for (int i = 0; i < captured.size(); i++) {
+            CapturedSource source = captured.get(i);
+            FetchedDocument d = source.document();
+            String snapshot = store.putBlob(d.content());
+            String screenshot = source.screenshot() == null ? null : store.putBlob(source.screenshot().png());
+            documents.add(new DocumentCapture(terms.sourceDocuments().get(i).id(), d.requested().toString(), d.location().toString(),
+                    d.fetcher().name().toLowerCase(Locale.ROOT), d.status(), d.statusLine(), d.headers(), d.mimeType(),
+                    snapshot, screenshot, source.screenshot() == null ? null : source.screenshot().height()));
+        }
+        String versionHash = store.putBlob(version.getBytes(StandardCharsets.UTF_8));
+        String declarationHash = store.putBlob(declarationJson(terms));
+        Optional<StoredRecord> latest = store.latest(key);
+        Optional<StoredRecord> compared = latestCapture(key, latest);
+        boolean changed = compared.map(l -> !l.record().version().equals(versionHash)).orElse(true);
+        if (changed && compared.isPresent() && shrinkGuard != null) {
+            String previous = new String(store.getBlob(compared.get().record().version()), StandardCharsets.UTF_8);
+            Optional<ShrinkGuard.Shrinkage> shrunk = shrinkGuard.check(previous, version);
+            if (shrunk.isPresent()) throw new SuspiciousVersionException(shrunk.get().reason());
+        }
+        Instant fetchDate = captured.stream().map(c -> c.document().fetchedAt()).max(Instant::compareTo).orElseGet(Instant::now);
+        return store.append(new CaptureRecord(terms.service(), terms.type(), fetchDate, CaptureRecord.KIND_CAPTURE,
+                documents, versionHash, changed, latest.map(StoredRecord::sha256).orElse(null), declarationHash, agentVersion));
+    }
+
+    /**
+     * Stores an e-mail and appends it to the terms' chain as evidence, dated by the e-mail.
+     *
+     * @throws StoreException the store failed
+     */
+    public StoredRecord recordEmail(TermsKey key, EmailEvidence email) throws StoreException {
+        String message = store.putBlob(email.message());
+        String screenshot = store.putBlob(email.screenshotPng());
+        String text = store.putBlob(email.text().getBytes(StandardCharsets.UTF_8));
+        DocumentCapture document = new DocumentCapture(null, email.id(), email.id(), "email", 0, null, email.headers(),
+                "message/rfc822", message, screenshot, email.screenshotHeight());
+        String previous = store.latest(key).map(StoredRecord::sha256).orElse(null);
+        return store.append(new CaptureRecord(key.service(), key.termsType(), email.date(), CaptureRecord.KIND_EMAIL,
+                List.of(document), text, false, previous, null, agentVersion));
+    }
+
+    /**
+     * The record a new capture is compared with: the latest page capture, passing over e-mail
+     * evidence recorded since (an e-mail's text is not a version of the terms).
+     */
+    private Optional<StoredRecord> latestCapture(TermsKey key, Optional<StoredRecord> latest) throws StoreException {
+        if (latest.isEmpty() || CaptureRecord.KIND_CAPTURE.equals(latest.get().record().kind())) return latest;
+        String after = latest.get().id();
+        while (true) {
+            List<StoredRecord> page = store.history(key, after, HISTORY_PAGE);
+            for (StoredRecord r : page) {
+                if (CaptureRecord.KIND_CAPTURE.equals(r.record().kind())) return Optional.of(r);
+            }
+            if (page.size() < HISTORY_PAGE) return Optional.empty();
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    private static byte[] declarationJson(Terms terms) {
+        try {
+            return JSON.writeValueAsBytes(terms);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the declaration of " + terms.service() + " / " + terms.type(), e);
+        }
+    }
+}
