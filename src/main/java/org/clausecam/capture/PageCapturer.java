@@ -51,6 +51,13 @@ public final class PageCapturer {
     /** Largest page kept from the browser, as for plain HTTP ({@code HttpFetchOptions.defaults()}): 50 MiB. */
     static final long MAX_PAGE_BYTES = 50L * 1024 * 1024;
 
+    /**
+     * The least time a page's scripts get to yield to a call into the page (reading its content,
+     * evaluating in it); it is the navigation timeout when that is longer. Such calls take
+     * milliseconds on a page whose scripts yield; past this the browser is taken back.
+     */
+    static final Duration MIN_SCRIPT_DEADLINE = Duration.ofSeconds(5);
+
     private final Chromium chromium;
     private final NetworkGuard guard;
 
@@ -141,7 +148,8 @@ public final class PageCapturer {
         }
         browserGuard.verify(url);
         Response main = navigation.mainResponse();
-        FetchedDocument document = document(page, url, main);
+        PageScripts scripts = new PageScripts(chromium, page, scriptDeadline(options));
+        FetchedDocument document = document(scripts, url, main);
         List<String> refusal = document.headers().get(GuardedProxy.REFUSED_HEADER.toLowerCase(Locale.ROOT));
         if (refusal != null) {
             throw new FetchException(url, FetchException.Kind.PERMANENT, "the browser was refused " + refusal.get(0));
@@ -164,7 +172,7 @@ public final class PageCapturer {
         List<String> missing = waitForSelectors(page, options.waitForSelectors(), options.selectorTimeout());
         if (!options.waitForSelectors().isEmpty()) {
             // Scripts kept building the page while we waited for the selectors.
-            document = document(page, url, main);
+            document = document(scripts, url, main);
         }
         Screenshot screenshot = options.screenshot()
                 ? FullPageShooter.take(page, options.viewportWidth(), options.maxScreenshotHeight(), options.hideSelectors(), deadline)
@@ -305,8 +313,13 @@ public final class PageCapturer {
         return missing;
     }
 
-    private static FetchedDocument document(Page page, URI requested, Response main) {
-        String html = page.content();
+    private static Duration scriptDeadline(RenderOptions options) {
+        return options.navigationTimeout().compareTo(MIN_SCRIPT_DEADLINE) > 0 ? options.navigationTimeout() : MIN_SCRIPT_DEADLINE;
+    }
+
+    private static FetchedDocument document(PageScripts scripts, URI requested, Response main) {
+        Page page = scripts.page();
+        String html = scripts.call("reading the rendered page", page::content);
         int status = main == null ? 200 : main.status();
         Map<String, List<String>> headers = main == null ? Map.of() : headers(main.headersArray());
         String contentType = headers.containsKey("content-type") ? headers.get("content-type").get(0) : "text/html";
@@ -314,17 +327,17 @@ public final class PageCapturer {
         String mime = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
         String statusLine = main == null
                 ? HttpStatus.statusLine("HTTP/1.1", status, null)
-                : HttpStatus.statusLine(protocol(page), status, main.statusText());
+                : HttpStatus.statusLine(protocol(scripts), status, main.statusText());
         return new FetchedDocument(requested, URI.create(page.url()), FetcherKind.BROWSER, status, statusLine,
                 headers, mime.isEmpty() ? "text/html" : mime, html.getBytes(StandardCharsets.UTF_8), Instant.now());
     }
 
     /** The protocol of the main document as the page saw it; Playwright's response does not say. */
-    private static String protocol(Page page) {
+    private static String protocol(PageScripts scripts) {
         Object hop;
         try {
-            hop = page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0]; "
-                    + "return n ? n.nextHopProtocol : ''; }");
+            hop = scripts.call("reading the protocol of the page", () -> scripts.page().evaluate(
+                    "() => { const n = performance.getEntriesByType('navigation')[0]; return n ? n.nextHopProtocol : ''; }"));
         } catch (PlaywrightException e) {
             // A page navigating away again: the status line falls back to HTTP/1.1.
             return "HTTP/1.1";
