@@ -360,7 +360,7 @@ public final class Chromium implements AutoCloseable {
         String why = back.reason() + "; the browser was restarted";
         for (Job<?> job : victims) {
             if (job == back.blamed()) {
-                job.result.completeExceptionally(new CaptureException(job.what + ": " + why,
+                job.result.completeExceptionally(new BrowserTakenBackException(job.what + ": " + why,
                         failure != null && job == interrupted ? failure : null));
             } else if (!job.restarted) {
                 job.restarted = true;

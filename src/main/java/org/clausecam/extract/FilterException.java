@@ -6,7 +6,13 @@ package org.clausecam.extract;
  * filter and the location, and the caller names the filters file.
  */
 public class FilterException extends ExtractionException {
+    private static final long serialVersionUID = 1L;
+
     public FilterException(String message) {
         super(message);
+    }
+
+    public FilterException(String message, Throwable cause) {
+        super(message, cause);
     }
 }
