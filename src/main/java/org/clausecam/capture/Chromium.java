@@ -359,18 +359,19 @@ public final class Chromium implements AutoCloseable {
         watchdog.reset();
         String why = back.reason() + "; the browser was restarted";
         for (Job<?> job : victims) {
+            Throwable cause = job == interrupted ? failure : null;
             if (job == back.blamed()) {
-                job.result.completeExceptionally(new BrowserTakenBackException(job.what + ": " + why,
-                        failure != null && job == interrupted ? failure : null));
+                job.result.completeExceptionally(new BrowserTakenBackException(job.what + ": " + why, cause));
             } else if (!job.restarted) {
                 job.restarted = true;
                 start(job, running);
             } else if (back.blamed() == null) {
-                job.result.completeExceptionally(new CaptureException(job.what + ": " + why + " twice while it was in flight",
-                        job == interrupted ? failure : null));
+                // The browser as a whole went wrong twice with this page in it: most likely this page.
+                job.result.completeExceptionally(new BrowserTakenBackException(job.what + ": " + back.reason()
+                        + " both times this page was loading; the browser was restarted", cause));
             } else {
                 job.result.completeExceptionally(new CaptureException(job.what + ": the browser was restarted twice "
-                        + "while it was in flight, for other pages (last: " + back.reason() + ")", job == interrupted ? failure : null));
+                        + "while this page was loading, for other pages (last: " + back.reason() + ")", cause));
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.clausecam.capture;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,20 @@ class BrowserWatchdogTest {
                 .serve("/loops.html", "text/html", "<html><body><h1>Terms</h1><p>Loading...</p>"
                         + "<script>while (true) {}</script></body></html>")
                 .serve("/loops-later.html", "text/html", "<html><body><h1>Terms</h1><p>Loads, then loops.</p>"
-                        + "<script>setTimeout(() => { while (true) {} }, 300);</script></body></html>");
+                        + "<script>setTimeout(() => { while (true) {} }, 300);</script></body></html>")
+                .serve("/hungry.html", "text/html", "<html><body><h1>Terms</h1><p>Eats memory while an image holds load back.</p>"
+                        + "<img src=\"/slow-image\" alt=\"\"><script>"
+                        + "const kept = []; (function grow() { for (let i = 0; i < 10; i++) kept.push(new Array(1e6).fill(i)); "
+                        // Bounded, so that a broken watchdog cannot exhaust a shared machine: 4 GB at most.
+                        + "if (kept.length < 500) setTimeout(grow, 20); })();</script></body></html>")
+                .handle("/slow-image", exchange -> {
+                    try {
+                        Thread.sleep(30_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    FixtureServer.send(exchange, 404, new byte[0]);
+                });
         for (int i = 1; i <= 3; i++) {
             server.serve("/plain-" + i + ".html", "text/html",
                     "<html><body><h1>Terms " + i + "</h1><p>Ordinary clause " + i + ".</p></body></html>");
@@ -95,6 +109,22 @@ class BrowserWatchdogTest {
                     }, Duration.ofSeconds(2)));
             assertTrue(e.getMessage().contains("an endless evaluation: not done within 2 s; the browser was restarted"), e.getMessage());
             assertTrue(chromium.version().matches("\\d+\\..*"), "the browser works again");
+        }
+    }
+
+    @Test
+    void aPageAboveTheMemoryCeilingFailsWithTheReasonAndTheBrowserComesBack() throws Exception {
+        long ceiling = 600L << 20;
+        try (Chromium chromium = new Chromium(System.getenv(), 8, 1, ceiling);
+             ProcessTreeSampler safetyNet = ProcessTreeSampler.start(4L << 30)) {
+            PageCapturer capturer = new PageCapturer(chromium, true);
+            RenderOptions patient = RenderOptions.defaults().withNavigationTimeout(Duration.ofSeconds(20)).withTimeout(Duration.ofSeconds(60));
+            BrowserTakenBackException e = assertThrows(BrowserTakenBackException.class,
+                    () -> capturer.render(server.url("/hungry.html"), patient));
+            assertTrue(e.getMessage().contains("above the ceiling of 600 MiB both times this page was loading; the browser was restarted"),
+                    e.getMessage());
+            assertTrue(text(capturer.render(server.url("/plain-2.html"), quick())).contains("Ordinary clause 2."));
+            assertFalse(safetyNet.killed());
         }
     }
 
