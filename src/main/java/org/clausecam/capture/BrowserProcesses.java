@@ -46,10 +46,14 @@ final class BrowserProcesses {
             T created = create.get();
             List<ProcessHandle> started = ProcessHandle.current().children()
                     .filter(p -> !before.contains(p.pid()))
+                    .toList();
+            List<ProcessHandle> drivers = started.stream()
                     .filter(p -> p.info().commandLine().map(c -> c.contains(DRIVER_MARK)).orElse(false))
                     .toList();
-            Optional<BrowserProcesses> processes = started.size() == 1
-                    ? Optional.of(new BrowserProcesses(started.get(0))) : Optional.empty();
+            // Where command lines cannot be read, the one child that appeared meanwhile is the driver.
+            List<ProcessHandle> candidates = drivers.isEmpty() ? started : drivers;
+            Optional<BrowserProcesses> processes = candidates.size() == 1
+                    ? Optional.of(new BrowserProcesses(candidates.get(0))) : Optional.empty();
             return new Claimed<>(created, processes);
         }
     }

@@ -238,6 +238,12 @@ public final class Chromium implements AutoCloseable {
         boolean closing = false;
         while (true) {
             closing |= closed;
+            if (running.isEmpty() && watchdog.takenBack() != null) {
+                // Killed between jobs (the memory ceiling): no job to fail or restart; the next
+                // one launches a fresh browser.
+                closeBrowser();
+                watchdog.reset();
+            }
             while (!closing && running.size() < pagesInFlight) {
                 Job<?> job;
                 if (running.isEmpty()) {
