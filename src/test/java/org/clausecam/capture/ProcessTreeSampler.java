@@ -72,9 +72,14 @@ final class ProcessTreeSampler implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
         thread.interrupt();
-        thread.join();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            // The test itself is being interrupted: the sampler stops anyway, being a daemon.
+            Thread.currentThread().interrupt();
+        }
     }
 }
