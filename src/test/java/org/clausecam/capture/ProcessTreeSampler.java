@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * it kills every descendant, so that a test cannot take a shared machine down whatever the code
  * under test does.
  */
-final class ProcessTreeSampler implements AutoCloseable {
+public final class ProcessTreeSampler implements AutoCloseable {
 
     private final long killAboveBytes;
     private final AtomicLong peakBytes = new AtomicLong();
@@ -26,18 +26,18 @@ final class ProcessTreeSampler implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    static ProcessTreeSampler start(long killAboveBytes) {
+    public static ProcessTreeSampler start(long killAboveBytes) {
         ProcessTreeSampler sampler = new ProcessTreeSampler(killAboveBytes);
         sampler.thread.start();
         return sampler;
     }
 
-    long peakBytes() {
+    public long peakBytes() {
         return peakBytes.get();
     }
 
     /** Whether the safety net had to kill the processes. */
-    boolean killed() {
+    public boolean killed() {
         return killed;
     }
 
