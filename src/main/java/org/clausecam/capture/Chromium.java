@@ -46,10 +46,16 @@ import org.clausecam.fetch.FetchException;
  */
 public final class Chromium implements AutoCloseable {
 
-    /** Launch flags measured on this project's machines (STACK.md §3). */
+    /**
+     * Launch flags measured on this project's machines (STACK.md §3), and one more: without site
+     * isolation, frames of other sites load in their page's renderer, where the page's byte budget
+     * sees their bytes ({@link PageByteBudget}; isolated, a cross-site endless frame escaped it and
+     * grew to 1.7 GB). What isolation protects, one site's data from another's code in one
+     * renderer, is not at stake: every capture is a fresh context without cookies or storage.
+     */
     static final List<String> LAUNCH_ARGS = List.of("--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-dev-shm-usage");
+            "--disable-dev-shm-usage", "--disable-site-isolation-trials");
 
     /** Measured best on 2 cores with screenshots (80 docs/min against 64 serialized, STACK.md §3). */
     public static final int DEFAULT_PAGES_IN_FLIGHT = 2;

@@ -20,9 +20,9 @@ import java.util.Set;
  * than its size once laid out (55 MiB of framed text took a renderer to 1.4 GB), while the main
  * document keeps the limit plain HTTP has, and images weigh about what they are.
  *
- * <p>Frames of another site run in a renderer of their own (site isolation) and report to
- * their own session, not to this one: their bytes escape the count, and only the watchdog's
- * memory ceiling bounds them. Owner thread only (events are dispatched there).
+ * <p>Frames of other sites are counted because Chromium runs without site isolation
+ * ({@link Chromium#LAUNCH_ARGS}): isolated, they would load in a renderer of their own and
+ * report to their own session, not to this one. Owner thread only (events are dispatched there).
  */
 final class PageByteBudget {
 

@@ -3,6 +3,7 @@ package org.clausecam.capture;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,34 +32,55 @@ class EndlessFrameTest {
     /** The documented bound (docs/benchmarks.md) for Chromium's processes on this page: all of them together, PSS. */
     static final long BOUND_BYTES = 1024L << 20;
     static final long SAFETY_NET_BYTES = 4L << 30;
+    static final byte[] BLOCK = ("<p>" + "An endless clause of an endless frame. ".repeat(1500) + "</p>\n")
+            .getBytes(StandardCharsets.US_ASCII);
 
     static FixtureServer server;
+    /** Another site (127.0.0.2): its frame would load in a renderer of its own with site isolation. */
+    static FixtureServer otherSite;
 
     @BeforeAll
     static void serve() {
-        byte[] block = ("<p>" + "An endless clause of an endless frame. ".repeat(1500) + "</p>\n").getBytes(StandardCharsets.US_ASCII);
+        otherSite = new FixtureServer("127.0.0.2").handle("/flood", EndlessFrameTest::flood);
         server = new FixtureServer()
                 .serve("/terms.html", "text/html", "<html><body><h1>Terms</h1><p>Ordinary terms, framed.</p>"
                         + "<iframe src=\"/flood\" width=\"600\" height=\"400\"></iframe></body></html>")
                 .serve("/flooded.html", "text/html", "<html><body><h1>Terms</h1><p>Ordinary terms, then a flood.</p>"
                         + "<iframe src=\"/flood\" width=\"600\" height=\"400\"></iframe></body></html>")
-                .handle("/flood", exchange -> {
-                    exchange.getResponseHeaders().set("Content-Type", "text/html");
-                    exchange.sendResponseHeaders(200, 0);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        // Bounded only so that a server thread cannot outlive a broken test forever.
-                        for (long sent = 0; sent < 64L << 30; sent += block.length) {
-                            out.write(block);
-                        }
-                    } catch (IOException browserWentAway) {
-                        // What ends this body: the browser stopped loading or closed the page.
-                    }
-                });
+                .serve("/framed-from-elsewhere.html", "text/html", "<html><body><h1>Terms</h1><p>Ordinary terms, framed.</p>"
+                        + "<iframe src=\"" + otherSite.url("/flood") + "\" width=\"600\" height=\"400\"></iframe></body></html>")
+                .handle("/flood", EndlessFrameTest::flood);
+    }
+
+    private static void flood(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/html");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            // Bounded only so that a server thread cannot outlive a broken test forever.
+            for (long sent = 0; sent < 64L << 30; sent += BLOCK.length) {
+                out.write(BLOCK);
+            }
+        } catch (IOException browserWentAway) {
+            // What ends this body: the browser stopped loading or closed the page.
+        }
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        otherSite.close();
+    }
+
+    @Test
+    void aFrameFromAnotherSiteCountsToo() throws Exception {
+        try (Chromium chromium = new Chromium(System.getenv(), 8, 1);
+             ProcessTreeSampler sampler = ProcessTreeSampler.start(SAFETY_NET_BYTES)) {
+            RenderedPage page = new PageCapturer(chromium, true).render(server.url("/framed-from-elsewhere.html"),
+                    RenderOptions.defaults().withScreenshot(false));
+            assertTrue(page.overrun() != null, "the overrun is reported");
+            assertTrue(page.overrun().note().startsWith("the documents of its frames exceeded 8 MiB ("), page.overrun().note());
+            assertTrue(sampler.peakBytes() < BOUND_BYTES, "peak " + (sampler.peakBytes() >> 20) + " MiB");
+        }
     }
 
     @Test
