@@ -37,18 +37,43 @@ import org.clausecam.fetch.FetchException;
  * <p>The browser starts with the first job (a run without browser work never starts one),
  * starts again if it crashed, and closes on {@link #close()}: the agent that made it closes it,
  * after the work that uses it has ended (a shutdown hook of its own would race that work).
+ *
+ * <p>Every step the owner takes for a job (starting it, finishing it, dispatching events) runs
+ * under a {@link Watchdog} deadline: the job's timeout, or a shorter one for calls into a page's
+ * scripts ({@link #withinDeadline}). A step stuck past it (a script that never yields, a wedged
+ * renderer), or a Chromium process above the memory ceiling, gets the browser's processes
+ * killed; the blocked call throws, the job at fault fails with the reason, the other jobs that
+ * were in flight in that browser start again once in a fresh one, and the queue goes on.
  */
 public final class Chromium implements AutoCloseable {
 
-    /** Launch flags measured on this project's machines (STACK.md §3). */
+    /**
+     * Launch flags measured on this project's machines (STACK.md §3), and one more: without site
+     * isolation, frames of other sites load in their page's renderer, where the page's byte budget
+     * sees their bytes ({@link PageByteBudget}; isolated, a cross-site endless frame escaped it and
+     * grew to 1.7 GB). What isolation protects, one site's data from another's code in one
+     * renderer, is not at stake: every capture is a fresh context without cookies or storage.
+     */
     static final List<String> LAUNCH_ARGS = List.of("--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-dev-shm-usage");
+            "--disable-dev-shm-usage", "--disable-site-isolation-trials");
 
     /** Measured best on 2 cores with screenshots (80 docs/min against 64 serialized, STACK.md §3). */
     public static final int DEFAULT_PAGES_IN_FLIGHT = 2;
 
     private static final int DEFAULT_QUEUE_CAPACITY = 64;
+
+    /**
+     * Resident memory past which one Chromium process gets the browser killed: an ordinary page
+     * peaks near 0.6 GB, the tallest pages measured near 3 GB for the whole browser (STACK.md §3).
+     * {@code CLAUSECAM_CHROMIUM_MAX_PROCESS_MB} overrides it.
+     */
+    static final long DEFAULT_PROCESS_CEILING_BYTES = 2048L * 1024 * 1024;
+
+    /** Past a job's timeout, its own Playwright timeouts have fired; this long after, it is stuck. */
+    private static final Duration STUCK_AFTER_TIMEOUT = Duration.ofSeconds(5);
+    /** Dispatching events returns within its slice unless an event handler is stuck in the driver. */
+    private static final Duration DISPATCH_DEADLINE = Duration.ofSeconds(30);
 
     private static final Duration QUEUE_WAIT = Duration.ofMinutes(30);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
@@ -58,13 +83,16 @@ public final class Chromium implements AutoCloseable {
     private final Map<String, String> env;
     private final Semaphore places;
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
-    private final Job<Void> poison = new Job<>("closing", browser -> () -> null);
+    private final Job<Void> poison = new Job<>("closing", browser -> () -> null, Duration.ZERO);
+    private final Watchdog watchdog;
     private final Thread owner;
     private volatile int pagesInFlight;
 
     // Touched only on the owner thread.
     private Playwright playwright;
     private Browser browser;
+    /** The job whose step the owner is taking, blamed when a {@link #withinDeadline} call overruns. */
+    private Job<?> stepping;
 
     private volatile boolean started;
     private volatile boolean closed;
@@ -81,12 +109,49 @@ public final class Chromium implements AutoCloseable {
 
     /** @param queueCapacity jobs that may wait or run at once; callers beyond it wait for a place */
     public Chromium(Map<String, String> env, int queueCapacity, int pagesInFlight) {
+        this(env, queueCapacity, pagesInFlight, processCeiling(env));
+    }
+
+    /** @param processCeilingBytes resident memory past which one Chromium process gets the browser killed */
+    Chromium(Map<String, String> env, int queueCapacity, int pagesInFlight, long processCeilingBytes) {
         this.env = Map.copyOf(env);
         this.places = new Semaphore(queueCapacity, true);
         setPagesInFlight(pagesInFlight);
+        this.watchdog = new Watchdog(processCeilingBytes);
         this.owner = new Thread(this::serve, "clausecam-chromium");
         owner.setDaemon(true);
         owner.start();
+    }
+
+    private static long processCeiling(Map<String, String> env) {
+        String mb = env.get("CLAUSECAM_CHROMIUM_MAX_PROCESS_MB");
+        if (mb == null || mb.isBlank()) {
+            return DEFAULT_PROCESS_CEILING_BYTES;
+        }
+        try {
+            return Long.parseLong(mb.strip()) * 1024 * 1024;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("CLAUSECAM_CHROMIUM_MAX_PROCESS_MB must be a number of MiB, not " + mb, e);
+        }
+    }
+
+    /** The most resident memory the watchdog sampled so far, for one browser process and for all of them. */
+    Watchdog.Peaks memoryPeaks() {
+        return watchdog.peaks();
+    }
+
+    /**
+     * Owner thread, inside a job: runs a Playwright call that has no timeout of its own (reading a
+     * page's content, evaluating in it) under a deadline of {@code limit}. Past it the browser is
+     * killed and the job fails with {@code overdue}; the call then throws.
+     */
+    <T> T withinDeadline(Duration limit, String overdue, java.util.function.Supplier<T> call) {
+        Watchdog.Watch watch = watchdog.arm(stepping, System.nanoTime() + limit.toNanos(), overdue);
+        try {
+            return call.get();
+        } finally {
+            watchdog.disarm(watch);
+        }
     }
 
     /** Whether the browser process has been started (a run without browser work never starts it). */
@@ -156,43 +221,34 @@ public final class Chromium implements AutoCloseable {
         if (!placed) {
             throw new CaptureException(what + ": the browser stayed busy for " + QUEUE_WAIT);
         }
-        Job<T> job = new Job<>(what, work);
+        Job<T> job = new Job<>(what, work, timeout);
         try {
             queue.add(job);
-            return job.await(timeout);
+            return job.await();
         } finally {
             places.release();
         }
     }
-
-    private final BrowserSupplier browsers = new BrowserSupplier() {
-        @Override
-        public Browser get() throws CaptureException {
-            return browser();
-        }
-
-        @Override
-        public boolean crashed() {
-            if (browser != null && !browser.isConnected()) {
-                closeBrowser();
-                return true;
-            }
-            return false;
-        }
-    };
 
     /**
      * The owner thread: a rolling window of at most {@link #pagesInFlight} started jobs. Whenever
      * a place is free it starts the next queued job; it finishes whichever started job is ready
      * first (its page loaded, failed or ran out of time), so one slow page holds only its own place.
      * While none is ready it lets Playwright dispatch events (all pages load meanwhile), looking
-     * up every {@link #DISPATCH_SLICE} for a newly queued job.
+     * up every {@link #DISPATCH_SLICE} for a newly queued job. After each step it asks the
+     * {@link Watchdog} whether the browser was taken back meanwhile.
      */
     private void serve() {
         List<Running<?>> running = new ArrayList<>();
         boolean closing = false;
         while (true) {
             closing |= closed;
+            if (running.isEmpty() && watchdog.takenBack() != null) {
+                // Killed between jobs (the memory ceiling): no job to fail or restart; the next
+                // one launches a fresh browser.
+                closeBrowser();
+                watchdog.reset();
+            }
             while (!closing && running.size() < pagesInFlight) {
                 Job<?> job;
                 if (running.isEmpty()) {
@@ -211,10 +267,12 @@ public final class Chromium implements AutoCloseable {
                     closing = true;
                     break;
                 }
-                Running<?> r = job.start(browsers);
-                if (r != null) {
-                    running.add(r);
+                job.began.countDown();
+                if (job.abandoned) {
+                    job.result.completeExceptionally(new CaptureException(job.what + ": abandoned by its caller"));
+                    continue;
                 }
+                start(job, running);
             }
             if (running.isEmpty()) {
                 if (closing) {
@@ -226,12 +284,106 @@ public final class Chromium implements AutoCloseable {
             Running<?> ready = firstReady(running);
             if (ready == null) {
                 boolean canStart = !closing && running.size() < pagesInFlight;
-                running.get(0).inFlight().dispatchEvents(
-                        () -> firstReady(running) != null || canStart && !queue.isEmpty(), DISPATCH_SLICE.toMillis());
+                Watchdog.Watch watch = watchdog.arm(null, System.nanoTime() + DISPATCH_DEADLINE.toNanos(),
+                        "Playwright did not return from dispatching the pages' events within " + Watchdog.seconds(DISPATCH_DEADLINE));
+                try {
+                    running.get(0).inFlight().dispatchEvents(
+                            () -> firstReady(running) != null || canStart && !queue.isEmpty(), DISPATCH_SLICE.toMillis());
+                } finally {
+                    watchdog.disarm(watch);
+                }
+                if (watchdog.takenBack() != null) {
+                    recover(running, null, null);
+                }
                 continue;
             }
             running.remove(ready);
-            ready.finish();
+            finish(ready, running);
+        }
+    }
+
+    /** Starts a job in the browser (launched if needed), adding it to {@code running}; or fails it. */
+    private void start(Job<?> job, List<Running<?>> running) {
+        job.deadlineNanos = System.nanoTime() + job.timeout.plus(STUCK_AFTER_TIMEOUT).toNanos();
+        Throwable failure = null;
+        Watchdog.Watch watch = watchdog.arm(job, job.deadlineNanos, "not done within " + Watchdog.seconds(job.timeout));
+        stepping = job;
+        try {
+            running.add(Running.start(job, browser()));
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            stepping = null;
+            watchdog.disarm(watch);
+        }
+        if (failure == null) {
+            return;
+        }
+        if (watchdog.takenBack() != null) {
+            recover(running, job, failure);
+        } else if (failure instanceof PlaywrightException && !job.crashRetried && browserCrashed()) {
+            // The browser died since the last job (Playwright only notices when next called):
+            // start a fresh one and try this job once more.
+            job.crashRetried = true;
+            start(job, running);
+        } else {
+            job.result.completeExceptionally(failure);
+        }
+    }
+
+    /** Finishes a ready job: its result, or its failure, or the take-back of a stuck browser. */
+    private void finish(Running<?> ready, List<Running<?>> running) {
+        Throwable failure;
+        Watchdog.Watch watch = watchdog.arm(ready.job(), ready.job().deadlineNanos,
+                "not done within " + Watchdog.seconds(ready.job().timeout));
+        stepping = ready.job();
+        try {
+            failure = ready.finish();
+        } finally {
+            stepping = null;
+            watchdog.disarm(watch);
+        }
+        if (watchdog.takenBack() != null) {
+            recover(running, failure == null ? null : ready.job(), failure);
+        } else if (failure != null) {
+            ready.job().result.completeExceptionally(failure);
+        }
+    }
+
+    /**
+     * After the watchdog killed the browser: the job at fault fails with the reason; the others
+     * that were in flight (their pages died with the browser, through no fault of theirs) start
+     * again once in a fresh browser, or fail if this already happened to them.
+     *
+     * @param interrupted the job whose step was cut short, not yet in {@code running}; or null
+     * @param failure     what its step threw
+     */
+    private void recover(List<Running<?>> running, Job<?> interrupted, Throwable failure) {
+        Watchdog.TakeBack back = watchdog.takenBack();
+        List<Job<?>> victims = new ArrayList<>();
+        if (interrupted != null) {
+            victims.add(interrupted);
+        }
+        running.forEach(r -> victims.add(r.job()));
+        running.clear();
+        closeBrowser();
+        watchdog.reset();
+        String why = back.reason() + "; the browser was restarted";
+        for (Job<?> job : victims) {
+            Throwable cause = job == interrupted ? failure : null;
+            if (job == back.blamed()) {
+                job.result.completeExceptionally(new BrowserTakenBackException(job.what + ": " + why, cause));
+            } else if (!job.restarted) {
+                job.restarted = true;
+                start(job, running);
+            } else if (back.blamed() == null) {
+                // The browser as a whole went wrong twice with this page in it: most likely this page.
+                job.result.completeExceptionally(new BrowserTakenBackException(job.what + ": " + back.reason()
+                        + " both times this page was loading; the browser was restarted", cause));
+            } else {
+                job.result.completeExceptionally(new CaptureException(job.what + ": the browser was restarted twice "
+                        + "while this page was loading, for other pages (last: " + back.reason() + ")", cause));
+            }
         }
     }
 
@@ -253,7 +405,17 @@ public final class Chromium implements AutoCloseable {
             job.began.countDown();
         }
         closeBrowser();
+        watchdog.close();
         poison.result.complete(null);
+    }
+
+    /** Whether the browser is gone; if so it is closed, for {@link #browser} to start another. Owner thread only. */
+    private boolean browserCrashed() {
+        if (browser != null && !browser.isConnected()) {
+            closeBrowser();
+            return true;
+        }
+        return false;
     }
 
     /** The running browser, launched or relaunched as needed. Owner thread only. */
@@ -278,24 +440,33 @@ public final class Chromium implements AutoCloseable {
         BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true).setArgs(args);
         located.executable().ifPresent(launch::setExecutablePath);
         try {
-            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(driverEnv));
+            BrowserProcesses.Claimed<Playwright> created = BrowserProcesses.claimDriverOf(
+                    () -> Playwright.create(new Playwright.CreateOptions().setEnv(driverEnv)));
+            playwright = created.created();
+            watchdog.guard(created.processes().orElseThrow(() -> new CaptureException(
+                    "cannot tell Playwright's driver process among this JVM's children, so no watchdog could "
+                            + "take a stuck browser back; refusing to start one")));
             browser = playwright.chromium().launch(launch);
         } catch (PlaywrightException e) {
             closeBrowser();
             throw new CaptureException("cannot start " + located.origin()
                     + located.executable().map(p -> " (" + p + ")").orElse("") + ": " + firstLine(e), e);
+        } catch (CaptureException e) {
+            closeBrowser();
+            throw e;
         }
         started = true;
         return browser;
     }
 
     private void closeBrowser() {
+        watchdog.guard(null);
         try {
             if (browser != null) {
                 browser.close();
             }
         } catch (PlaywrightException e) {
-            // The browser is already gone (crashed); closing Playwright below ends the driver anyway.
+            // The browser is already gone (crashed, or killed by the watchdog); closing Playwright below ends the driver anyway.
         } finally {
             browser = null;
             try {
@@ -333,65 +504,44 @@ public final class Chromium implements AutoCloseable {
         return newline < 0 ? message : message.substring(0, newline).strip();
     }
 
-    /** The owner's view of the browser, for jobs. */
-    private interface BrowserSupplier {
-        Browser get() throws CaptureException;
-
-        /** Whether the browser is gone; if so it is closed, for {@link #get} to start another. */
-        boolean crashed();
-    }
-
     /** A queued job and the caller waiting for it. */
     private static final class Job<T> {
         final String what;
         final BrowserJob<T> work;
+        final Duration timeout;
         final CompletableFuture<T> result = new CompletableFuture<>();
         final CountDownLatch began = new CountDownLatch(1);
         volatile boolean abandoned;
-        private boolean retried;
+        // Owner thread only.
+        long deadlineNanos;
+        boolean crashRetried;
+        boolean restarted;
 
-        Job(String what, BrowserJob<T> work) {
+        Job(String what, BrowserJob<T> work, Duration timeout) {
             this.what = what;
             this.work = work;
+            this.timeout = timeout;
         }
 
-        /** Owner thread: starts the job; null when it ended already (failed, or its caller left). */
-        Running<T> start(BrowserSupplier browser) {
-            began.countDown();
-            if (abandoned) {
-                result.completeExceptionally(new CaptureException(what + ": abandoned by its caller"));
-                return null;
-            }
-            try {
-                return new Running<>(this, work.start(browser.get()));
-            } catch (PlaywrightException e) {
-                if (!retried && browser.crashed()) {
-                    // The browser died since the last job (Playwright only notices when next
-                    // called): start a fresh one and try this job once more.
-                    retried = true;
-                    return start(browser);
-                }
-                result.completeExceptionally(e);
-                return null;
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-                return null;
-            }
-        }
-
-        T await(Duration timeout) throws FetchException, CaptureException {
+        /**
+         * Waits for the job's turn, then for its result. The owner always ends a started job (the
+         * watchdog sees to that), at the latest once its timeout, a browser restart and one more
+         * try have passed; the caller waits that long.
+         */
+        T await() throws FetchException, CaptureException {
+            Duration patience = timeout.multipliedBy(2).plus(STUCK_AFTER_TIMEOUT.multipliedBy(2)).plus(Duration.ofMinutes(1));
             try {
                 if (!began.await(QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                     abandoned = true;
                     throw new CaptureException(what + ": the browser stayed busy for " + QUEUE_WAIT);
                 }
-                return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return result.get(patience.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 abandoned = true;
                 Thread.currentThread().interrupt();
                 throw new CaptureException(what + ": interrupted", e);
             } catch (TimeoutException e) {
-                throw new CaptureException(what + ": not done within " + timeout, e);
+                throw new CaptureException(what + ": not done within " + Watchdog.seconds(patience), e);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof FetchException fetch) throw fetch;
@@ -402,11 +552,18 @@ public final class Chromium implements AutoCloseable {
     }
 
     private record Running<T>(Job<T> job, BrowserJob.InFlight<T> inFlight) {
-        void finish() {
+
+        static <T> Running<T> start(Job<T> job, Browser browser) throws Exception {
+            return new Running<>(job, job.work.start(browser));
+        }
+
+        /** Completes the job with its result and returns null, or returns why it failed without completing it. */
+        Throwable finish() {
             try {
                 job.result.complete(inFlight.finish());
+                return null;
             } catch (Throwable t) {
-                job.result.completeExceptionally(t);
+                return t;
             }
         }
     }

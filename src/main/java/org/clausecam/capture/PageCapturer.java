@@ -45,11 +45,35 @@ import org.clausecam.fetch.NetworkGuard;
  * waits for load, then selectors and screenshot, while the other pages keep loading. The
  * screenshots themselves still happen one at a time. With 1 page in flight this is plain
  * serialization. Each caller's timeout counts from when its capture starts.
+ *
+ * <p>Bounds: everything a page receives counts against {@link #PAGE_BYTE_BUDGET}; calls into the
+ * page's scripts get a deadline ({@link PageScripts}), past which Chromium's watchdog takes the
+ * browser back and the capture fails as a browser failure that says so.
  */
 public final class PageCapturer {
 
     /** Largest page kept from the browser, as for plain HTTP ({@code HttpFetchOptions.defaults()}): 50 MiB. */
     static final long MAX_PAGE_BYTES = 50L * 1024 * 1024;
+
+    /**
+     * What one page may receive in all, main document, frames and subresources together; past it
+     * loading stops and the page is taken as it is, with a note ({@link PageByteBudget}). The same
+     * 50 MiB: a page whose parts outweigh the largest document kept is hostile or broken.
+     */
+    static final long PAGE_BYTE_BUDGET = MAX_PAGE_BYTES;
+
+    /**
+     * What the documents in a page's frames may receive together: 8 MiB of HTML is a large
+     * document already, and laid-out text costs a renderer some 25 times its size.
+     */
+    static final long FRAME_DOCUMENTS_BYTE_BUDGET = 8L * 1024 * 1024;
+
+    /**
+     * The least time a page's scripts get to yield to a call into the page (reading its content,
+     * evaluating in it); it is the navigation timeout when that is longer. Such calls take
+     * milliseconds on a page whose scripts yield; past this the browser is taken back.
+     */
+    static final Duration MIN_SCRIPT_DEADLINE = Duration.ofSeconds(5);
 
     private final Chromium chromium;
     private final NetworkGuard guard;
@@ -118,10 +142,12 @@ public final class PageCapturer {
             BrowserGuard browserGuard = BrowserGuard.install(context, guard);
             Page page = context.newPage();
             keepToOnePage(context, page);
+            PageByteBudget budget = PageByteBudget.watch(context, page, PAGE_BYTE_BUDGET, FRAME_DOCUMENTS_BYTE_BUDGET);
             PendingNavigation navigation = PendingNavigation.start(page, url, options.navigationTimeout(), MAX_PAGE_BYTES);
+            navigation.endEarlyWhen(budget::exceeded);
             return afterNavigation(navigation, () -> {
                 try {
-                    return finishRender(page, url, options, navigation, browserGuard, deadline);
+                    return finishRender(page, url, options, navigation, browserGuard, budget, deadline);
                 } finally {
                     context.close();
                 }
@@ -133,18 +159,25 @@ public final class PageCapturer {
     }
 
     private RenderedPage finishRender(Page page, URI url, RenderOptions options, PendingNavigation navigation,
-                                      BrowserGuard browserGuard, long deadline) throws Exception {
+                                      BrowserGuard browserGuard, PageByteBudget budget, long deadline) throws Exception {
         boolean loadTimedOut;
         try {
             loadTimedOut = navigation.await();
         } catch (FetchException e) {
             // A refused redirect hop fails the navigation too: say that, not "tunnel failed".
             browserGuard.verify(url);
+            if (budget.exceeded() && e.kind() == FetchException.Kind.TRANSIENT) {
+                // Loading was stopped while the main document was still arriving: it is cut, and
+                // would be cut again on a retry.
+                throw new FetchException(url, FetchException.Kind.PERMANENT, "the page exceeded " + Watchdog.mebibytes(PAGE_BYTE_BUDGET)
+                        + " MiB (all its responses together) before its main document was complete", e);
+            }
             throw e;
         }
         browserGuard.verify(url);
         Response main = navigation.mainResponse();
-        FetchedDocument document = document(page, url, main);
+        PageScripts scripts = new PageScripts(chromium, page, scriptDeadline(options));
+        FetchedDocument document = document(scripts, url, main);
         List<String> refusal = document.headers().get(GuardedProxy.REFUSED_HEADER.toLowerCase(Locale.ROOT));
         if (refusal != null) {
             throw new FetchException(url, FetchException.Kind.PERMANENT, "the browser was refused " + refusal.get(0));
@@ -162,18 +195,18 @@ public final class PageCapturer {
                     + MAX_PAGE_BYTES + " bytes (" + document.content().length + " bytes rendered)");
         }
         if (!isHtml(document.mimeType())) {
-            return new RenderedPage(servedBytes(page, url, document, deadline), null, loadTimedOut, List.of());
+            return new RenderedPage(servedBytes(page, url, document, deadline), null, loadTimedOut, List.of(), budget.overrun());
         }
         List<String> missing = waitForSelectors(page, options.waitForSelectors(), options.selectorTimeout());
         if (!options.waitForSelectors().isEmpty()) {
             // Scripts kept building the page while we waited for the selectors.
-            document = document(page, url, main);
+            document = document(scripts, url, main);
         }
         Screenshot screenshot = options.screenshot()
                 ? FullPageShooter.take(page, options.viewportWidth(), options.maxScreenshotHeight(), options.hideSelectors(), deadline)
                 : null;
         browserGuard.verify(url);
-        return new RenderedPage(document, screenshot, loadTimedOut, missing);
+        return new RenderedPage(document, screenshot, loadTimedOut, missing, budget.overrun());
     }
 
     /**
@@ -225,7 +258,10 @@ public final class PageCapturer {
                     route.fallback();
                 }
             }));
+            // Frames and images of the fetched document are bounded too; the picture shows what came.
+            PageByteBudget budget = PageByteBudget.watch(context, page, PAGE_BYTE_BUDGET, FRAME_DOCUMENTS_BYTE_BUDGET);
             PendingNavigation navigation = PendingNavigation.start(page, location, options.loadTimeout());
+            navigation.endEarlyWhen(budget::exceeded);
             return afterNavigation(navigation, () -> {
                 try {
                     // A stylesheet or image that never arrives only means picturing what is there.
@@ -307,8 +343,13 @@ public final class PageCapturer {
         return missing;
     }
 
-    private static FetchedDocument document(Page page, URI requested, Response main) {
-        String html = page.content();
+    private static Duration scriptDeadline(RenderOptions options) {
+        return options.navigationTimeout().compareTo(MIN_SCRIPT_DEADLINE) > 0 ? options.navigationTimeout() : MIN_SCRIPT_DEADLINE;
+    }
+
+    private static FetchedDocument document(PageScripts scripts, URI requested, Response main) {
+        Page page = scripts.page();
+        String html = scripts.call("reading the rendered page", page::content);
         int status = main == null ? 200 : main.status();
         Map<String, List<String>> headers = main == null ? Map.of() : headers(main.headersArray());
         String contentType = headers.containsKey("content-type") ? headers.get("content-type").get(0) : "text/html";
@@ -316,17 +357,17 @@ public final class PageCapturer {
         String mime = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
         String statusLine = main == null
                 ? HttpStatus.statusLine("HTTP/1.1", status, null)
-                : HttpStatus.statusLine(protocol(page), status, main.statusText());
+                : HttpStatus.statusLine(protocol(scripts), status, main.statusText());
         return new FetchedDocument(requested, URI.create(page.url()), FetcherKind.BROWSER, status, statusLine,
                 headers, mime.isEmpty() ? "text/html" : mime, html.getBytes(StandardCharsets.UTF_8), Instant.now());
     }
 
     /** The protocol of the main document as the page saw it; Playwright's response does not say. */
-    private static String protocol(Page page) {
+    private static String protocol(PageScripts scripts) {
         Object hop;
         try {
-            hop = page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0]; "
-                    + "return n ? n.nextHopProtocol : ''; }");
+            hop = scripts.call("reading the protocol of the page", () -> scripts.page().evaluate(
+                    "() => { const n = performance.getEntriesByType('navigation')[0]; return n ? n.nextHopProtocol : ''; }"));
         } catch (PlaywrightException e) {
             // A page navigating away again: the status line falls back to HTTP/1.1.
             return "HTTP/1.1";

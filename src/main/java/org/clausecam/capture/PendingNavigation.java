@@ -30,6 +30,7 @@ final class PendingNavigation {
     private final long maxBytes;
     private long announcedTooLarge = -1;
     private boolean gone;
+    private BooleanSupplier endedEarly = () -> false;
 
     private PendingNavigation(Page page, URI url, Duration timeout, long maxBytes) {
         this.page = page;
@@ -86,9 +87,17 @@ final class PendingNavigation {
         return navigation;
     }
 
+    /**
+     * Stops waiting for {@code load} once {@code ended} holds: the page's loading was stopped on
+     * purpose (a byte budget ran out), and load may then never come.
+     */
+    void endEarlyWhen(BooleanSupplier ended) {
+        this.endedEarly = ended;
+    }
+
     /** Whether {@link #await} would return without waiting: the navigation ended one way or another, or ran out of time. */
     boolean settled() {
-        return loaded || failure != null || download || announcedTooLarge >= 0 || gone
+        return loaded || failure != null || download || announcedTooLarge >= 0 || gone || endedEarly.getAsBoolean()
                 || System.nanoTime() - deadline >= 0;
     }
 
@@ -121,8 +130,8 @@ final class PendingNavigation {
         long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
         boolean timedOut = false;
         try {
-            page.waitForCondition(() -> loaded || failure != null || download || announcedTooLarge >= 0,
-                    new Page.WaitForConditionOptions().setTimeout(left));
+            page.waitForCondition(() -> loaded || failure != null || download || announcedTooLarge >= 0
+                    || endedEarly.getAsBoolean(), new Page.WaitForConditionOptions().setTimeout(left));
         } catch (TimeoutError e) {
             timedOut = true;
         }

@@ -12,12 +12,17 @@ import org.clausecam.fetch.FetchedDocument;
  * @param screenshot       the full-page screenshot, or null when none was asked for
  * @param loadTimedOut     whether {@code load} did not come in time and the page was taken as it was
  * @param missingSelectors awaited selectors that never appeared, each with why
+ * @param overrun          how the page went over its byte budget, or null when it did not
  */
 public record RenderedPage(FetchedDocument document, Screenshot screenshot, boolean loadTimedOut,
-                           List<String> missingSelectors) {
+                           List<String> missingSelectors, BudgetOverrun overrun) {
 
     public RenderedPage {
         missingSelectors = List.copyOf(missingSelectors);
+    }
+
+    public Optional<BudgetOverrun> optionalOverrun() {
+        return Optional.ofNullable(overrun);
     }
 
     public Optional<Screenshot> optionalScreenshot() {

@@ -93,6 +93,7 @@ public final class SourceCapturer {
                     + options.navigationTimeout().toSeconds() + " s; taken as it was");
         }
         page.missingSelectors().forEach(missing -> notes.add(document.location() + ": awaited selector " + missing));
+        page.optionalOverrun().ifPresent(overrun -> notes.add(document.location() + ": " + overrun.note()));
         noteTruncation(document, page.screenshot(), notes);
         return new CapturedSource(page.document(), page.screenshot(), notes);
     }

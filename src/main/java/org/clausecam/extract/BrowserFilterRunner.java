@@ -73,7 +73,8 @@ public final class BrowserFilterRunner implements FilterRunner {
         try (BrowserContext context = browser.newContext()) {
             context.route("**/*", route -> serveEmptyPage(route, url));
             Page page = context.newPage();
-            page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED).setTimeout(60_000));
+            // An empty page served by the route: well within the filters' deadline (SharedBrowserFilterRunner).
+            page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED).setTimeout(10_000));
             Object result = page.evaluate(RUNNER_SCRIPT, arguments(html, location, filters, select, remove, filtersSource));
             String outcome = String.valueOf(result);
             if (outcome.startsWith("error:")) {

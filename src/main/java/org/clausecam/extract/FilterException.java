@@ -11,4 +11,8 @@ public class FilterException extends ExtractionException {
     public FilterException(String message) {
         super(message);
     }
+
+    public FilterException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -1,5 +1,6 @@
 package org.clausecam.extract;
 
+import org.clausecam.capture.BrowserTakenBackException;
 import org.clausecam.capture.CaptureException;
 import org.clausecam.capture.Chromium;
 import org.clausecam.declarations.FilterRef;
@@ -13,10 +14,18 @@ import java.util.List;
  * The filter runner of a run: runs declared filters in the agent's one Chromium, on its owner
  * thread, so filters from any worker thread share the browser that renders pages. The browser
  * starts only when a declaration has filters.
+ *
+ * <p>Filters run under the browser's watchdog: one that has not returned within
+ * {@link #DEADLINE} (an endless loop) gets the browser killed and restarted, and fails as the
+ * declaration's fault; the run goes on.
  */
 public final class SharedBrowserFilterRunner implements FilterRunner {
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * How long the filters of one document may run: filters over a large snapshot take well
+     * under a second, and a page's rendering does not wait behind a looping filter for longer.
+     */
+    public static final Duration DEADLINE = Duration.ofSeconds(30);
 
     private final Chromium chromium;
     private final boolean node22UrlSearchParams;
@@ -55,7 +64,10 @@ public final class SharedBrowserFilterRunner implements FilterRunner {
     private String run(URI location, List<FilterRef> filters, Filtering filtering) throws ExtractionException {
         try {
             return chromium.withBrowser("filters " + names(filters) + " of " + location,
-                    browser -> filtering.on(runnerOn(browser)), TIMEOUT);
+                    browser -> filtering.on(runnerOn(browser)), DEADLINE);
+        } catch (BrowserTakenBackException e) {
+            throw new FilterException("filters " + names(filters) + " of " + location + " did not return within "
+                    + DEADLINE.toSeconds() + " s (a filter that never yields?); the browser was restarted", e);
         } catch (CaptureException e) {
             if (e.getCause() instanceof ExtractionException extraction) throw extraction;
             throw new ExtractionException("filters " + names(filters) + " of " + location + " could not run: " + e.getMessage(), e);
