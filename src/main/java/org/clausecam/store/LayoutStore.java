@@ -92,8 +92,10 @@ public abstract sealed class LayoutStore implements Store permits FileStore, S3S
                         + ", which is not in the store (blobs must be stored before the record that names them)");
             }
         }
-        long tip = tipSequence(terms);
-        String latestHash = tip == 0 ? null : Sha256.hex(readRecordBytes(terms, tip));
+        // Checked against its head and chain: appending after an altered record would launder it.
+        WitnessedTip witnessed = WitnessedTip.of(this, terms);
+        long tip = witnessed.sequence();
+        String latestHash = witnessed.sha256();
         if (!Objects.equals(record.previous(), latestHash)) {
             throw new StoreConflictException(describe() + ": record of " + label(terms) + " names previous "
                     + record.previous() + ", but the latest record (" + (tip == 0 ? "none" : "id " + tip) + ") is "
@@ -196,7 +198,7 @@ public abstract sealed class LayoutStore implements Store permits FileStore, S3S
         }
     }
 
-    private long newestListed(TermsKey terms) throws StoreException {
+    long newestListed(TermsKey terms) throws StoreException {
         for (StoredObject o : listObjects(StoreLayout.recordsPrefix(terms))) {
             OptionalLong seq = StoreLayout.recordSequence(o.key().substring(o.key().lastIndexOf('/') + 1));
             if (seq.isPresent()) return seq.getAsLong();
