@@ -62,7 +62,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TermsKey key = new TermsKey(service, type);
-        try (Store s = store.open()) {
+        try (Store s = store.openExisting()) {
             RecordFinder finder = new RecordFinder(s, key);
             StoredRecord older;
             StoredRecord newer;

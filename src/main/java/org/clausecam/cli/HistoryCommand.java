@@ -43,7 +43,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws StoreException {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store s = store.open()) {
+        try (Store s = store.openExisting()) {
             TermsKey key = new TermsKey(service, type);
             List<StoredRecord> page = s.history(key, after, limit + 1);
             if (page.isEmpty() && after == null) {

@@ -113,6 +113,7 @@ final class TrackCommand implements Callable<Integer> {
         }
 
         try (Store s = store.open()) {
+            if (store.created() != null) report.storeCreated(store.created());
             Extractor extractor = new Extractor(new SharedBrowserFilterRunner());
             SourceCapturer capturer = capture.sourceCapturer(!noScreenshots, concurrency, policy);
             Tracker tracker = new Tracker(s, capturer, extractor, AgentVersion.current(), concurrency, report,

@@ -45,7 +45,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws StoreException {
         PrintWriter out = spec.commandLine().getOut();
-        try (LayoutStore s = open(store)) {
+        try (LayoutStore s = openExisting(store)) {
             StoreVerifier verifier = new StoreVerifier(s);
             VerificationReport report = verifier.verify();
             out.printf("verify %s: %d terms, %d records, %d blobs%n", report.store(), report.terms(), report.records(), report.blobs());
@@ -64,9 +64,10 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    static LayoutStore open(String uri) throws StoreException {
+    /** A store that must exist: "no store at …" (exit 3) for a mistyped path or prefix, never an empty "consistent". */
+    static LayoutStore openExisting(String uri) throws StoreException {
         try {
-            return Stores.open(uri);
+            return Stores.openExisting(uri);
         } catch (StoreUriException e) {
             throw new UsageException(e.getMessage(), e);
         }

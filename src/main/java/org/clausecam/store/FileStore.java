@@ -191,6 +191,28 @@ public final class FileStore extends LayoutStore {
         return temps;
     }
 
+    @Override
+    void probeWrite() throws StoreException {
+        // A .tmp- name: if the process dies before the delete, verify --prune removes it.
+        String probe = StoreLayout.PROBE_PREFIX + UUID.randomUUID();
+        createObject(probe, new byte[0]);
+        deleteObject(probe);
+    }
+
+    @Override
+    StoreException notWritable(StoreException writeFailure) {
+        boolean refused = false;
+        for (Throwable c = writeFailure; c != null && !refused; c = c.getCause()) {
+            refused = c instanceof java.nio.file.AccessDeniedException || c instanceof java.nio.file.ReadOnlyFileSystemException
+                    || (c instanceof java.nio.file.FileSystemException f && String.valueOf(f.getReason()).contains("Read-only"));
+        }
+        if (!refused) return writeFailure;
+        String uid = ProcessOwner.uid();
+        return new StoreNotWritableException(describe() + " is not writable by uid " + uid + ": chown " + uid + " " + root
+                + " (on the host, for a bind mount) or run the container with --user set to the folder's owner ("
+                + writeFailure.getMessage() + ")", writeFailure);
+    }
+
     // ---- files ------------------------------------------------------------------------------
 
     private Path path(String key) throws StoreException {
