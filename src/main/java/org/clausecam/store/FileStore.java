@@ -204,13 +204,18 @@ public final class FileStore extends LayoutStore {
         boolean refused = false;
         for (Throwable c = writeFailure; c != null && !refused; c = c.getCause()) {
             refused = c instanceof java.nio.file.AccessDeniedException || c instanceof java.nio.file.ReadOnlyFileSystemException
-                    || (c instanceof java.nio.file.FileSystemException f && String.valueOf(f.getReason()).contains("Read-only"));
+                    || (c instanceof java.nio.file.FileSystemException f && refusal(f.getReason()));
         }
         if (!refused) return writeFailure;
         String uid = ProcessOwner.uid();
         return new StoreNotWritableException(describe() + " is not writable by uid " + uid + ": chown " + uid + " " + root
                 + " (on the host, for a bind mount) or run the container with --user set to the folder's owner ("
                 + writeFailure.getMessage() + ")", writeFailure);
+    }
+
+    /** EROFS and EPERM (an immutable folder, a mount that forbids writes) as the JDK words them; EACCES is AccessDeniedException. */
+    private static boolean refusal(String reason) {
+        return reason != null && (reason.contains("Read-only file system") || reason.contains("Operation not permitted"));
     }
 
     // ---- files ------------------------------------------------------------------------------

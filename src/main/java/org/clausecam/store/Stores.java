@@ -55,17 +55,22 @@ public final class Stores {
     public static OpenedStore openForWriting(String uri, boolean create) throws StoreException {
         LayoutStore store = open(uri);
         try {
-            boolean existed = store.holdsStore();
-            if (!existed && !create) {
-                throw new NoStoreException("no store at " + store.describe() + " and --no-create-store was given: "
-                        + "is the volume mounted and the path or prefix right? (to start a new store there, run once without --no-create-store)");
-            }
-            store.requireWritable();
-            return new OpenedStore(store, !existed);
+            return prepareForWriting(store, create);
         } catch (StoreException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** {@link #openForWriting(String, boolean)} for a store already opened; it stays open either way. */
+    public static OpenedStore prepareForWriting(LayoutStore store, boolean create) throws StoreException {
+        boolean existed = store.holdsStore();
+        if (!existed && !create) {
+            throw new NoStoreException("no store at " + store.describe() + " and --no-create-store was given: "
+                    + "is the volume mounted and the path or prefix right? (to start a new store there, run once without --no-create-store)");
+        }
+        store.requireWritable();
+        return new OpenedStore(store, !existed);
     }
 
     /**
