@@ -40,8 +40,8 @@ public final class StoreNames {
 
     private static String problem(String name) {
         if (name == null || name.isEmpty()) return "is empty";
-        if (name.startsWith(".")) return "starts with '.'";
         if (name.contains("..")) return "contains '..'";
+        if (name.startsWith(".")) return "starts with '.'";
         if (name.indexOf('/') >= 0) return "contains '/'";
         if (name.indexOf('\\') >= 0) return "contains '\\'";
         for (int i = 0; i < name.length(); i++) {
