@@ -1,5 +1,6 @@
 package org.clausecam.cli;
 
+import org.clausecam.store.BlobRepair;
 import org.clausecam.store.Finding;
 import org.clausecam.store.LayoutStore;
 import org.clausecam.store.StoreException;
@@ -39,6 +40,14 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Keep debris younger than this (ISO-8601, default ${DEFAULT-VALUE}): it may belong to a run in progress.")
     Duration pruneGrace;
 
+    @Option(names = "--repair", description = "Bring back lost or damaged blobs without rewriting any record: damaged bytes are "
+            + "moved aside to damaged/sha256/, then missing blobs are copied from --repair-from when it has them; "
+            + "a blob still missing is stored again by the next capture of the same content.")
+    boolean repair;
+
+    @Option(names = "--repair-from", paramLabel = "URI", description = "A replica to restore lost blobs from (e.g. a store-copy target).")
+    String repairFrom;
+
     @Spec
     CommandSpec spec;
 
@@ -48,6 +57,11 @@ public final class VerifyCommand implements Callable<Integer> {
         try (LayoutStore s = openExisting(store)) {
             StoreVerifier verifier = new StoreVerifier(s);
             VerificationReport report = verifier.verify();
+            if (repair) {
+                List<String> actions = repair(s, report);
+                actions.forEach(a -> out.println("repair: " + a));
+                if (!actions.isEmpty()) report = verifier.verify();
+            }
             out.printf("verify %s: %d terms, %d records, %d blobs%n", report.store(), report.terms(), report.records(), report.blobs());
             for (Finding f : report.inconsistencies()) out.printf("inconsistent %s %s%n", name(f), f);
             for (Finding f : report.harmless()) out.printf("harmless %s %s%n", name(f), f);
@@ -61,6 +75,13 @@ public final class VerifyCommand implements Callable<Integer> {
             out.println(verdict(report));
             out.flush();
             return report.consistent() ? 0 : 1;
+        }
+    }
+
+    private List<String> repair(LayoutStore s, VerificationReport report) throws StoreException {
+        if (repairFrom == null) return new BlobRepair(s).repair(report, null);
+        try (LayoutStore replica = openExisting(repairFrom)) {
+            return new BlobRepair(s).repair(report, replica);
         }
     }
 

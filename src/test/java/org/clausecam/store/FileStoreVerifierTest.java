@@ -17,6 +17,11 @@ class FileStoreVerifierTest extends StoreVerifierContractTest {
     Path dir;
 
     @Override
+    LayoutStore replica() {
+        return new FileStore(dir.resolve("replica"));
+    }
+
+    @Override
     LayoutStore openEmptyStore() {
         return new FileStore(dir.resolve("data"));
     }

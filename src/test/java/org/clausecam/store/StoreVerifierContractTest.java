@@ -203,6 +203,43 @@ abstract class StoreVerifierContractTest {
         assertEquals(List.of(), verify().findings());
     }
 
+    @Test
+    void a_corrupt_latest_version_is_moved_aside_and_stored_again_by_the_next_capture_of_the_same_content() throws Exception {
+        StoredRecord latest = store.latest(TERMS).orElseThrow();
+        String version = latest.record().version();
+        byte[] genuine = store.getBlob(version);
+        store.replaceObject(StoreLayout.blobKey(version), "forged text\n".getBytes(StandardCharsets.UTF_8));
+
+        List<String> done = new BlobRepair(store).repair(verify(), null);
+
+        assertTrue(done.get(0).startsWith("moved the damaged content of " + StoreLayout.blobKey(version) + " to damaged/sha256/" + version + "-"), done.toString());
+        assertEquals(List.of(Finding.Kind.MISSING_BLOB), kinds(verify().inconsistencies()), "missing, no longer corrupt");
+        assertEquals(latest, store.latest(TERMS).orElseThrow(), "no record was rewritten");
+
+        store.putBlob(genuine); // what the next capture of the same page does
+        assertEquals(List.of(), verify().findings());
+    }
+
+    @Test
+    void a_lost_blob_is_restored_from_a_replica_without_touching_any_record() throws Exception {
+        String snapshot = store.latest(PRIVACY).orElseThrow().record().documents().get(0).snapshot();
+        try (LayoutStore replica = replica()) {
+            new StoreCopier(store, replica).copy();
+            store.deleteObject(StoreLayout.blobKey(snapshot));
+            List<StoredRecord> before = store.history(PRIVACY, null, 10);
+
+            List<String> done = new BlobRepair(store).repair(verify(), replica);
+
+            assertEquals(List.of("restored " + StoreLayout.blobKey(snapshot) + " from " + replica.describe()), done);
+            assertEquals(List.of(), verify().findings());
+            assertEquals(before, store.history(PRIVACY, null, 10));
+        }
+    }
+
+    /** An empty store of another kind or place, for copies. */
+    abstract LayoutStore replica() throws Exception;
+
+
     static List<Finding.Kind> kinds(List<Finding> findings) {
         return findings.stream().map(Finding::kind).toList();
     }
