@@ -69,7 +69,7 @@ final class DiffCommand implements Callable<Integer> {
             if (from == null && to == null) {
                 Optional<StoredRecord[]> change = finder.lastChange();
                 if (change.isEmpty()) {
-                    spec.commandLine().getErr().println("clausecam: " + service + " / " + type
+                    spec.commandLine().getErr().println("clausecam: " + UserText.printable(service + " / " + type)
                             + " has no change yet (fewer than two different versions in " + s.describe() + ")");
                     return 1;
                 }
