@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real CLI over damaged stores, on {@code file:} and on S3Proxy: an altered newest record is
- * never laundered by the next {@code track}, and a corrupt latest blob is recovered with
- * {@code verify --repair} and the next capture.
+ * never laundered by the next {@code track}; a corrupt latest blob is recovered with
+ * {@code verify --repair} and the next capture; a lost latest version no longer blocks its terms
+ * once it is recorded with {@code --accept-shrink}.
  */
 class DamagedStoreTrackTest {
 
@@ -90,16 +91,44 @@ class DamagedStoreTrackTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"file", "s3"})
+    void a_lost_latest_version_stops_a_changed_page_until_it_is_recorded_once_without_the_shrink_check(String backend) throws Exception {
+        try (FixtureSite site = new FixtureSite()) {
+            Store store = store(backend, "lost");
+            site.html("/tos", page("We may change these terms."));
+            assertEquals(0, track(site, store).exit());
+            String versionKey = versionKey(store.file(RECORD_1));
+            Files.delete(store.file(versionKey));
+            site.html("/tos", page("We may change these terms at any time."));
+
+            CliRun blocked = track(site, store);
+            assertEquals(1, blocked.exit(), blocked.output());
+            assertTrue(blocked.output().contains("is missing"), blocked.output());
+
+            CliRun recovered = track(site, store, "--accept-shrink");
+            assertEquals(0, recovered.exit(), recovered.output());
+            assertTrue(recovered.output().contains("1 changed"), recovered.output());
+            assertEquals(0, track(site, store).exit(), "the runs after are ordinary");
+
+            CliRun verify = CliRun.run("verify", "--store", store.uri());
+            assertEquals(1, verify.exit(), "the lost version stays reported: " + verify.output());
+            assertTrue(verify.output().contains("inconsistent missing-blob " + versionKey), verify.output());
+        }
+    }
+
     private static String page(String text) {
         return "<html><body><main><h1>Terms</h1><p>" + text + "</p></main></body></html>";
     }
 
-    private CliRun track(FixtureSite site, Store store) throws Exception {
+    private CliRun track(FixtureSite site, Store store, String... more) throws Exception {
         Path declarations = Files.createDirectories(dir.resolve("declarations"));
         Files.writeString(declarations.resolve("Example.json"), "{\"name\": \"Example\", \"terms\": {\"Terms of Service\": "
                 + "{\"fetch\": \"" + site.url("/tos") + "\", \"select\": [\"main\"]}}}");
-        return CliRun.run("track", "--declarations", declarations.toString(), "--store", store.uri(),
-                "--allow-private-network", "--no-screenshots");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("track", "--declarations", declarations.toString(),
+                "--store", store.uri(), "--allow-private-network", "--no-screenshots"));
+        args.addAll(java.util.List.of(more));
+        return CliRun.run(args.toArray(String[]::new));
     }
 
     private static String versionKey(Path record) throws Exception {
