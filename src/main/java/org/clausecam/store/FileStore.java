@@ -3,13 +3,16 @@ package org.clausecam.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.ReadOnlyFileSystemException;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -203,8 +206,8 @@ public final class FileStore extends LayoutStore {
     StoreException notWritable(StoreException writeFailure) {
         boolean refused = false;
         for (Throwable c = writeFailure; c != null && !refused; c = c.getCause()) {
-            refused = c instanceof java.nio.file.AccessDeniedException || c instanceof java.nio.file.ReadOnlyFileSystemException
-                    || (c instanceof java.nio.file.FileSystemException f && refusal(f.getReason()));
+            refused = c instanceof AccessDeniedException || c instanceof ReadOnlyFileSystemException
+                    || (c instanceof FileSystemException f && refusal(f.getReason()));
         }
         if (!refused) return writeFailure;
         String uid = ProcessOwner.uid();

@@ -1,5 +1,6 @@
 package org.clausecam.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -187,7 +188,7 @@ public abstract sealed class LayoutStore implements Store permits FileStore, S3S
 
     /** Writes the marker that makes this folder or prefix a store, unless it is there. */
     void markAsStore() throws StoreException {
-        if (!objectExists(StoreLayout.MARKER)) create(StoreLayout.MARKER, RecordCodec.encodeMarker(java.time.Instant.now()));
+        if (!objectExists(StoreLayout.MARKER)) create(StoreLayout.MARKER, RecordCodec.encodeMarker(Instant.now()));
     }
 
     /**

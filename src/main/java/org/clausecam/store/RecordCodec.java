@@ -110,7 +110,7 @@ final class RecordCodec {
     static final String STORE_FORMAT = "clausecam-store/1";
 
     /** The store's marker: its layout version and when it was created. */
-    static byte[] encodeMarker(java.time.Instant created) {
+    static byte[] encodeMarker(Instant created) {
         ObjectNode o = JSON.createObjectNode();
         o.put("format", STORE_FORMAT);
         o.put("layout", "docs/storage.md");

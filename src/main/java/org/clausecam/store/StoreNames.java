@@ -1,6 +1,7 @@
 package org.clausecam.store;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Service names and terms types become path segments of the layout (directories on disk, parts
@@ -34,8 +35,8 @@ public final class StoreNames {
      * Why a service name or terms type cannot be a segment of the layout ("starts with '.'"), or
      * empty when it can: the one rule that declarations are validated with and the store enforces.
      */
-    public static java.util.Optional<String> whyUnusable(String name) {
-        return java.util.Optional.ofNullable(problem(name));
+    public static Optional<String> whyUnusable(String name) {
+        return Optional.ofNullable(problem(name));
     }
 
     private static String problem(String name) {
