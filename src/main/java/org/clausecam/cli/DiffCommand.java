@@ -62,14 +62,14 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TermsKey key = new TermsKey(service, type);
-        try (Store s = store.open()) {
+        try (Store s = store.openExisting()) {
             RecordFinder finder = new RecordFinder(s, key);
             StoredRecord older;
             StoredRecord newer;
             if (from == null && to == null) {
                 Optional<StoredRecord[]> change = finder.lastChange();
                 if (change.isEmpty()) {
-                    spec.commandLine().getErr().println("clausecam: " + service + " / " + type
+                    spec.commandLine().getErr().println("clausecam: " + UserText.printable(service + " / " + type)
                             + " has no change yet (fewer than two different versions in " + s.describe() + ")");
                     return 1;
                 }

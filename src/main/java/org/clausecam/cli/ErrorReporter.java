@@ -11,11 +11,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
-        StringBuilder line = new StringBuilder("clausecam: ").append(ex.getMessage() != null ? ex.getMessage() : ex.toString());
-        for (Throwable c = ex.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            if (c.getMessage() != null && !line.toString().contains(c.getMessage())) line.append(": ").append(c.getMessage());
-        }
-        cli.getErr().println(line);
+        cli.getErr().println("clausecam: " + UserText.errorLine(ex));
         if (System.getenv("CLAUSECAM_DEBUG") != null) ex.printStackTrace(cli.getErr());
         return ExitCode.of(ex).code();
     }

@@ -43,11 +43,11 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws StoreException {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store s = store.open()) {
+        try (Store s = store.openExisting()) {
             TermsKey key = new TermsKey(service, type);
             List<StoredRecord> page = s.history(key, after, limit + 1);
             if (page.isEmpty() && after == null) {
-                spec.commandLine().getErr().println("clausecam: no records of " + service + " / " + type + " in " + s.describe());
+                spec.commandLine().getErr().println("clausecam: no records of " + UserText.printable(service + " / " + type) + " in " + s.describe());
                 return 1;
             }
             for (StoredRecord r : page.subList(0, Math.min(limit, page.size()))) out.println(line(r));

@@ -51,7 +51,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (pageSize < 1) throw new UsageException("--page-size must be at least 1, was " + pageSize);
         PrintWriter outWriter = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Store opened = store.open()) {
+        try (Store opened = store.openExisting()) {
             ReportSummary summary = new ReportWriter(opened, out, pageSize, "Clausecam " + AgentVersion.current()).write();
             for (String problem : summary.problems()) err.println("clausecam: report: " + problem);
             outWriter.printf("report of %s, %s, %s, %s: %s%n", count(summary.terms(), "terms", "terms"),

@@ -64,8 +64,8 @@ final class RunReport implements TrackListener {
             out.flush();
         } else {
             out.println(statusName(o.status()) + "  " + label(o.terms())
-                    + (o.failure() != null ? "  (" + o.failure().label() + ") " + o.reason() : "")
-                    + (o.notes().isEmpty() ? "" : "  [" + String.join("; ", o.notes()) + "]"));
+                    + (o.failure() != null ? "  (" + o.failure().label() + ") " + UserText.printable(o.reason()) : "")
+                    + (o.notes().isEmpty() ? "" : "  [" + UserText.printable(String.join("; ", o.notes())) + "]"));
         }
     }
 
@@ -103,10 +103,10 @@ final class RunReport implements TrackListener {
             if (o.status() == TermsOutcome.Status.CHANGED) out.println("  changed: " + label(o.terms()));
         }
         for (TermsOutcome o : s.outcomes()) {
-            for (String note : o.notes()) out.println("  note: " + label(o.terms()) + ": " + note);
+            for (String note : o.notes()) out.println("  note: " + label(o.terms()) + ": " + UserText.printable(note));
         }
         for (TermsOutcome f : s.failures()) {
-            out.println("  failed: " + label(f.terms()) + " (" + f.failure().label() + "): " + f.reason());
+            out.println("  failed: " + label(f.terms()) + " (" + f.failure().label() + "): " + UserText.printable(f.reason()));
         }
         if (s.any(FailureClass.INTERRUPTED)) {
             out.println("interrupted: what was captured is stored; run again to capture the rest");
@@ -114,15 +114,21 @@ final class RunReport implements TrackListener {
         out.flush();
     }
 
+    /** No store was at --store and this run created one: said first, since on a scheduled job it usually means a volume not mounted. */
+    void storeCreated(String store) {
+        if (format == Format.JSON) emit(event("store-created").put("store", store));
+        else out.println("created a new store at " + UserText.printable(store));
+    }
+
     /** A problem found before tracking (a declaration that cannot be read), reported like a failure. */
     void problem(String line) {
         problems.incrementAndGet();
         if (format == Format.JSON) emit(event("declaration-problem").put("failure", FailureClass.DECLARATION.label()).put("problem", line));
-        else out.println("skipped: " + line);
+        else out.println("skipped: " + UserText.printable(line));
     }
 
     private static String label(TermsKey k) {
-        return k.service() + " / " + k.termsType();
+        return UserText.printable(k.service() + " / " + k.termsType());
     }
 
     private static String statusName(TermsOutcome.Status s) {

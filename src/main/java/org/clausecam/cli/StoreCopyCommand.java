@@ -3,6 +3,8 @@ package org.clausecam.cli;
 import org.clausecam.store.LayoutStore;
 import org.clausecam.store.StoreCopier;
 import org.clausecam.store.StoreException;
+import org.clausecam.store.StoreUriException;
+import org.clausecam.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,9 +31,18 @@ public final class StoreCopyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The target may be new (a fresh bucket prefix is the usual one); it is checked writable before anything is copied. */
+    private static LayoutStore openTarget(String uri) throws StoreException {
+        try {
+            return Stores.openForWriting(uri, true).store();
+        } catch (StoreUriException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() throws StoreException {
-        try (LayoutStore source = VerifyCommand.open(from); LayoutStore target = VerifyCommand.open(to)) {
+        try (LayoutStore source = VerifyCommand.openExisting(from); LayoutStore target = openTarget(to)) {
             if (source.describe().equals(target.describe())) {
                 throw new UsageException("--from and --to name the same store: " + source.describe());
             }

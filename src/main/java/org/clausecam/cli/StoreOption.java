@@ -1,7 +1,9 @@
 package org.clausecam.cli;
 
-import org.clausecam.store.Store;
+import org.clausecam.store.LayoutStore;
+import org.clausecam.store.OpenedStore;
 import org.clausecam.store.StoreException;
+import org.clausecam.store.StoreUriException;
 import org.clausecam.store.Stores;
 import picocli.CommandLine.Option;
 
@@ -14,10 +16,44 @@ final class StoreOption {
                     + "Default: $CLAUSECAM_STORE, else ${DEFAULT-VALUE}.")
     String uri;
 
-    Store open() {
+    @Option(names = "--no-create-store", negatable = false,
+            description = "Commands that record (track, capture, capture-email): fail with exit 3 when no store is at --store "
+                    + "instead of creating a new one (for scheduled jobs: an unmounted volume or a mistyped prefix). "
+                    + "Also CLAUSECAM_NO_CREATE_STORE=true.",
+            defaultValue = "${env:CLAUSECAM_NO_CREATE_STORE:-false}")
+    boolean noCreateStore;
+
+    private volatile String created;
+
+    /**
+     * The store for a command that records: created on first use unless {@code --no-create-store},
+     * and checked writable before any work. Whether it was created is then told by {@link #created()}.
+     */
+    LayoutStore open() throws StoreException {
+        OpenedStore opened = checkedUri(() -> Stores.openForWriting(uri, !noCreateStore));
+        if (opened.created()) created = opened.store().describe();
+        return opened.store();
+    }
+
+    /** The store for a command that only reads it: it must exist ("no store at …", exit 3). */
+    LayoutStore openExisting() throws StoreException {
+        return checkedUri(() -> Stores.openExisting(uri));
+    }
+
+    /** The store {@link #open()} created, to be announced as the run's first line; null when it was already there. */
+    String created() {
+        return created;
+    }
+
+    private interface Opening<T> {
+        T open() throws StoreException;
+    }
+
+    /** A URI that names no store this program can open is bad usage (exit 2), not a storage failure. */
+    private static <T> T checkedUri(Opening<T> opening) throws StoreException {
         try {
-            return Stores.open(uri);
-        } catch (StoreException | IllegalArgumentException e) {
+            return opening.open();
+        } catch (StoreUriException | IllegalArgumentException e) {
             throw new UsageException("cannot open the store: " + e.getMessage(), e);
         }
     }

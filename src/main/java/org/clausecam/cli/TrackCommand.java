@@ -7,6 +7,7 @@ import org.clausecam.declarations.DeclarationLoader;
 import org.clausecam.declarations.DeclarationProblem;
 import org.clausecam.declarations.LoadedDeclarations;
 import org.clausecam.declarations.Terms;
+import org.clausecam.store.Store;
 import org.clausecam.fetch.FetchPolicySettings;
 import org.clausecam.track.RunSummary;
 import org.clausecam.track.Shard;
@@ -119,7 +120,9 @@ final class TrackCommand implements Callable<Integer> {
         AgentSettings settings = capture.agentSettings(!noScreenshots, bounds.pagesInFlight(), policy);
         // Closed after the agent: on a signal the process ends only once the browser and the store are closed.
         try (StopOnSignal signals = StopOnSignal.install(System.err)) {
-            try (Agent agent = Agent.start(settings, store.open())) {
+            Store opened = store.open();
+            if (store.created() != null) report.storeCreated(store.created());
+            try (Agent agent = Agent.start(settings, opened)) {
                 TrackRun run = new TrackRun(agent.termsCapturer(),
                         agent.recorder(AgentVersion.current(), acceptShrink ? null : ShrinkGuard.defaults()), bounds.workers(), report);
                 signals.stopWith(run::stop);

@@ -75,7 +75,7 @@ public final class ValidateCommand implements Callable<Integer> {
             checked = resolved.size();
         }
 
-        problems.forEach(out::println);
+        for (DeclarationProblem p : problems) out.println(UserText.printable(p.toString()));
         out.flush();
         err.println("checked " + checked + (checked == 1 ? " file: " : " files: ")
                 + problems.size() + (problems.size() == 1 ? " problem" : " problems"));

@@ -1,5 +1,6 @@
 package org.clausecam.cli;
 
+import org.clausecam.store.BlobRepair;
 import org.clausecam.store.Finding;
 import org.clausecam.store.LayoutStore;
 import org.clausecam.store.StoreException;
@@ -39,15 +40,28 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Keep debris younger than this (ISO-8601, default ${DEFAULT-VALUE}): it may belong to a run in progress.")
     Duration pruneGrace;
 
+    @Option(names = "--repair", description = "Bring back lost or damaged blobs without rewriting any record: damaged bytes are "
+            + "moved aside to damaged/sha256/, then missing blobs are copied from --repair-from when it has them; "
+            + "a blob still missing is stored again by the next capture of the same content.")
+    boolean repair;
+
+    @Option(names = "--repair-from", paramLabel = "URI", description = "A replica to restore lost blobs from (e.g. a store-copy target).")
+    String repairFrom;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws StoreException {
         PrintWriter out = spec.commandLine().getOut();
-        try (LayoutStore s = open(store)) {
+        try (LayoutStore s = openExisting(store)) {
             StoreVerifier verifier = new StoreVerifier(s);
             VerificationReport report = verifier.verify();
+            if (repair) {
+                List<String> actions = repair(s, report);
+                actions.forEach(a -> out.println("repair: " + a));
+                if (!actions.isEmpty()) report = verifier.verify();
+            }
             out.printf("verify %s: %d terms, %d records, %d blobs%n", report.store(), report.terms(), report.records(), report.blobs());
             for (Finding f : report.inconsistencies()) out.printf("inconsistent %s %s%n", name(f), f);
             for (Finding f : report.harmless()) out.printf("harmless %s %s%n", name(f), f);
@@ -64,9 +78,17 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    static LayoutStore open(String uri) throws StoreException {
+    private List<String> repair(LayoutStore s, VerificationReport report) throws StoreException {
+        if (repairFrom == null) return new BlobRepair(s).repair(report, null);
+        try (LayoutStore replica = openExisting(repairFrom)) {
+            return new BlobRepair(s).repair(report, replica);
+        }
+    }
+
+    /** A store that must exist: "no store at …" (exit 3) for a mistyped path or prefix, never an empty "consistent". */
+    static LayoutStore openExisting(String uri) throws StoreException {
         try {
-            return Stores.open(uri);
+            return Stores.openExisting(uri);
         } catch (StoreUriException e) {
             throw new UsageException(e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package org.clausecam.declarations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.clausecam.extract.CssSelectorSyntax;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -235,12 +236,26 @@ public final class DeclarationValidator {
         }
 
         private void range(JsonNode node, String pointer) {
+            if (node.isTextual()) {
+                css(node.asText(), pointer);
+                return;
+            }
             if (!node.isObject()) return;
+            for (String key : List.of("startBefore", "startAfter", "endBefore", "endAfter")) {
+                JsonNode css = node.get(key);
+                if (css != null && css.isTextual()) css(css.asText(), pointer + "/" + key);
+            }
             boolean oneStart = node.has("startBefore") != node.has("startAfter");
             boolean oneEnd = node.has("endBefore") != node.has("endAfter");
             if (!oneStart || !oneEnd) {
                 problem(pointer, "a range selector needs exactly one of startBefore/startAfter and exactly one of endBefore/endAfter");
             }
+        }
+
+        /** The check the loader makes before a capture, so that validate catches what track would reject. */
+        private void css(String css, String pointer) {
+            if (css.isBlank()) return;
+            CssSelectorSyntax.problem(css).ifPresent(why -> problem(pointer, "invalid CSS selector \"" + css + "\": " + why));
         }
 
         private void problem(String pointer, String message) {

@@ -175,13 +175,9 @@ final class TermsReader {
      */
     private boolean validCss(String css, String pointer) {
         if (!checkCss) return true;
-        try {
-            org.jsoup.select.QueryParser.parse(css);
-            return true;
-        } catch (org.jsoup.select.Selector.SelectorParseException | IllegalArgumentException e) {
-            problem(pointer, "invalid CSS selector \"" + css + "\": " + e.getMessage());
-            return false;
-        }
+        var problem = org.clausecam.extract.CssSelectorSyntax.problem(css);
+        problem.ifPresent(why -> problem(pointer, "invalid CSS selector \"" + css + "\": " + why));
+        return problem.isEmpty();
     }
 
     private Selector range(JsonNode node, String pointer) {

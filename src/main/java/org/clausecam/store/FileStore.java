@@ -3,13 +3,16 @@ package org.clausecam.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.ReadOnlyFileSystemException;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -189,6 +192,33 @@ public final class FileStore extends LayoutStore {
             throw failure("cannot list", "", e);
         }
         return temps;
+    }
+
+    @Override
+    void probeWrite() throws StoreException {
+        // A .tmp- name: if the process dies before the delete, verify --prune removes it.
+        String probe = StoreLayout.PROBE_PREFIX + UUID.randomUUID();
+        createObject(probe, new byte[0]);
+        deleteObject(probe);
+    }
+
+    @Override
+    StoreException notWritable(StoreException writeFailure) {
+        boolean refused = false;
+        for (Throwable c = writeFailure; c != null && !refused; c = c.getCause()) {
+            refused = c instanceof AccessDeniedException || c instanceof ReadOnlyFileSystemException
+                    || (c instanceof FileSystemException f && refusal(f.getReason()));
+        }
+        if (!refused) return writeFailure;
+        String uid = ProcessOwner.uid();
+        return new StoreNotWritableException(describe() + " is not writable by uid " + uid + ": chown " + uid + " " + root
+                + " (on the host, for a bind mount) or run the container with --user set to the folder's owner ("
+                + writeFailure.getMessage() + ")", writeFailure);
+    }
+
+    /** EROFS and EPERM (an immutable folder, a mount that forbids writes) as the JDK words them; EACCES is AccessDeniedException. */
+    private static boolean refusal(String reason) {
+        return reason != null && (reason.contains("Read-only file system") || reason.contains("Operation not permitted"));
     }
 
     // ---- files ------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.clausecam.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,8 +93,10 @@ public abstract sealed class LayoutStore implements Store permits FileStore, S3S
                         + ", which is not in the store (blobs must be stored before the record that names them)");
             }
         }
-        long tip = tipSequence(terms);
-        String latestHash = tip == 0 ? null : Sha256.hex(readRecordBytes(terms, tip));
+        // Checked against its head and chain: appending after an altered record would launder it.
+        WitnessedTip witnessed = WitnessedTip.of(this, terms);
+        long tip = witnessed.sequence();
+        String latestHash = witnessed.sha256();
         if (!Objects.equals(record.previous(), latestHash)) {
             throw new StoreConflictException(describe() + ": record of " + label(terms) + " names previous "
                     + record.previous() + ", but the latest record (" + (tip == 0 ? "none" : "id " + tip) + ") is "
@@ -164,6 +167,52 @@ public abstract sealed class LayoutStore implements Store permits FileStore, S3S
         return all;
     }
 
+    // ---- the store itself ---------------------------------------------------------------------
+
+    /**
+     * Whether a store is here: its marker, or (for stores made before the marker existed) any
+     * record, head or blob. An empty folder or prefix is no store.
+     */
+    public boolean holdsStore() throws StoreException {
+        return objectExists(StoreLayout.MARKER) || !listChildren(StoreLayout.RECORDS).isEmpty()
+                || !listChildren(StoreLayout.HEADS).isEmpty() || !listChildren(StoreLayout.BLOBS).isEmpty();
+    }
+
+    /** Fails with a {@link NoStoreException} unless a store is here. */
+    public void requireStore() throws StoreException {
+        if (!holdsStore()) {
+            throw new NoStoreException("no store at " + describe() + " (nothing of a store there: no " + StoreLayout.MARKER
+                    + ", no records, no heads); check --store, or run clausecam track to create one");
+        }
+    }
+
+    /** Writes the marker that makes this folder or prefix a store, unless it is there. */
+    void markAsStore() throws StoreException {
+        if (!objectExists(StoreLayout.MARKER)) create(StoreLayout.MARKER, RecordCodec.encodeMarker(Instant.now()));
+    }
+
+    /**
+     * Proves that this process can write here, before any work is done rather than after every
+     * capture: writes the marker if it is missing (stores made by earlier versions), then a probe
+     * write of the backend's choosing.
+     */
+    void requireWritable() throws StoreException {
+        try {
+            markAsStore();
+            probeWrite();
+        } catch (StoreNotWritableException | NoStoreException e) {
+            throw e;
+        } catch (StoreException e) {
+            throw notWritable(e);
+        }
+    }
+
+    /** One write that leaves the store as it was. */
+    abstract void probeWrite() throws StoreException;
+
+    /** A failed probe or marker write turned into advice on what to change; a storage outage stays what it is. */
+    abstract StoreException notWritable(StoreException writeFailure);
+
     // ---- the chain --------------------------------------------------------------------------
 
     /**
@@ -196,7 +245,7 @@ public abstract sealed class LayoutStore implements Store permits FileStore, S3S
         }
     }
 
-    private long newestListed(TermsKey terms) throws StoreException {
+    long newestListed(TermsKey terms) throws StoreException {
         for (StoredObject o : listObjects(StoreLayout.recordsPrefix(terms))) {
             OptionalLong seq = StoreLayout.recordSequence(o.key().substring(o.key().lastIndexOf('/') + 1));
             if (seq.isPresent()) return seq.getAsLong();

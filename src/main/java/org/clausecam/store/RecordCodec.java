@@ -107,6 +107,17 @@ final class RecordCodec {
     record Head(long sequence, String recordKey, String sha256) {
     }
 
+    static final String STORE_FORMAT = "clausecam-store/1";
+
+    /** The store's marker: its layout version and when it was created. */
+    static byte[] encodeMarker(Instant created) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("format", STORE_FORMAT);
+        o.put("layout", "docs/storage.md");
+        o.put("created", created.toString());
+        return write(o);
+    }
+
     static byte[] encodeHead(Head head) {
         ObjectNode o = JSON.createObjectNode();
         o.put("format", HEAD_FORMAT);

@@ -1,6 +1,5 @@
 package org.clausecam.store;
 
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -112,7 +111,8 @@ public final class S3Store extends LayoutStore {
             }
             return new S3Store(location, endpoint, b.build(), credentials, maxAttempts);
         } catch (SdkException | IllegalArgumentException e) {
-            throw new StoreException("cannot open store " + location.display() + ": " + e.getMessage(), e);
+            CredentialMask mask = CredentialMask.of(credentials);
+            throw new StoreException("cannot open store " + location.display() + ": " + mask.mask(e.getMessage()), mask.maskChain(e));
         }
     }
 
@@ -220,6 +220,20 @@ public final class S3Store extends LayoutStore {
     }
 
     @Override
+    void probeWrite() throws StoreException {
+        // The marker again, byte for byte: no new object, and no s3:DeleteObject needed.
+        String marker = StoreLayout.MARKER;
+        replaceObject(marker, readObject(marker).orElseThrow(() -> new NoStoreException(describe() + ": " + marker + " vanished")));
+    }
+
+    @Override
+    StoreException notWritable(StoreException writeFailure) {
+        if (writeFailure instanceof StoreUnavailableException) return writeFailure;
+        return new StoreNotWritableException(describe() + " is not writable with the credentials in use (s3:PutObject is needed on "
+                + location.objectKey("*") + "): " + writeFailure.getMessage(), writeFailure);
+    }
+
+    @Override
     List<StoredObject> listObjects(String prefix) throws StoreException {
         List<StoredObject> objects = new ArrayList<>();
         try {
@@ -270,14 +284,19 @@ public final class S3Store extends LayoutStore {
     }
 
     private StoreException failure(String what, String key, SdkException e) {
-        String reason = scrub(e.getMessage());
+        CredentialMask mask = CredentialMask.of(credentials);
+        String reason = mask.mask(e.getMessage() == null ? "no message" : e.getMessage());
+        Throwable cause = mask.maskChain(e);
         boolean transientFailure = e instanceof SdkServiceException s ? s.statusCode() >= 500 || s.isThrottlingException()
                 : e instanceof ApiCallAttemptTimeoutException || e instanceof ApiCallTimeoutException || causedByIo(e);
         String message = describe() + ": " + what + " " + location.objectKey(key) + ": ";
-        if (transientFailure) {
-            return new StoreUnavailableException(message + "storage did not answer after " + maxAttempts + " attempts: " + reason, e);
+        if (e instanceof SdkServiceException s && s.statusCode() == 404 && isNoSuchBucket(s)) {
+            return new NoStoreException("no store at " + describe() + ": bucket " + location.bucket() + " does not exist", cause);
         }
-        return new StoreException(message + reason, e);
+        if (transientFailure) {
+            return new StoreUnavailableException(message + "storage did not answer after " + maxAttempts + " attempts: " + reason, cause);
+        }
+        return new StoreException(message + reason, cause);
     }
 
     /** Connection refused or reset, timeouts: the network or the server; not missing credentials or bad settings. */
@@ -286,20 +305,6 @@ public final class S3Store extends LayoutStore {
             if (c instanceof java.io.IOException || c instanceof java.io.UncheckedIOException) return true;
         }
         return false;
-    }
-
-    /** SDK and server messages should not carry credentials; if one ever does, it is masked here. */
-    private String scrub(String message) {
-        if (message == null) return "no message";
-        try {
-            AwsCredentials c = credentials.resolveCredentials();
-            if (c.accessKeyId() != null && !c.accessKeyId().isEmpty()) message = message.replace(c.accessKeyId(), "***");
-            if (c.secretAccessKey() != null && !c.secretAccessKey().isEmpty()) message = message.replace(c.secretAccessKey(), "***");
-        } catch (SdkException unresolved) {
-            // With no credentials at all there is nothing to mask; the message already says so.
-            return message;
-        }
-        return message;
     }
 
     private static String md5(byte[] content) {

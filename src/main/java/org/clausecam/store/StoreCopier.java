@@ -66,6 +66,11 @@ public final class StoreCopier {
         List<TermsKey> copiedTerms = new ArrayList<>(histories.keySet());
         for (TermsKey terms : copiedTerms) {
             StoreNames.requireTerms(terms);
+            // Heads are not copied but re-made, so the source's are checked first: a copy must not turn an
+            // altered newest record into a witnessed one.
+            WitnessedTip.of(from, terms);
+            String headKey = StoreLayout.headKey(terms);
+            boolean headWritten = false;
             for (Map.Entry<Long, String> entry : histories.get(terms).entrySet()) {
                 String key = entry.getValue();
                 byte[] bytes = from.readObject(key).orElseThrow(() -> vanished(key));
@@ -88,18 +93,19 @@ public final class StoreCopier {
                 if (!to.create(key, bytes)) {
                     throw new StoreException(to.describe() + ": " + key + " was created by another writer during the copy");
                 }
+                // The head follows each record, as after an append: a copy stopped at any instant leaves
+                // every newest record witnessed (a missing head over two records is an inconsistency).
+                to.replace(headKey, RecordCodec.encodeHead(new RecordCodec.Head(entry.getKey(), key, Sha256.hex(bytes))));
+                headWritten = true;
                 recordsCopied++;
             }
-            long tip = to.tipSequence(terms);
-            String headKey = StoreLayout.headKey(terms);
-            String recordKey = StoreLayout.recordKey(terms, tip);
-            byte[] head = RecordCodec.encodeHead(new RecordCodec.Head(tip, recordKey,
-                    Sha256.hex(to.readObject(recordKey).orElseThrow(() -> new StoreException(
-                            to.describe() + ": " + recordKey + " disappeared during the copy")))));
+            WitnessedTip tip = WitnessedTip.of(to, terms);
+            byte[] head = RecordCodec.encodeHead(new RecordCodec.Head(tip.sequence(), StoreLayout.recordKey(terms, tip.sequence()), tip.sha256()));
             if (!to.readObject(headKey).map(h -> Arrays.equals(h, head)).orElse(false)) {
                 to.replace(headKey, head);
-                headsWritten++;
+                headWritten = true;
             }
+            if (headWritten) headsWritten++;
         }
         return new Result(blobsCopied, blobsPresent, recordsCopied, recordsPresent, headsWritten, to.bytesWritten() - bytesBefore);
     }

@@ -20,6 +20,10 @@ final class StoreLayout {
     static final String RECORDS = "records/";
     static final String HEADS = "heads/";
     static final String JSON = ".json";
+    /** At the store's root: what makes a folder or prefix a store (docs/storage.md, "What is a store"). */
+    static final String MARKER = "clausecam-store.json";
+    /** Probe writes at the root; a {@code .tmp-} name, so that one left by a crash is pruned like any temporary file. */
+    static final String PROBE_PREFIX = ".tmp-probe-";
 
     /** Sequence numbers run from 1 to this; 12 digits keep every record name the same length. */
     static final long MAX_SEQUENCE = 999_999_999_999L;

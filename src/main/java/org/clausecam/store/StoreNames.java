@@ -1,13 +1,14 @@
 package org.clausecam.store;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Service names and terms types become path segments of the layout (directories on disk, parts
  * of S3 keys). Anything that could escape the layout, collapse into another key or be hidden is
  * refused here, before any byte is written.
  */
-final class StoreNames {
+public final class StoreNames {
 
     /** Below common file-name limits (255 bytes) and S3Proxy's filesystem backend limit. */
     static final int MAX_BYTES = 200;
@@ -19,7 +20,7 @@ final class StoreNames {
         String problem = problem(name);
         if (problem != null) {
             throw new StoreException(what + " " + Sha256.quoted(printable(name))
-                    + " cannot be used as a store path segment: " + problem);
+                    + " cannot be used as a store path segment: it " + problem);
         }
         return name;
     }
@@ -30,18 +31,26 @@ final class StoreNames {
         requireSegment("terms type", terms.termsType());
     }
 
+    /**
+     * Why a service name or terms type cannot be a segment of the layout ("starts with '.'"), or
+     * empty when it can: the one rule that declarations are validated with and the store enforces.
+     */
+    public static Optional<String> whyUnusable(String name) {
+        return Optional.ofNullable(problem(name));
+    }
+
     private static String problem(String name) {
-        if (name == null || name.isEmpty()) return "it is empty";
-        if (name.startsWith(".")) return "it starts with '.'";
-        if (name.contains("..")) return "it contains '..'";
-        if (name.indexOf('/') >= 0) return "it contains '/'";
-        if (name.indexOf('\\') >= 0) return "it contains '\\'";
+        if (name == null || name.isEmpty()) return "is empty";
+        if (name.contains("..")) return "contains '..'";
+        if (name.startsWith(".")) return "starts with '.'";
+        if (name.indexOf('/') >= 0) return "contains '/'";
+        if (name.indexOf('\\') >= 0) return "contains '\\'";
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) return "it contains a control character";
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) return "contains a control character";
         }
-        if (!name.equals(name.strip())) return "it starts or ends with white space";
-        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) return "it is longer than " + MAX_BYTES + " bytes";
+        if (!name.equals(name.strip())) return "starts or ends with white space";
+        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) return "is longer than " + MAX_BYTES + " bytes";
         return null;
     }
 

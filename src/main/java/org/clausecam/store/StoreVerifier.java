@@ -136,12 +136,10 @@ public final class StoreVerifier {
             if (headBytes.isEmpty()) continue; // deleted since the listing
             Optional<RecordCodec.Head> readable = LayoutStore.readableHead(headBytes.get(), o.key(), terms);
             if (readable.isEmpty()) {
-                if (history == null) {
-                    findings.add(new Finding(Finding.Kind.BAD_HEAD, o.key(), "unreadable, and its terms has no record"));
-                } else {
-                    // Heads are hints: readers fall back to the records themselves.
-                    findings.add(new Finding(Finding.Kind.STALE_HEAD, o.key(), "unreadable; the newest record is " + history.lastKey()));
-                }
+                // Heads are written atomically, so no crash leaves one unreadable; and the head is the
+                // only witness of its newest record's bytes.
+                findings.add(new Finding(Finding.Kind.BAD_HEAD, o.key(), history == null ? "unreadable, and its terms has no record"
+                        : "unreadable, so nothing witnesses the newest record (" + history.lastKey() + "); appends to this terms stop"));
                 continue;
             }
             RecordCodec.Head head = readable.get();
@@ -159,9 +157,14 @@ public final class StoreVerifier {
             }
         }
         for (TermsKey terms : histories.keySet()) {
-            if (!withHead.contains(terms)) {
-                findings.add(new Finding(Finding.Kind.STALE_HEAD, StoreLayout.headKey(terms), "missing; the newest record is "
-                        + histories.get(terms).lastKey()));
+            if (withHead.contains(terms)) continue;
+            long newest = histories.get(terms).lastKey();
+            if (newest == 1) {
+                findings.add(new Finding(Finding.Kind.STALE_HEAD, StoreLayout.headKey(terms), "missing; the newest record is 1"));
+            } else {
+                // Only a crash between a terms' first record and its first head leaves a head missing.
+                findings.add(new Finding(Finding.Kind.BAD_HEAD, StoreLayout.headKey(terms), "missing although the terms has "
+                        + newest + " records, so nothing witnesses the newest; appends to this terms stop"));
             }
         }
     }
@@ -174,7 +177,14 @@ public final class StoreVerifier {
      * @return one line per action taken
      */
     public List<String> prune(VerificationReport report, Duration grace) throws StoreException {
+        if (!report.consistent()) {
+            throw new StoreException(store.describe() + ": not pruning: the store has " + report.inconsistencies().size()
+                    + " inconsistencies, and its debris may be the evidence of what happened");
+        }
         Instant cutoff = Instant.now().minus(grace);
+        // Read again now, from every record that parses wherever it sits: a record written since the
+        // report, or one moved to the wrong key, still protects its blobs.
+        Set<String> named = blobsNamedByAnyRecord();
         Map<String, StoredObject> objects = new HashMap<>();
         for (StoredObject o : store.listObjects(StoreLayout.BLOBS)) objects.put(o.key(), o);
         for (StoredObject o : store.leftovers()) objects.put(o.key(), o);
@@ -183,7 +193,10 @@ public final class StoreVerifier {
             switch (f.kind()) {
                 case ORPHAN_BLOB, LEFTOVER -> {
                     StoredObject o = objects.get(f.key());
-                    if (o != null && o.lastModified().isBefore(cutoff)) {
+                    String hash = StoreLayout.blobHash(f.key());
+                    if (hash != null && named.contains(hash)) {
+                        done.add("kept " + f.key() + " (a record names it)");
+                    } else if (o != null && o.lastModified().isBefore(cutoff)) {
                         store.deleteObject(f.key());
                         done.add("removed " + f.key());
                     } else if (o != null) {
@@ -193,13 +206,13 @@ public final class StoreVerifier {
                 case STALE_HEAD -> {
                     String[] parts = f.key().split("/", -1);
                     TermsKey terms = new TermsKey(parts[1], parts[2].substring(0, parts[2].length() - StoreLayout.JSON.length()));
-                    long tip = store.tipSequence(terms);
-                    if (tip > 0) {
-                        String recordKey = StoreLayout.recordKey(terms, tip);
-                        byte[] bytes = store.readObject(recordKey).orElseThrow(
-                                () -> new StoreException(store.describe() + ": " + recordKey + " vanished while pruning"));
-                        store.replace(f.key(), RecordCodec.encodeHead(new RecordCodec.Head(tip, recordKey, Sha256.hex(bytes))));
-                        done.add("repaired " + f.key() + " (now record " + tip + ")");
+                    // Only a head whose newest record is still witnessed is rewritten: never one that would
+                    // make an altered record look genuine.
+                    WitnessedTip tip = WitnessedTip.of(store, terms);
+                    if (tip.sequence() > 0) {
+                        String recordKey = StoreLayout.recordKey(terms, tip.sequence());
+                        store.replace(f.key(), RecordCodec.encodeHead(new RecordCodec.Head(tip.sequence(), recordKey, tip.sha256())));
+                        done.add("repaired " + f.key() + " (now record " + tip.sequence() + ")");
                     }
                 }
                 default -> {
@@ -207,5 +220,20 @@ public final class StoreVerifier {
             }
         }
         return done;
+    }
+
+    private Set<String> blobsNamedByAnyRecord() throws StoreException {
+        Set<String> named = new HashSet<>();
+        for (StoredObject o : store.listObjects(StoreLayout.RECORDS)) {
+            Optional<byte[]> bytes = store.readObject(o.key());
+            if (bytes.isEmpty()) continue;
+            try {
+                named.addAll(LayoutStore.blobsNamedBy(RecordCodec.decode(bytes.get(), o.key()).record()));
+            } catch (StoreException doesNotParse) {
+                // A record that does not parse names nothing we can read; verify reports it.
+                continue;
+            }
+        }
+        return named;
     }
 }

@@ -35,6 +35,44 @@ public final class Stores {
                 + ") or s3://BUCKET/PREFIX");
     }
 
+    /** A store that must already exist, for commands that read it: a {@link NoStoreException} otherwise. */
+    public static LayoutStore openExisting(String uri) throws StoreException {
+        LayoutStore store = open(uri);
+        try {
+            store.requireStore();
+            return store;
+        } catch (StoreException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A store to write to, checked writable before any work is done. When nothing is at the URI a
+     * new store is created if {@code create}, else a {@link NoStoreException} is thrown (for
+     * scheduled jobs: an unmounted volume or a mistyped prefix must not start a new history).
+     */
+    public static OpenedStore openForWriting(String uri, boolean create) throws StoreException {
+        LayoutStore store = open(uri);
+        try {
+            return prepareForWriting(store, create);
+        } catch (StoreException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** {@link #openForWriting(String, boolean)} for a store already opened; it stays open either way. */
+    public static OpenedStore prepareForWriting(LayoutStore store, boolean create) throws StoreException {
+        boolean existed = store.holdsStore();
+        if (!existed && !create) {
+            throw new NoStoreException("no store at " + store.describe() + " and --no-create-store was given: "
+                    + "is the volume mounted and the path or prefix right? (to start a new store there, run once without --no-create-store)");
+        }
+        store.requireWritable();
+        return new OpenedStore(store, !existed);
+    }
+
     /**
      * The URI as it may be shown in messages: user-info parts and the query (which may hold an
      * endpoint URL with credentials in it) are dropped, so that a mistyped secret is never echoed.

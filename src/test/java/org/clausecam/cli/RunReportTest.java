@@ -66,6 +66,35 @@ class RunReportTest {
         assertTrue(text.contains("  failed: Gone / Privacy Policy (permanent): " + gone.reason() + "\n"), text);
     }
 
+    @Test
+    void textFromPagesAndDeclarationsReachesTheTerminalWithItsControlCharactersEscaped() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        RunReport report = new RunReport(new PrintStream(buffer, true, StandardCharsets.UTF_8), RunReport.Format.TEXT, false);
+        TermsOutcome hostile = TermsOutcome.failed(new TermsKey("Evil\u001b[2J", "Terms of Service"), FailureClass.INACCESSIBLE_CONTENT,
+                "title \"\u001b]0;owned\u0007\" of http://example.com/\r\nforged line", Duration.ofMillis(1));
+
+        report.storeCreated("file:/data/\u001b[31m");
+        report.problem("declarations/Evil\u001b.json: /: bad");
+        report.termsFinished(hostile);
+        report.summary(new RunSummary(List.of(hostile), Duration.ofSeconds(1)), new FetchFigures(0, 0, 0, 0, Map.of()), 1);
+
+        String text = buffer.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("created a new store at file:/data/\\u001b[31m\n"), text);
+        assertTrue(text.chars().noneMatch(c -> c < 0x20 && c != '\n'), "only the report's own line breaks: " + text);
+        assertTrue(text.contains("failed: Evil\\u001b[2J / Terms of Service (inaccessible-content): title \"\\u001b]0;owned\\u0007\" of "
+                + "http://example.com/\\u000d\\u000aforged line"), text);
+    }
+
+    @Test
+    void theStoreCreatedEventIsTheRunsJsonEventForANewStore() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        new RunReport(new PrintStream(buffer, true, StandardCharsets.UTF_8), RunReport.Format.JSON, false).storeCreated("s3://archive/clausecam");
+
+        JsonNode event = parse(buffer.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("store-created", event.get("event").asText());
+        assertEquals("s3://archive/clausecam", event.get("store").asText());
+    }
+
     private static JsonNode parse(String line) {
         try {
             return JSON.readTree(line);

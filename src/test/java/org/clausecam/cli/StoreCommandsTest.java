@@ -108,7 +108,8 @@ class StoreCommandsTest {
 
         assertEquals(0, run(new StoreCopyCommand(), "--from", "file:" + from, "--to", "file:" + to));
         assertTrue(out.toString().contains("6 blobs (0 already there), 3 records (0 already there), 1 heads"), out.toString());
-        assertEquals(files(from), files(to));
+        assertEquals(files(from), files(to).stream().filter(f -> !f.startsWith("clausecam-store.json")).toList(),
+                "the same objects, plus the new store's marker");
 
         assertEquals(0, run(new StoreCopyCommand(), "--from", "file:" + from, "--to", "file:" + to));
         assertTrue(out.toString().contains("0 blobs (6 already there), 0 records (3 already there), 0 heads, 0 bytes written"), out.toString());

@@ -71,4 +71,87 @@ class ValidateCommandTest {
         assertEquals(2, validate("--declarations", folder("declarations-invalid"), "Nobody.json"));
         assertTrue(err.toString().contains("no such declaration file: Nobody.json"));
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    Path tmp;
+
+    private String declarationsWith(String file, String json) throws java.io.IOException {
+        java.nio.file.Files.writeString(tmp.resolve(file), json);
+        return tmp.toString();
+    }
+
+    @Test
+    void aSelectorThatTheExtractorCannotParseIsAProblem() throws Exception {
+        String dir = declarationsWith("Example.json", """
+                {"name": "Example", "terms": {"Terms of Service": {"fetch": "https://example.com/tos",
+                  "select": ["main[[["], "remove": [{"startAfter": "h1", "endBefore": "footer >> x"}]}}}
+                """);
+
+        assertEquals(1, validate("--declarations", dir));
+
+        assertTrue(out.toString().contains("/terms/Terms of Service/select/0: invalid CSS selector \"main[[[\""), out.toString());
+        assertTrue(out.toString().contains("/terms/Terms of Service/remove/0/endBefore: invalid CSS selector"), out.toString());
+    }
+
+    @Test
+    void selectorsTheExtractorAcceptsAreNotProblems() throws Exception {
+        String dir = declarationsWith("Example.json", """
+                {"name": "Example", "terms": {"Terms of Service": {"fetch": "https://example.com/tos",
+                  "select": ["main > article", "[lang|=en]", "div[class~=terms]"]}}}
+                """);
+        assertEquals(0, validate("--declarations", dir), out.toString());
+    }
+
+    @Test
+    void namesTheStoreRefusesAreProblemsByTheStoresOwnRule() throws Exception {
+        declarationsWith(".Hidden.json", """
+                {"name": "Hidden", "terms": {"Terms of Service": {"fetch": "https://example.com/tos", "select": ["main"]}}}
+                """);
+        String dir = declarationsWith("Example.json", """
+                {"name": "Example", "terms": {" Privacy Policy": {"fetch": "https://example.com/p", "select": ["main"]}}}
+                """);
+
+        assertEquals(1, validate("--declarations", dir));
+
+        assertTrue(out.toString().contains("service name \".Hidden\" starts with '.'"), out.toString());
+        assertTrue(out.toString().contains("terms type \" Privacy Policy\" starts or ends with white space"), out.toString());
+    }
+
+    @Test
+    void controlCharactersFromADeclarationAreEscapedInEveryLine() throws Exception {
+        String dir = declarationsWith("Example.json", """
+                {"name": "Example", "terms": {"Terms\\u001b[2Jof Service": {"fetch": "https://example.com/tos", "select": ["main"]}}}
+                """);
+
+        assertEquals(1, validate("--declarations", dir));
+
+        assertFalse(out.toString().contains("\u001b"), "no raw escape character reaches the terminal");
+        assertTrue(out.toString().contains("Terms\\u001b[2Jof Service"), out.toString());
+    }
+
+    @Test
+    void malformedJsonIsReportedByLineAndColumnWithoutLibraryInternals() throws Exception {
+        String dir = declarationsWith("Example.json", "{\"name\": \"Example\",\n  \"terms\": {,}}\n");
+
+        assertEquals(1, validate("--declarations", dir));
+
+        assertTrue(out.toString().contains("malformed JSON at line 2, column 13"), out.toString());
+        assertFalse(out.toString().contains("[Source:"), out.toString());
+        assertFalse(out.toString().contains("reference chain"), out.toString());
+    }
+
+    @Test
+    void jacksonErrorsReadAsFileLineColumnAndTheirFirstSentence() throws Exception {
+        java.nio.file.Path file = tmp.resolve("broken.json");
+        java.nio.file.Files.writeString(file, "{\n  \"a\": tru }");
+        Exception e = assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()));
+
+        String line = UserText.errorLine(new IllegalStateException("cannot load the declarations", e));
+
+        // Jackson no longer keeps the source in its locations; the file is named by the message that wraps it.
+        assertTrue(line.startsWith("cannot load the declarations: line 2, column "), line);
+        assertTrue(line.contains("Unrecognized token"), line);
+        assertFalse(line.contains("[Source:"), line);
+    }
 }

@@ -19,6 +19,11 @@ class FileStoreVerifierTest extends StoreVerifierContractTest {
     Path dir;
 
     @Override
+    LayoutStore replica() {
+        return new FileStore(dir.resolve("replica"));
+    }
+
+    @Override
     LayoutStore openEmptyStore() {
         return new FileStore(dir.resolve("data"));
     }

@@ -31,6 +31,11 @@ class S3StoreVerifierTest extends StoreVerifierContractTest {
     }
 
     @Override
+    LayoutStore replica() throws StoreException {
+        return s3("tests/replica-" + PREFIXES.incrementAndGet());
+    }
+
+    @Override
     LayoutStore openEmptyStore() throws StoreException {
         return s3("tests/run-" + PREFIXES.incrementAndGet());
     }

@@ -207,12 +207,78 @@ abstract class StoreContractTest {
     }
 
     @Test
-    void an_unreadable_head_is_only_a_lost_hint() throws Exception {
+    void an_unreadable_head_is_a_lost_hint_for_readers_but_stops_appends() throws Exception {
         StoredRecord last = Captures.appendMany(store, TERMS, 4);
         store.replaceObject(StoreLayout.headKey(TERMS), "{ damaged".getBytes(StandardCharsets.UTF_8));
 
         assertEquals(Optional.of(last), store.latest(TERMS));
-        assertEquals("5", store.append(Captures.capture(store, TERMS, last.sha256(), "five", 5)).id());
+        assertRefusedWithNothingWritten(last, "does not parse");
+    }
+
+    @Test
+    void the_newest_record_altered_by_one_byte_stops_appends_instead_of_being_laundered_by_the_next() throws Exception {
+        StoredRecord last = Captures.appendMany(store, TERMS, 3);
+        String key = StoreLayout.recordKey(TERMS, 3);
+        byte[] altered = store.readObject(key).orElseThrow();
+        int at = new String(altered, StandardCharsets.UTF_8).indexOf("06:02:00Z") + 4;
+        altered[at] = (byte) '9';
+        store.replaceObject(key, altered);
+        // The writer sees the altered record as the latest, exactly as the tracker would.
+        StoredRecord seen = store.latest(TERMS).orElseThrow();
+
+        BrokenHistoryException e = assertThrows(BrokenHistoryException.class,
+                () -> store.append(Captures.capture(store, TERMS, seen.sha256(), "four", 3)));
+
+        assertTrue(e.getMessage().contains("Example Service / Terms of Service"), e.getMessage());
+        assertTrue(e.getMessage().contains(key + " hashes to " + seen.sha256()), e.getMessage());
+        assertTrue(e.getMessage().contains("altered"), e.getMessage());
+        assertFalse(store.objectExists(StoreLayout.recordKey(TERMS, 4)), "nothing was written");
+        assertTrue(new String(store.readObject(StoreLayout.headKey(TERMS)).orElseThrow(), StandardCharsets.UTF_8).contains(last.sha256()));
+    }
+
+    @Test
+    void a_deleted_head_does_not_hide_an_altered_newest_record_once_the_history_is_longer_than_one() throws Exception {
+        StoredRecord last = Captures.appendMany(store, TERMS, 2);
+        store.deleteObject(StoreLayout.headKey(TERMS));
+        assertRefusedWithNothingWritten(last, "head heads/Example Service/Terms of Service.json is missing although it has 2 records");
+    }
+
+    @Test
+    void a_newest_record_that_no_longer_names_its_predecessor_stops_appends() throws Exception {
+        Captures.appendMany(store, TERMS, 2);
+        // A crash after record 3 kept its head from being written; then record 3 was replaced.
+        CaptureRecord forged = Captures.capture(store, TERMS, Sha256.hex("not record 2".getBytes(StandardCharsets.UTF_8)), "three", 2);
+        store.createObject(StoreLayout.recordKey(TERMS, 3), RecordCodec.encode(forged, 3));
+        StoredRecord seen = store.latest(TERMS).orElseThrow();
+
+        BrokenHistoryException e = assertThrows(BrokenHistoryException.class,
+                () -> store.append(Captures.capture(store, TERMS, seen.sha256(), "four", 3)));
+        assertTrue(e.getMessage().contains("names previous"), e.getMessage());
+        assertFalse(store.objectExists(StoreLayout.recordKey(TERMS, 4)));
+    }
+
+    @Test
+    void a_newest_record_that_does_not_parse_stops_appends() throws Exception {
+        Captures.appendMany(store, TERMS, 1);
+        store.createObject(StoreLayout.recordKey(TERMS, 2), "{ \"format\" : \"clausecam-record/1\" }".getBytes(StandardCharsets.UTF_8));
+
+        BrokenHistoryException e = assertThrows(BrokenHistoryException.class,
+                () -> store.append(Captures.capture(store, TERMS, Sha256.hex("x".getBytes(StandardCharsets.UTF_8)), "three", 2)));
+        assertTrue(e.getMessage().contains("999999999997.json does not parse"), e.getMessage());
+        assertFalse(store.objectExists(StoreLayout.recordKey(TERMS, 3)));
+    }
+
+    private void assertRefusedWithNothingWritten(StoredRecord latest, String reason) throws Exception {
+        long before = store.bytesWritten();
+        CaptureRecord next = Captures.capture(store, TERMS, latest.sha256(), "next", 30);
+        long blobs = store.bytesWritten() - before;
+
+        BrokenHistoryException e = assertThrows(BrokenHistoryException.class, () -> store.append(next));
+
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+        assertTrue(e.getMessage().contains("nothing was written"), e.getMessage());
+        assertEquals(blobs, store.bytesWritten() - before, "no record and no head written");
+        assertFalse(store.objectExists(StoreLayout.recordKey(TERMS, Long.parseLong(latest.id()) + 1)));
     }
 
     @Test

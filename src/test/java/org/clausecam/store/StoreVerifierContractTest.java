@@ -10,6 +10,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The verdicts of {@code verify}, the same over every backend. */
@@ -145,16 +146,99 @@ abstract class StoreVerifierContractTest {
     }
 
     @Test
-    void an_unreadable_head_is_harmless_and_rewritten_by_prune() throws Exception {
+    void an_unreadable_head_leaves_the_newest_record_unwitnessed_an_inconsistency() throws Exception {
         store.replaceObject(StoreLayout.headKey(TERMS), "not json".getBytes(StandardCharsets.UTF_8));
 
         VerificationReport report = verify();
-        assertTrue(report.consistent());
-        assertEquals(List.of(Finding.Kind.STALE_HEAD), kinds(report.harmless()));
+
+        assertEquals(List.of(Finding.Kind.BAD_HEAD), kinds(report.inconsistencies()));
+        assertThrows(StoreException.class, () -> new StoreVerifier(store).prune(report, Duration.ZERO));
+    }
+
+    @Test
+    void a_head_missing_after_a_crash_during_the_first_append_is_harmless_and_rewritten_by_prune() throws Exception {
+        TermsKey fresh = new TermsKey("Example Service", "Cookies Policy");
+        CaptureRecord first = Captures.capture(store, fresh, null, "written, then the agent was killed", 0);
+        store.createObject(StoreLayout.recordKey(fresh, 1), RecordCodec.encode(first, 1));
+
+        VerificationReport report = verify();
+        assertEquals(List.of(Finding.Kind.STALE_HEAD), kinds(report.findings()));
 
         new StoreVerifier(store).prune(report, Duration.ZERO);
         assertEquals(List.of(), verify().findings());
     }
+
+    @Test
+    void a_deleted_head_over_an_altered_newest_record_is_not_laundered_by_prune() throws Exception {
+        StoredRecord genuine = store.latest(TERMS).orElseThrow();
+        String key = StoreLayout.recordKey(TERMS, 5);
+        // The newest record now names the previous record's version; its own version blob is left without a record.
+        String previousVersion = store.record(TERMS, "4").orElseThrow().record().version();
+        String forged = new String(store.readObject(key).orElseThrow(), StandardCharsets.UTF_8)
+                .replace(genuine.record().version(), previousVersion);
+        store.replaceObject(key, forged.getBytes(StandardCharsets.UTF_8));
+        store.deleteObject(StoreLayout.headKey(TERMS));
+
+        VerificationReport report = verify();
+
+        assertFalse(report.consistent());
+        assertEquals(List.of(Finding.Kind.BAD_HEAD), kinds(report.inconsistencies()));
+        assertThrows(StoreException.class, () -> new StoreVerifier(store).prune(report, Duration.ZERO));
+        assertTrue(store.hasBlob(genuine.record().version()), "the genuine record's version is kept");
+        assertFalse(store.objectExists(StoreLayout.headKey(TERMS)), "no head was written over the altered record");
+    }
+
+    @Test
+    void prune_never_deletes_a_blob_that_a_record_written_since_the_report_names() throws Exception {
+        String blob = store.putBlob("the version of a capture being recorded right now\n".getBytes(StandardCharsets.UTF_8));
+        VerificationReport report = verify();
+        assertEquals(List.of(Finding.Kind.ORPHAN_BLOB), kinds(report.harmless()));
+        StoredRecord latest = store.latest(PRIVACY).orElseThrow();
+        DocumentCapture page = latest.record().documents().get(0);
+        store.append(Captures.record(PRIVACY, latest.sha256(), page.snapshot(), page.screenshot(), blob, 7));
+
+        List<String> done = new StoreVerifier(store).prune(report, Duration.ZERO);
+
+        assertTrue(store.hasBlob(blob), done.toString());
+        assertEquals(List.of(), verify().findings());
+    }
+
+    @Test
+    void a_corrupt_latest_version_is_moved_aside_and_stored_again_by_the_next_capture_of_the_same_content() throws Exception {
+        StoredRecord latest = store.latest(TERMS).orElseThrow();
+        String version = latest.record().version();
+        byte[] genuine = store.getBlob(version);
+        store.replaceObject(StoreLayout.blobKey(version), "forged text\n".getBytes(StandardCharsets.UTF_8));
+
+        List<String> done = new BlobRepair(store).repair(verify(), null);
+
+        assertTrue(done.get(0).startsWith("moved the damaged content of " + StoreLayout.blobKey(version) + " to damaged/sha256/" + version + "-"), done.toString());
+        assertEquals(List.of(Finding.Kind.MISSING_BLOB), kinds(verify().inconsistencies()), "missing, no longer corrupt");
+        assertEquals(latest, store.latest(TERMS).orElseThrow(), "no record was rewritten");
+
+        store.putBlob(genuine); // what the next capture of the same page does
+        assertEquals(List.of(), verify().findings());
+    }
+
+    @Test
+    void a_lost_blob_is_restored_from_a_replica_without_touching_any_record() throws Exception {
+        String snapshot = store.latest(PRIVACY).orElseThrow().record().documents().get(0).snapshot();
+        try (LayoutStore replica = replica()) {
+            new StoreCopier(store, replica).copy();
+            store.deleteObject(StoreLayout.blobKey(snapshot));
+            List<StoredRecord> before = store.history(PRIVACY, null, 10);
+
+            List<String> done = new BlobRepair(store).repair(verify(), replica);
+
+            assertEquals(List.of("restored " + StoreLayout.blobKey(snapshot) + " from " + replica.describe()), done);
+            assertEquals(List.of(), verify().findings());
+            assertEquals(before, store.history(PRIVACY, null, 10));
+        }
+    }
+
+    /** An empty store of another kind or place, for copies. */
+    abstract LayoutStore replica() throws Exception;
+
 
     static List<Finding.Kind> kinds(List<Finding> findings) {
         return findings.stream().map(Finding::kind).toList();
