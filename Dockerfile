@@ -47,7 +47,7 @@ FROM debian:bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends openjdk-17-jre-headless chromium tini \
       fonts-dejavu-core fonts-liberation fonts-noto-cjk ca-certificates \
- && rm -rf /var/lib/apt/lists/* \
+ && apt-get clean && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 10001 --user-group --shell /usr/sbin/nologin clausecam \
  && mkdir -p /data && chown 10001:10001 /data
 COPY --from=build /opt/playwright /opt/playwright
