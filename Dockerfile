@@ -7,8 +7,8 @@
 #         docker run --rm -v "$PWD/declarations:/declarations:ro" -v "$PWD/data:/data" clausecam track
 #         docker run --rm -e AWS_ENDPOINT_URL=... -e AWS_ACCESS_KEY_ID=... -e AWS_SECRET_ACCESS_KEY=... \
 #                    -e CLAUSECAM_STORE=s3://bucket/prefix clausecam
-# Push:   docker tag clausecam registry.example.com/clausecam:0.1.0
-#         docker push registry.example.com/clausecam:0.1.0     (then set that name in deploy/kubernetes/*.yaml)
+# Push:   docker build -t clausecam:0.1.0 . && docker tag clausecam:0.1.0 REGISTRY/clausecam:0.1.0
+#         docker push REGISTRY/clausecam:0.1.0        (then set that name as image: in deploy/kubernetes/*.yaml)
 #
 # Both stages are Debian 12 with Debian's OpenJDK 17, Maven and Chromium: the same parts CI
 # installs and tests with (.ci/run, scripts/container-test), so what runs here is what the
