@@ -59,7 +59,7 @@ class DamagedStoreTrackTest {
             site.html("/tos", page("We may change these terms at any time."));
             CliRun next = track(site, store);
 
-            assertEquals(1, next.exit(), next.output());
+            assertEquals(3, next.exit(), next.output());
             assertTrue(next.output().contains("history of Example / Terms of Service cannot be extended"), next.output());
             assertTrue(next.output().contains("it was altered after it was written; nothing was written"), next.output());
             assertFalse(Files.exists(store.file("records/Example/Terms of Service/999999999997.json")), "no record 2");
@@ -103,7 +103,7 @@ class DamagedStoreTrackTest {
             site.html("/tos", page("We may change these terms at any time."));
 
             CliRun blocked = track(site, store);
-            assertEquals(1, blocked.exit(), blocked.output());
+            assertEquals(3, blocked.exit(), blocked.output());
             assertTrue(blocked.output().contains("is missing"), blocked.output());
 
             CliRun recovered = track(site, store, "--accept-shrink");
