@@ -58,7 +58,7 @@ class CaptureEmailCommandTest {
             assertTrue(s.hasBlob(latest.record().documents().get(0).screenshot()));
         }
         CliRun history = CliRun.run("history", "Example", "Terms of Service", "--store", store);
-        assertTrue(history.output().contains("e-mail evidence"), history.output());
+        assertTrue(history.output().startsWith("2025-10-01T16:00:00Z  e-mail   evidence"), history.output());
     }
 
     @Test
