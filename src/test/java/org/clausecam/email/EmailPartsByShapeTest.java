@@ -68,6 +68,14 @@ class EmailPartsByShapeTest {
     }
 
     @Test
+    void aListFooterAfterTheBodyIsTextButANamedTextPartIsAFile() throws Exception {
+        EmailMessage mail = EmailMessage.parse(fixture("mixed-list-footer-and-named-text.eml"));
+
+        assertTrue(mail.html().orElseThrow().contains("Our community guidelines change on October 1, 2025."));
+        assertEquals(List.of(new EmailAttachment("changes.txt", "text/plain", 40)), mail.attachments());
+    }
+
+    @Test
     void aTextOnlyMailHasNeitherInlinePartsNorAttachments() throws Exception {
         EmailMessage mail = EmailMessage.parse(fixture("text-only.eml"));
 
