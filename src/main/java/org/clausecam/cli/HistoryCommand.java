@@ -48,6 +48,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws StoreException {
+        if (limit < 1) throw new UsageException("--limit must be at least 1, not " + limit);
         PrintWriter out = spec.commandLine().getOut();
         try (Store s = store.openExisting()) {
             TermsKey key = new TermsKey(service, type);

@@ -92,6 +92,14 @@ class HistoryCommandTest {
         assertTrue(run.output().contains("--after 000000000042: no such record of Example / Privacy Policy"), run.output());
     }
 
+    @Test
+    void aLimitBelowOneIsBadUsage() {
+        CliRun run = CliRun.run("history", TERMS.service(), TERMS.termsType(), "--store", store, "--limit", "0");
+
+        assertEquals(2, run.exit(), run.output());
+        assertTrue(run.output().contains("--limit must be at least 1, not 0"), run.output());
+    }
+
     private static void assertLine(String line, String start, String id) {
         assertTrue(line.startsWith(start), "expected \"" + start + "…\", got: " + line);
         assertTrue(line.contains("  " + id + "  "), "expected record " + id + " in: " + line);
