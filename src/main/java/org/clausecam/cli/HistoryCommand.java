@@ -71,7 +71,7 @@ final class HistoryCommand implements Callable<Integer> {
         }
     }
 
-    static String line(StoredRecord stored) {
+    private static String line(StoredRecord stored) {
         CaptureRecord r = stored.record();
         boolean email = CaptureRecord.KIND_EMAIL.equals(r.kind());
         String kind = email ? "e-mail" : "capture";
@@ -85,7 +85,7 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     /** ISO-8601 in UTC without fractions, e.g. {@code 2026-12-04T21:19:16Z}: what people compare and quote. */
-    static String toTheSecond(Instant instant) {
+    private static String toTheSecond(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
