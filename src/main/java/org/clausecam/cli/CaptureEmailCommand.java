@@ -15,6 +15,7 @@ import org.clausecam.email.EmailFormatException;
 import org.clausecam.email.EmailMessage;
 import org.clausecam.extract.ExtractionException;
 import org.clausecam.extract.Extractor;
+import org.clausecam.store.Sha256;
 import org.clausecam.store.StoredRecord;
 import org.clausecam.store.TermsKey;
 import org.clausecam.track.EmailEvidence;
@@ -51,7 +52,11 @@ final class CaptureEmailCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.eml", description = "The e-mail, as saved by a mail client (RFC 5322 / MIME).")
     Path file;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write screenshot.png, email.md and email.json here.")
+    /** The original message in {@code --out}, kept as the store keeps it: the bytes as read. */
+    static final String MESSAGE_FILE = "message.eml";
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write screenshot.png, email.md, email.json and the "
+            + "original message, byte for byte, as " + MESSAGE_FILE + " here.")
     Path out;
 
     @Option(names = "--service", paramLabel = "SERVICE", description = "Record it in the store under this service id…")
@@ -92,9 +97,10 @@ final class CaptureEmailCommand implements Callable<Integer> {
             String markdown = markdown(email);
             if (out != null) {
                 Files.createDirectories(out);
+                Files.write(out.resolve(MESSAGE_FILE), raw);
                 Files.write(out.resolve("screenshot.png"), shot.png());
                 Files.writeString(out.resolve("email.md"), markdown, StandardCharsets.UTF_8);
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("email.json").toFile(), headers(email));
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("email.json").toFile(), headers(email, raw));
             }
             StoredRecord stored = service != null
                     ? agent.recorder(AgentVersion.current(), null).recordEmail(new TermsKey(service, type), evidence(raw, email, shot, markdown))
@@ -136,8 +142,10 @@ final class CaptureEmailCommand implements Callable<Integer> {
         return text.append(body).toString();
     }
 
-    private static ObjectNode headers(EmailMessage email) {
+    /** The headers, attachments and inline parts, and the original message's file and SHA-256 (as a record names its blob). */
+    private static ObjectNode headers(EmailMessage email, byte[] raw) {
         ObjectNode json = new ObjectMapper().createObjectNode();
+        json.putObject("message").put("file", MESSAGE_FILE).put("sha256", Sha256.hex(raw)).put("size", raw.length);
         json.put("subject", email.subject());
         json.put("from", join(email.from()));
         json.put("to", join(email.to()));

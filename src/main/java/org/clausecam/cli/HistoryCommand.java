@@ -12,13 +12,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"List the dated records of one terms, newest first.",
-                "Each line: fetch date, what happened (first record, changed, unchanged), the record id "
-                        + "(usable with diff --from/--to), and short hashes of the version and snapshots."},
+        description = {"List the dated records of one terms, newest first by date (captures by their fetch "
+                + "date, e-mail evidence by its Date header; records of the same date in the order they were "
+                + "recorded).",
+                "Each line: date (UTC, to the second), kind (capture or e-mail), what happened (first record, "
+                        + "changed, unchanged; evidence for an e-mail), the record id (usable with diff "
+                        + "--from/--to and --after), and short hashes of the version and snapshots."},
         footer = {"", "Example:", "  clausecam history Claude.ai \"Privacy Policy\" --limit 10"})
 final class HistoryCommand implements Callable<Integer> {
 
@@ -42,17 +48,24 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws StoreException {
+        if (limit < 1) throw new UsageException("--limit must be at least 1, not " + limit);
         PrintWriter out = spec.commandLine().getOut();
         try (Store s = store.openExisting()) {
             TermsKey key = new TermsKey(service, type);
-            List<StoredRecord> page = s.history(key, after, limit + 1);
-            if (page.isEmpty() && after == null) {
+            HistoryByDate history = HistoryByDate.read(s, key);
+            if (history.isEmpty()) {
                 spec.commandLine().getErr().println("clausecam: no records of " + UserText.printable(service + " / " + type) + " in " + s.describe());
                 return 1;
             }
-            for (StoredRecord r : page.subList(0, Math.min(limit, page.size()))) out.println(line(r));
-            if (page.size() > limit) {
-                out.println("... more: clausecam history \"" + service + "\" \"" + type + "\" --after " + page.get(limit - 1).id());
+            List<String> ids = history.page(after, limit + 1).orElseThrow(() -> new UsageException(
+                    "--after " + UserText.printable(after) + ": no such record of " + UserText.printable(service + " / " + type)));
+            for (String id : ids.subList(0, Math.min(limit, ids.size()))) {
+                StoredRecord r = s.record(key, id).orElseThrow(() -> new StoreException(s.describe() + ": record " + id
+                        + " of " + service + " / " + type + " disappeared while its history was listed"));
+                out.println(line(r));
+            }
+            if (ids.size() > limit) {
+                out.println("... more: clausecam history \"" + service + "\" \"" + type + "\" --after " + ids.get(limit - 1));
             }
             return 0;
         }
@@ -60,13 +73,20 @@ final class HistoryCommand implements Callable<Integer> {
 
     private static String line(StoredRecord stored) {
         CaptureRecord r = stored.record();
-        String what = r.first() ? "first record" : r.changed() ? "changed" : "unchanged";
-        if (CaptureRecord.KIND_EMAIL.equals(r.kind())) what = "e-mail evidence";
+        boolean email = CaptureRecord.KIND_EMAIL.equals(r.kind());
+        String kind = email ? "e-mail" : "capture";
+        String what = email ? "evidence" : r.first() ? "first record" : r.changed() ? "changed" : "unchanged";
         StringBuilder docs = new StringBuilder();
         for (DocumentCapture d : r.documents()) {
             docs.append(' ').append(d.fetcher()).append(':').append(d.status()).append(':').append(shortHash(d.snapshot()));
         }
-        return String.format("%s  %-15s %s  version %s  snapshots%s", r.fetchDate(), what, stored.id(), shortHash(r.version()), docs);
+        return String.format("%s  %-7s  %-12s  %s  version %s  snapshots%s", toTheSecond(r.fetchDate()), kind, what,
+                stored.id(), shortHash(r.version()), docs);
+    }
+
+    /** ISO-8601 in UTC without fractions, e.g. {@code 2026-12-04T21:19:16Z}: what people compare and quote. */
+    private static String toTheSecond(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     static String shortHash(String sha) {

@@ -123,6 +123,11 @@ public final class EmailMessage {
     /** Parts the HTML refers to as {@code cid:<content id>}, by content id (without angle brackets). */
     public Map<String, InlinePart> inlineParts() { return inlineParts; }
 
+    /**
+     * The files the message carries: parts marked {@code Content-Disposition: attachment}, named
+     * parts, forwarded messages, and other parts that are neither the body (nor one of its
+     * alternatives) nor shown inline. Unnamed text after the body (a list's footer) is not a file.
+     */
     public List<EmailAttachment> attachments() { return attachments; }
 
     /**

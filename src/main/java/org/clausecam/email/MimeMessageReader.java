@@ -192,14 +192,21 @@ final class MimeMessageReader {
         return Selection.NONE;
     }
 
-    /** RFC 2046 §5.1.4: alternatives go from plainest to richest; prefer the richest HTML. */
+    /**
+     * RFC 2046 §5.1.4: alternatives go from plainest to richest; prefer the richest HTML. Every
+     * alternative is the body in another form, so all of them, and whatever each one used (the
+     * HTML inside a multipart/related, say), are body, never attachments.
+     */
     private Selection selectAlternative(Entity entity, Multipart multipart, Parts parts) throws IOException {
         Selection html = null;
         Selection text = null;
         Map<String, InlinePart> htmlInline = Map.of();
+        List<Entity> used = new ArrayList<>(multipart.getBodyParts());
+        used.add(entity);
         for (Entity part : multipart.getBodyParts()) {
             Parts scratch = new Parts();
             Selection candidate = select(part, scratch);
+            used.addAll(candidate.used);
             if (candidate.html != null) {
                 html = candidate;
                 htmlInline = scratch.inline;
@@ -212,8 +219,6 @@ final class MimeMessageReader {
         if (chosen == null) {
             return Selection.NONE;
         }
-        List<Entity> used = new ArrayList<>(multipart.getBodyParts());
-        used.add(entity);
         return new Selection(chosen.html, html != null && text != null ? text.text : chosen.text, used);
     }
 
@@ -256,7 +261,11 @@ final class MimeMessageReader {
         return Selection.NONE;
     }
 
-    /** Every part not used by the body: an inline image the HTML refers to, or an attachment. */
+    /**
+     * Every part not used by the body: an inline image the HTML refers to, or an attachment.
+     * An unnamed text part that is not marked as an attachment (a mailing list's footer after
+     * the body, say) is text of the message, not a file, so it is not listed as one.
+     */
     private void collectLeftovers(Entity entity, Selection body, Parts parts) throws IOException {
         Body content = entity.getBody();
         boolean used = body.used.stream().anyMatch(e -> e == entity);
@@ -275,6 +284,9 @@ final class MimeMessageReader {
             parts.inline.put(id, new InlinePart(id, entity.getMimeType(), bytes(single)));
             return;
         }
+        if (isUnnamedBodyText(entity)) {
+            return;
+        }
         parts.attachments.add(new EmailAttachment(fileName(entity), entity.getMimeType(), size(content)));
     }
 
@@ -286,6 +298,12 @@ final class MimeMessageReader {
 
     private static boolean isAttachment(Entity entity) {
         return "attachment".equalsIgnoreCase(entity.getDispositionType());
+    }
+
+    private static boolean isUnnamedBodyText(Entity entity) {
+        String type = entity.getMimeType().toLowerCase(Locale.ROOT);
+        return (type.equals("text/plain") || type.equals("text/html"))
+                && !isAttachment(entity) && fileName(entity).isEmpty();
     }
 
     private static String fileName(Entity entity) {

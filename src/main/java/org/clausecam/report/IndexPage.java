@@ -45,6 +45,8 @@ final class IndexPage {
                         .append("</a></td><td>");
                 if (s.lastChange() != null) {
                     html.append("<a href=\"").append(s.lastChangePage()).append("\">").append(Page.day(s.lastChange())).append("</a>");
+                } else if (s.firstCapture() == null) {
+                    html.append("<span class=\"lede\">no page capture yet</span>");
                 } else {
                     html.append("<span class=\"lede\">none since ").append(Page.day(s.firstCapture())).append("</span>");
                 }

@@ -79,10 +79,12 @@ final class TermsReport {
                 }
                 CaptureRecord r = stored.record();
                 records++;
-                if (lastCapture == null) lastCapture = r.fetchDate();
-                first = r.fetchDate();
                 String link = null;
                 if (isCapture(r)) {
+                    // By date, not by position: the history is in append order, and only page
+                    // captures count (an e-mail's date is when it was sent, not when we looked).
+                    if (lastCapture == null || r.fetchDate().isAfter(lastCapture)) lastCapture = r.fetchDate();
+                    if (first == null || r.fetchDate().isBefore(first)) first = r.fetchDate();
                     if (awaitingEarlier != null) {
                         writeChange(terms, folder, awaitingEarlier, stored, emailsSinceEarlier);
                         awaitingEarlier = null;
@@ -92,7 +94,7 @@ final class TermsReport {
                         changes++;
                         awaitingEarlier = stored;
                         link = SiteNames.changePage(stored.id());
-                        if (lastChange == null) {
+                        if (lastChange == null || r.fetchDate().isAfter(lastChange)) {
                             lastChange = r.fetchDate();
                             lastChangePage = folder + "/" + link;
                         }

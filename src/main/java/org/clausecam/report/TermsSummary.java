@@ -11,7 +11,9 @@ import java.time.Instant;
  * @param records        records of every kind
  * @param changes        records whose version changed against an earlier capture
  * @param emails         e-mail evidence records
- * @param lastCapture    newest record's date
+ * @param firstCapture   oldest page capture's date, or null when the terms holds only e-mail evidence
+ * @param lastCapture    newest page capture's date (e-mail evidence, dated by its Date header, is
+ *                       not a capture), or null when the terms holds only e-mail evidence
  * @param lastChange     newest change's date, or null when the text never changed since the first record
  * @param lastChangePage that change's page relative to the report root, or null
  */

@@ -3,6 +3,7 @@ package org.clausecam.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clausecam.store.CaptureRecord;
+import org.clausecam.store.Sha256;
 import org.clausecam.store.Store;
 import org.clausecam.store.StoredRecord;
 import org.clausecam.store.Stores;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,7 +58,30 @@ class CaptureEmailCommandTest {
             assertTrue(s.hasBlob(latest.record().documents().get(0).screenshot()));
         }
         CliRun history = CliRun.run("history", "Example", "Terms of Service", "--store", store);
-        assertTrue(history.output().contains("e-mail evidence"), history.output());
+        assertTrue(history.output().startsWith("2025-10-01T16:00:00Z  e-mail   evidence"), history.output());
+    }
+
+    @Test
+    void keepsTheOriginalMessageByteForByteUnderTheHashTheStoreNamesItBy() throws Exception {
+        Path eml = fixture("alternative-text-related-html-image.eml");
+        Path out = work.resolve("evidence");
+        String store = "file:" + work.resolve("store");
+        CliRun run = CliRun.run("capture-email", eml.toString(), "--out", out.toString(),
+                "--service", "Example", "--type", "Terms of Service", "--store", store);
+        assertEquals(0, run.exit(), run.output());
+
+        byte[] original = Files.readAllBytes(eml);
+        assertArrayEquals(original, Files.readAllBytes(out.resolve("message.eml")), "CRLF line ends and all");
+        JsonNode message = new ObjectMapper().readTree(out.resolve("email.json").toFile()).get("message");
+        assertEquals("message.eml", message.get("file").asText());
+        assertEquals(Sha256.hex(original), message.get("sha256").asText());
+        assertEquals(original.length, message.get("size").asLong());
+        try (Store s = Stores.open(store)) {
+            StoredRecord recorded = s.latest(new TermsKey("Example", "Terms of Service")).orElseThrow();
+            assertEquals(Sha256.hex(original), recorded.record().documents().get(0).snapshot(),
+                    "the --out copy and the recorded message are the same bytes");
+        }
+        assertTrue(run.output().contains("1 inline parts, 0 attachments"), run.output());
     }
 
     @Test

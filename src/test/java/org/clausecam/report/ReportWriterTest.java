@@ -1,5 +1,6 @@
 package org.clausecam.report;
 
+import org.clausecam.store.CaptureRecord;
 import org.clausecam.store.FileStore;
 import org.clausecam.store.StoreException;
 import org.clausecam.store.StoredRecord;
@@ -166,6 +167,40 @@ class ReportWriterTest {
         assertTrue(change.contains("No screenshots were taken for these captures."));
         String first = read(folder(ReportStores.UNICODE_PRIVACY) + "/index.html");
         assertFalse(first.contains("href=\"javascript:"), first);
+    }
+
+    @Test
+    void theLastCaptureIsTheNewestPageCaptureNeverAnEmailsDate() throws Exception {
+        FileStore own = ReportStores.open(dir.resolve("data"));
+        TermsKey oldMailLast = new TermsKey("Old mail recorded last", "Terms of Service");
+        ReportStores.append(own, oldMailLast, "2026-03-01T06:00:00Z", CaptureRecord.KIND_CAPTURE, ReportStores.TERMS_V1,
+                ReportStores.document(own, "https://example.com/tos", null, null));
+        ReportStores.append(own, oldMailLast, "2026-03-02T06:00:00Z", CaptureRecord.KIND_CAPTURE, ReportStores.TERMS_V1,
+                ReportStores.document(own, "https://example.com/tos", null, null));
+        ReportStores.append(own, oldMailLast, "2025-08-28T17:02:11Z", CaptureRecord.KIND_EMAIL, ReportStores.EMAIL_TEXT,
+                ReportStores.document(own, "file:updates.eml", null, null));
+        TermsKey mailAfterCapture = new TermsKey("Mail after the capture", "Terms of Service");
+        ReportStores.append(own, mailAfterCapture, "2026-03-01T06:00:00Z", CaptureRecord.KIND_CAPTURE, ReportStores.TERMS_V1,
+                ReportStores.document(own, "https://example.com/tos", null, null));
+        ReportStores.append(own, mailAfterCapture, "2026-04-10T09:00:00Z", CaptureRecord.KIND_EMAIL, ReportStores.EMAIL_TEXT,
+                ReportStores.document(own, "file:reminder.eml", null, null));
+        TermsKey onlyMail = new TermsKey("Only mail", "Terms of Service");
+        ReportStores.append(own, onlyMail, "2026-05-01T09:00:00Z", CaptureRecord.KIND_EMAIL, ReportStores.EMAIL_TEXT,
+                ReportStores.document(own, "file:notice.eml", null, null));
+
+        new ReportWriter(own, out).write();
+        String index = read("index.html");
+
+        assertTrue(row(index, "Old mail recorded last").contains("none since <time datetime=\"2026-03-01T06:00:00Z\">2026-03-01</time>"
+                + "</span></td><td><time datetime=\"2026-03-02T06:00:00Z\">"), index);
+        assertTrue(row(index, "Mail after the capture").contains("</span></td><td><time datetime=\"2026-03-01T06:00:00Z\">"), index);
+        assertTrue(row(index, "Only mail").contains("no page capture yet</span></td><td>—</td>"), index);
+    }
+
+    private static String row(String index, String service) {
+        int start = index.indexOf(">" + service + "</th>");
+        assertTrue(start > 0, service + " in the index");
+        return index.substring(start, index.indexOf("</tr>", start));
     }
 
     @Test
