@@ -16,9 +16,9 @@ import org.clausecam.capture.Chromium;
 public final class SharedBrowserPdfTextReader implements PdfTextReader {
 
     /**
-     * How long reading one PDF may take: the largest dev report (3.3 MB, 200 pages) takes a few
-     * seconds; reports several times larger on a busy machine stay well within it, and a page's
-     * rendering does not wait behind a PDF that pdf.js never finishes for longer.
+     * How long reading one PDF may take: the largest dev report (3.3 MB, 76 pages) takes about
+     * 8 s on a busy 2-core machine, so reports several times larger stay within it, and the pages
+     * waiting for the browser do not wait longer behind a PDF that pdf.js never finishes.
      */
     public static final Duration DEADLINE = Duration.ofMinutes(2);
 
