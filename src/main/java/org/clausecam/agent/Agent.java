@@ -6,6 +6,7 @@ import org.clausecam.capture.SourceCapturer;
 import org.clausecam.capture.StandalonePageShooter;
 import org.clausecam.extract.Extractor;
 import org.clausecam.extract.SharedBrowserFilterRunner;
+import org.clausecam.extract.SharedBrowserPdfTextReader;
 import org.clausecam.fetch.FetchFigures;
 import org.clausecam.fetch.GuardedProxy;
 import org.clausecam.fetch.HostPolicies;
@@ -50,7 +51,7 @@ public final class Agent implements AutoCloseable {
         PageCapturer browser = proxy == null ? PageCapturer.unguarded(chromium) : PageCapturer.guarded(chromium, proxy);
         this.policies = new HostPolicies(settings.policy());
         this.sourceCapturer = new SourceCapturer(http, browser, policies, settings.render());
-        this.extractor = new Extractor(new SharedBrowserFilterRunner(chromium));
+        this.extractor = new Extractor(new SharedBrowserFilterRunner(chromium), new SharedBrowserPdfTextReader(chromium));
     }
 
     /**

@@ -19,15 +19,26 @@ public final class Extractor {
     public static final String DOCUMENT_SEPARATOR = "\n\n- - -\n\n";
 
     private final FilterRunner filters;
+    private final PdfTextReader pdfText;
     private final MarkdownConverter converter = new MarkdownConverter();
 
-    /** An extractor for declarations without filters; one with filters fails with a clear error. */
+    /**
+     * An extractor for HTML declared without filters; a declaration with filters, or a PDF, fails
+     * with a clear error (both need a browser).
+     */
     public Extractor() {
-        this(null);
+        this(null, null);
     }
 
+    /** An extractor for HTML, with or without filters; a PDF fails with a clear error. */
     public Extractor(FilterRunner filters) {
+        this(filters, null);
+    }
+
+    /** An extractor for HTML and PDFs; either argument may be null, making what needs it an error. */
+    public Extractor(FilterRunner filters, PdfTextReader pdfText) {
         this.filters = filters;
+        this.pdfText = pdfText;
     }
 
     /**
@@ -40,8 +51,16 @@ public final class Extractor {
      */
     public String extract(SourceDocument document, String filtersSource, byte[] content, String mimeType, URI location)
             throws ExtractionException {
-        if (isPdf(content, mimeType)) return PdfExtractor.extract(content, location);
+        if (isPdf(content, mimeType)) return extractPdf(content, location);
         return extractHtml(document, filtersSource, decode(content, mimeType), location);
+    }
+
+    private String extractPdf(byte[] content, URI location) throws ExtractionException {
+        if (pdfText == null) {
+            throw new ExtractionException("The PDF file at " + location
+                    + " cannot be read: this extractor has no PDF reader (PDFs are read with pdf.js in a browser)");
+        }
+        return new PdfExtractor(pdfText).extract(content, location);
     }
 
     private static boolean isPdf(byte[] content, String mimeType) {

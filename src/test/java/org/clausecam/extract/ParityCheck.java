@@ -33,18 +33,18 @@ public final class ParityCheck {
             System.err.println("ParityCheck: no parity cases (folders with a case.json) in " + root);
             System.exit(2);
         }
-        // Filters run in one Chromium, started only if a case declares filters.
+        // Filters and PDFs run in one Chromium, started only if a case declares filters or is a PDF.
         int failed;
         try (Chromium chromium = new Chromium(System.getenv(), Chromium.DEFAULT_PAGES_IN_FLIGHT)) {
-            failed = run(root, new SharedBrowserFilterRunner(chromium), out);
+            failed = run(root, new SharedBrowserFilterRunner(chromium), new SharedBrowserPdfTextReader(chromium), out);
         }
         System.exit(failed == 0 ? 0 : 1);
     }
 
     /** Prints each case's verdict and the tally; returns how many cases failed. */
-    private static int run(Path root, SharedBrowserFilterRunner filters, PrintStream out) throws IOException {
-        Extractor extractor = new Extractor(filters);
-        Extractor node22Extractor = new Extractor(filters.withNode22UrlSearchParams());
+    private static int run(Path root, SharedBrowserFilterRunner filters, PdfTextReader pdfText, PrintStream out) throws IOException {
+        Extractor extractor = new Extractor(filters, pdfText);
+        Extractor node22Extractor = new Extractor(filters.withNode22UrlSearchParams(), pdfText);
         int passed = 0;
         int failed = 0;
         for (Path dir : caseDirs(root)) {

@@ -1,0 +1,44 @@
+package org.clausecam.extract;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.clausecam.capture.BrowserTakenBackException;
+import org.clausecam.capture.CaptureException;
+import org.clausecam.capture.Chromium;
+
+/**
+ * The PDF reader of a run: reads PDFs with pdf.js in the agent's one Chromium, on its owner
+ * thread, as filters run ({@link SharedBrowserFilterRunner}). The browser starts only when a PDF
+ * is read. A PDF still being read after {@link #DEADLINE} gets the browser restarted and fails
+ * as an extraction error; the run goes on.
+ */
+public final class SharedBrowserPdfTextReader implements PdfTextReader {
+
+    /**
+     * How long reading one PDF may take: the largest dev report (3.3 MB, 76 pages) takes about
+     * 8 s on a busy 2-core machine, so reports several times larger stay within it, and the pages
+     * waiting for the browser do not wait longer behind a PDF that pdf.js never finishes.
+     */
+    public static final Duration DEADLINE = Duration.ofMinutes(2);
+
+    private final Chromium chromium;
+
+    public SharedBrowserPdfTextReader(Chromium chromium) {
+        this.chromium = chromium;
+    }
+
+    @Override
+    public List<List<String>> paragraphs(byte[] pdf, URI location) throws ExtractionException {
+        String what = "reading the PDF file at " + location;
+        try {
+            return chromium.withBrowser(what, browser -> new BrowserPdfTextReader(browser).paragraphs(pdf, location), DEADLINE);
+        } catch (BrowserTakenBackException e) {
+            throw new ExtractionException("Reading the PDF file at " + location + " did not finish within "
+                    + DEADLINE.toSeconds() + " s; the browser was restarted", e);
+        } catch (CaptureException e) {
+            if (e.getCause() instanceof ExtractionException extraction) throw extraction;
+            throw new ExtractionException("The PDF file at " + location + " could not be read: " + e.getMessage(), e);
+        }
+    }
+}
