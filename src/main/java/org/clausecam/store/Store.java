@@ -18,7 +18,11 @@ public interface Store extends AutoCloseable {
 
     boolean hasBlob(String sha256) throws StoreException;
 
-    /** The blob's bytes, or an exception naming the hash if it is missing. */
+    /**
+     * The blob's bytes.
+     *
+     * @throws UnreadableBlobException the blob is missing or its bytes do not hash to its name
+     */
     byte[] getBlob(String sha256) throws StoreException;
 
     /**
