@@ -168,6 +168,15 @@ public abstract sealed class LayoutStore implements Store permits FileStore, S3S
         return all;
     }
 
+    @Override
+    public String putRunSummary(String name, byte[] json) throws StoreException {
+        String key = StoreLayout.runSummaryKey(name);
+        if (!create(key, Objects.requireNonNull(json, "json"))) {
+            throw new StoreConflictException(describe() + ": a run summary " + key + " is already there; nothing was written");
+        }
+        return key;
+    }
+
     // ---- the store itself ---------------------------------------------------------------------
 
     /**

@@ -43,6 +43,16 @@ public interface Store extends AutoCloseable {
     /** Every terms that has at least one record. */
     List<TermsKey> terms() throws StoreException;
 
+    /**
+     * Keeps a tracking run's summary (JSON) under {@code runs/NAME}, created, never overwritten.
+     * Summaries are read by schedulers and people, never by the histories: {@code verify} and
+     * {@code store-copy} leave them alone. Returns the key written.
+     *
+     * @param name a file name: letters, digits, {@code . _ -}, ending in {@code .json}, not starting with {@code .}
+     * @throws StoreConflictException a summary of that name is already there (nothing written)
+     */
+    String putRunSummary(String name, byte[] json) throws StoreException;
+
     /** A description safe to print: no credentials. */
     String describe();
 
