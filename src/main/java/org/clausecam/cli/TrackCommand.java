@@ -49,7 +49,7 @@ import java.util.concurrent.Callable;
                 "  clausecam track",
                 "  clausecam track --services Claude.ai --types \"Privacy Policy\"",
                 "  clausecam track --store s3://archive/genai --shard 0/4 --log-format json",
-                "  JOB_COMPLETION_INDEX=2 CLAUSECAM_SHARDS=4 clausecam track   # shard 2/4, as in an Indexed Job",
+                "  JOB_COMPLETION_INDEX=2 CLAUSECAM_SHARDS=4 clausecam track      (shard 2/4)",
                 "  clausecam track --metrics-file /var/lib/node_exporter/clausecam.prom",
                 "",
                 "Each run keeps its summary in the store, runs/START-shard-I-of-N-ID.json (docs/storage.md)."})
