@@ -44,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (records are counted in the store, not requests), each keeps its run summary and metrics, and
  * {@code verify} finds the store clean. One shard takes its part from the environment an Indexed
  * Job gives its pods, as the manifests run it. SIGTERM to one shard mid-run leaves the store clean,
- * that shard exits 4 (and says so in its metrics and summary), and its re-run completes it.
+ * that shard exits 4 (and says so in its metrics and summary), and its re-run completes it. A pod
+ * given its index without the shard count tracks nothing and exits 2.
  */
 class ShardedTrackTest {
 
@@ -152,6 +153,24 @@ class ShardedTrackTest {
                 }
             }
             assertEquals(0, CliRun.run("verify", "--store", store).exit());
+        }
+    }
+
+    @Test
+    void a_pod_given_its_index_but_not_the_shard_count_stops_with_exit_2_and_says_what_to_set() throws Exception {
+        try (TermsSite site = new TermsSite(3, Set.of())) {
+            Path declarations = site.declare(dir.resolve("declarations"), false);
+            Path metrics = dir.resolve("metrics.prom");
+
+            Process pod = Clausecam.start(Map.of("JOB_COMPLETION_INDEX", "1"), "track", "--declarations", declarations.toString(),
+                    "--store", "file:" + dir.resolve("data"), "--metrics-file", metrics.toString());
+            String output = new String(pod.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(pod.waitFor(2, TimeUnit.MINUTES), output);
+
+            assertEquals(2, pod.exitValue(), output);
+            assertTrue(output.contains("JOB_COMPLETION_INDEX=1 is set (a Kubernetes Indexed Job) but CLAUSECAM_SHARDS is not"), output);
+            assertEquals(2.0, PrometheusSamples.parse(Files.readString(metrics)).get("clausecam_run_exit_code"));
+            assertTrue(Files.notExists(dir.resolve("data")), "nothing was tracked");
         }
     }
 
