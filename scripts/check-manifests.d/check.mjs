@@ -5,7 +5,7 @@
 //     rules, as the PodSecurity admission controller's "latest" version applies them);
 //  3. what Clausecam's jobs need: podFailurePolicy (exit 3 and 4 retried, 1 and 2 not), restartPolicy
 //     Never, activeDeadlineSeconds, /dev/shm in memory, bounded resources, imagePullPolicy
-//     IfNotPresent, and `--shard $(JOB_COMPLETION_INDEX)/N` with N equal to the Job's completions.
+//     IfNotPresent, and CLAUSECAM_SHARDS (or `--shard $(JOB_COMPLETION_INDEX)/N`) equal to the Job's completions.
 // Prints PASS/FAIL per check and `check-manifests: N passed, M failed`; exits 1 on a failure.
 //   node check.mjs FILE.yaml...
 import { readFileSync } from "node:fs";
@@ -156,10 +156,17 @@ export function clausecamProblems(obj) {
   if (c.imagePullPolicy !== "IfNotPresent") p.push("imagePullPolicy must be IfNotPresent (no image is published)");
   if (/:latest$|^[^:]+$/.test(c.image ?? "")) p.push(`image ${c.image}: name a version, not latest`);
   const args = (c.args ?? []).join(" ");
+  // track takes shard JOB_COMPLETION_INDEX of CLAUSECAM_SHARDS, or an explicit --shard $(JOB_COMPLETION_INDEX)/N.
   const shard = /--shard[ =]\$\(JOB_COMPLETION_INDEX\)\/(\d+)/.exec(args);
+  const shards = (c.env ?? []).find((e) => e.name === "CLAUSECAM_SHARDS")?.value;
   if (jobSpec.completionMode !== "Indexed") p.push("completionMode must be Indexed");
-  if (!shard) p.push("args must take the shard from $(JOB_COMPLETION_INDEX): --shard $(JOB_COMPLETION_INDEX)/N");
-  else if (Number(shard[1]) !== jobSpec.completions) p.push(`--shard .../${shard[1]} but completions is ${jobSpec.completions}`);
+  if (shard) {
+    if (Number(shard[1]) !== jobSpec.completions) p.push(`--shard .../${shard[1]} but completions is ${jobSpec.completions}`);
+  } else if (shards === undefined) {
+    p.push("the shard count must be given: env CLAUSECAM_SHARDS equal to completions (or --shard $(JOB_COMPLETION_INDEX)/N)");
+  } else if (Number(shards) !== jobSpec.completions) {
+    p.push(`CLAUSECAM_SHARDS is ${shards} but completions is ${jobSpec.completions}`);
+  }
   return p;
 }
 

@@ -12,6 +12,8 @@ import org.clausecam.declarations.SourceDocument;
 import org.clausecam.declarations.Terms;
 import org.clausecam.fetch.FetchedDocument;
 import org.clausecam.store.Sha256;
+import org.clausecam.store.Store;
+import org.clausecam.store.StoreException;
 import org.clausecam.store.StoredRecord;
 import org.clausecam.track.CapturedTerms;
 import org.clausecam.track.TermsJob;
@@ -81,14 +83,21 @@ final class CaptureCommand implements Callable<Integer> {
         SourceDocument document = new SourceDocument(null, url, css(select), css(remove), List.of(), executeClientScripts);
         Terms terms = new Terms(service != null ? service : url.getHost(), type != null ? type : "Capture", List.of(document), false);
         AgentSettings settings = capture.agentSettings(!noScreenshot);
-        try (Agent agent = service != null ? Agent.start(settings, store.open()) : Agent.start(settings)) {
+        try (Agent agent = service != null ? Agent.start(settings, openStore()) : Agent.start(settings)) {
             CapturedTerms captured = agent.termsCapturer().capture(new TermsJob(terms));
             // A one-off capture is what the user asked to keep: no shrink guard.
-            StoredRecord stored = service != null ? agent.recorder(AgentVersion.current(), null).recordCapture(terms, captured) : null;
+            StoredRecord stored = service != null ? agent.recorder(AgentVersion.current(), null).recordCapture(terms, captured).stored() : null;
             if (out != null) write(captured, stored);
             report(captured, stored);
             return 0;
         }
+    }
+
+    /** Opened (and proved writable) before anything is captured, and said first when it is new. */
+    private Store openStore() throws StoreException {
+        Store opened = store.open();
+        store.sayIfCreated(spec.commandLine().getOut());
+        return opened;
     }
 
     private void checkUsage() {

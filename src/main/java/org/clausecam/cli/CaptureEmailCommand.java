@@ -16,6 +16,8 @@ import org.clausecam.email.EmailMessage;
 import org.clausecam.extract.ExtractionException;
 import org.clausecam.extract.Extractor;
 import org.clausecam.store.Sha256;
+import org.clausecam.store.Store;
+import org.clausecam.store.StoreException;
 import org.clausecam.store.StoredRecord;
 import org.clausecam.store.TermsKey;
 import org.clausecam.track.EmailEvidence;
@@ -92,7 +94,8 @@ final class CaptureEmailCommand implements Callable<Integer> {
         ScreenshotOptions shooting = ScreenshotOptions.builder().viewportWidth(viewportWidth).build();
         // Only the browser is needed; the e-mail's own HTML never reaches the network.
         AgentSettings settings = AgentSettings.defaults();
-        try (Agent agent = service != null ? Agent.start(settings, store.open()) : Agent.start(settings)) {
+        // The store is opened and proved writable before the e-mail is rendered: an unusable store costs no work.
+        try (Agent agent = service != null ? Agent.start(settings, openStore()) : Agent.start(settings)) {
             Screenshot shot = agent.pageShooter().screenshot(file.toString(), email.renderableHtml(), shooting);
             String markdown = markdown(email);
             if (out != null) {
@@ -114,6 +117,13 @@ final class CaptureEmailCommand implements Callable<Integer> {
             if (stored != null) o.printf("recorded as e-mail evidence of %s / %s: %s%n", service, type, stored.id());
             return 0;
         }
+    }
+
+    /** Said first when it is new, as track does. */
+    private Store openStore() throws StoreException {
+        Store opened = store.open();
+        store.sayIfCreated(spec.commandLine().getOut());
+        return opened;
     }
 
     /** The e-mail as evidence: the raw message, the headers people quote, dated by its Date header. */

@@ -120,6 +120,13 @@ final class RunReport implements TrackListener {
         else out.println("created a new store at " + UserText.printable(store));
     }
 
+    /** The run's summary is in the store under {@code key}; said after the summary, for whoever looks for it. */
+    void runSummaryKept(String key) {
+        if (format == Format.JSON) emit(event("run-summary-kept").put("key", key));
+        else out.println("run summary: " + key);
+        out.flush();
+    }
+
     /** A problem found before tracking (a declaration that cannot be read), reported like a failure. */
     void problem(String line) {
         problems.incrementAndGet();

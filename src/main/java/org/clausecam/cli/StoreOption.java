@@ -45,6 +45,11 @@ final class StoreOption {
         return created;
     }
 
+    /** For commands without a run report: says first that {@link #open()} created the store. */
+    void sayIfCreated(java.io.PrintWriter out) {
+        if (created != null) out.println("created a new store at " + UserText.printable(created));
+    }
+
     private interface Opening<T> {
         T open() throws StoreException;
     }

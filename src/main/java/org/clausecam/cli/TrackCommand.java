@@ -7,8 +7,12 @@ import org.clausecam.declarations.DeclarationLoader;
 import org.clausecam.declarations.DeclarationProblem;
 import org.clausecam.declarations.LoadedDeclarations;
 import org.clausecam.declarations.Terms;
-import org.clausecam.store.Store;
+import org.clausecam.fetch.FetchFigures;
 import org.clausecam.fetch.FetchPolicySettings;
+import org.clausecam.store.Store;
+import org.clausecam.store.StoreException;
+import org.clausecam.track.FinishedRun;
+import org.clausecam.track.RunMetrics;
 import org.clausecam.track.RunSummary;
 import org.clausecam.track.Shard;
 import org.clausecam.track.ShrinkGuard;
@@ -21,8 +25,10 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 @Command(name = "track", mixinStandardHelpOptions = true,
@@ -42,7 +48,11 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  clausecam track",
                 "  clausecam track --services Claude.ai --types \"Privacy Policy\"",
-                "  clausecam track --store s3://archive/genai --shard 0/4 --log-format json"})
+                "  clausecam track --store s3://archive/genai --shard 0/4 --log-format json",
+                "  JOB_COMPLETION_INDEX=2 CLAUSECAM_SHARDS=4 clausecam track      (shard 2/4)",
+                "  clausecam track --metrics-file /var/lib/node_exporter/clausecam.prom",
+                "",
+                "Each run keeps its summary in the store, runs/START-shard-I-of-N-ID.json (docs/storage.md)."})
 final class TrackCommand implements Callable<Integer> {
 
     @Option(names = "--declarations", paramLabel = "DIR", defaultValue = "${env:CLAUSECAM_DECLARATIONS:-declarations}",
@@ -67,9 +77,17 @@ final class TrackCommand implements Callable<Integer> {
     @Mixin
     ConcurrencyOptions concurrency;
 
-    @Option(names = "--shard", paramLabel = "I/N", defaultValue = "0/1",
-            description = "Only the services of shard I of N (by a hash of the service id), e.g. $(JOB_COMPLETION_INDEX)/4.")
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Only the services of shard I of N (by a hash of the service id). Default: in a Kubernetes "
+                    + "Indexed Job, shard $JOB_COMPLETION_INDEX of $CLAUSECAM_SHARDS (the manifest sets it to the Job's "
+                    + "completions; one without the other is an error); else 0/1, every service.")
     String shard;
+
+    @Option(names = "--metrics-file", paramLabel = "FILE",
+            description = "At the end, also when the store is unavailable or the run was interrupted, write the run's "
+                    + "metrics in Prometheus text format to FILE, replaced atomically (e.g. a node exporter's "
+                    + "textfile folder: /var/lib/node_exporter/clausecam.prom).")
+    Path metricsFile;
 
     @Option(names = "--no-screenshots", negatable = false, description = "Skip full-page screenshots (about twice as fast).")
     boolean noScreenshots;
@@ -86,16 +104,28 @@ final class TrackCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Set once the run's end was reported (summary, metrics): an error after that must not report it again. */
+    private boolean finished;
+
     @Override
     public Integer call() throws Exception {
+        Instant started = Instant.now();
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        Shard part = null;
+        try {
+            part = ShardChoice.of(shard, System.getenv());
+            return track(part, started, runId);
+        } catch (Exception e) {
+            // A run that could not start (no store, bad usage) still tells the scheduler how it ended.
+            if (!finished) writeMetrics(FinishedRun.beforeTracking(runId, part, started, Instant.now(), ExitCode.of(e).code(),
+                    AgentVersion.current()));
+            throw e;
+        }
+    }
+
+    private int track(Shard part, Instant started, String runId) throws Exception {
         ConcurrencyOptions.Bounds bounds = concurrency.bounds();
         FetchPolicySettings policy = politeness.settings().toBuilder().pagesInFlight(bounds.maxBrowserCaptures()).build();
-        Shard part;
-        try {
-            part = Shard.parse(shard);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
         if (!Files.isDirectory(declarations)) {
             throw new UsageException("declarations folder not found: " + declarations.toAbsolutePath()
                     + " (give one with --declarations DIR)");
@@ -128,10 +158,37 @@ final class TrackCommand implements Callable<Integer> {
                 signals.stopWith(run::stop);
                 RunSummary summary = run.run(jobs);
                 ExitCode exit = ExitCode.of(summary, problems);
-                report.summary(summary, agent.fetchFigures(), exit.code());
+                FetchFigures fetching = agent.fetchFigures();
+                report.summary(summary, fetching, exit.code());
+                FinishedRun end = new FinishedRun(runId, part, started, Instant.now(), summary, fetching, exit.code(), AgentVersion.current());
+                finished = true;
+                // The metrics file first: it is local and quick, and on a signal the process has 10 s to end.
+                writeMetrics(end);
+                keepSummary(opened, end, report);
                 signals.summarised(exit);
                 return exit.code();
             }
+        }
+    }
+
+    /**
+     * The run's summary, into the store after every record of the run: a store that fails now
+     * loses the summary only (said on stderr), never a record, and does not change the exit code.
+     */
+    private static void keepSummary(Store opened, FinishedRun end, RunReport report) {
+        try {
+            report.runSummaryKept(opened.putRunSummary(end.summaryName(), end.json()));
+        } catch (StoreException e) {
+            System.err.println("clausecam: the run's summary was not kept in the store: " + UserText.errorLine(e));
+        }
+    }
+
+    private void writeMetrics(FinishedRun end) {
+        if (metricsFile == null) return;
+        try {
+            MetricsFile.write(metricsFile, RunMetrics.exposition(end));
+        } catch (IOException e) {
+            System.err.println("clausecam: cannot write the metrics file " + metricsFile.toAbsolutePath() + ": " + UserText.errorLine(e));
         }
     }
 

@@ -76,10 +76,11 @@ public abstract sealed class LayoutStore implements Store permits FileStore, S3S
     @Override
     public byte[] getBlob(String sha256) throws StoreException {
         String key = StoreLayout.blobKey(Sha256.requireHash("blob hash", sha256));
-        byte[] content = readObject(key).orElseThrow(() -> new StoreException(describe() + ": blob " + sha256 + " is missing (" + key + ")"));
+        byte[] content = readObject(key).orElseThrow(() -> new UnreadableBlobException(describe() + ": blob " + sha256
+                + " is missing (" + key + ")", sha256, false));
         String actual = Sha256.hex(content);
         if (!actual.equals(sha256)) {
-            throw new StoreException(describe() + ": blob " + key + " is corrupt: its content hashes to " + actual);
+            throw new UnreadableBlobException(describe() + ": blob " + key + " is corrupt: its content hashes to " + actual, sha256, true);
         }
         return content;
     }
@@ -165,6 +166,15 @@ public abstract sealed class LayoutStore implements Store permits FileStore, S3S
             }
         }
         return all;
+    }
+
+    @Override
+    public String putRunSummary(String name, byte[] json) throws StoreException {
+        String key = StoreLayout.runSummaryKey(name);
+        if (!create(key, Objects.requireNonNull(json, "json"))) {
+            throw new StoreConflictException(describe() + ": a run summary " + key + " is already there; nothing was written");
+        }
+        return key;
     }
 
     // ---- the store itself ---------------------------------------------------------------------

@@ -18,7 +18,11 @@ public interface Store extends AutoCloseable {
 
     boolean hasBlob(String sha256) throws StoreException;
 
-    /** The blob's bytes, or an exception naming the hash if it is missing. */
+    /**
+     * The blob's bytes.
+     *
+     * @throws UnreadableBlobException the blob is missing or its bytes do not hash to its name
+     */
     byte[] getBlob(String sha256) throws StoreException;
 
     /**
@@ -38,6 +42,16 @@ public interface Store extends AutoCloseable {
 
     /** Every terms that has at least one record. */
     List<TermsKey> terms() throws StoreException;
+
+    /**
+     * Keeps a tracking run's summary (JSON) under {@code runs/NAME}, created, never overwritten.
+     * Summaries are read by schedulers and people, never by the histories: {@code verify} and
+     * {@code store-copy} leave them alone. Returns the key written.
+     *
+     * @param name a file name: letters, digits, {@code . _ -}, ending in {@code .json}, not starting with {@code .}
+     * @throws StoreConflictException a summary of that name is already there (nothing written)
+     */
+    String putRunSummary(String name, byte[] json) throws StoreException;
 
     /** A description safe to print: no credentials. */
     String describe();

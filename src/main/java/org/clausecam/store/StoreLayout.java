@@ -12,6 +12,7 @@ import java.util.OptionalLong;
  *                                             999999999999 minus its sequence number, so an
  *                                             ascending listing is newest first
  * heads/SERVICE/TERMS TYPE.json               pointer to the latest record, written last
+ * runs/20261204T060000Z-shard-0-of-3-ID.json   a tracking run's summary, for schedulers
  * </pre>
  */
 final class StoreLayout {
@@ -19,6 +20,8 @@ final class StoreLayout {
     static final String BLOBS = "blobs/sha256/";
     static final String RECORDS = "records/";
     static final String HEADS = "heads/";
+    /** Run summaries (JSON, one per run and shard); not part of any history. */
+    static final String RUNS = "runs/";
     static final String JSON = ".json";
     /** At the store's root: what makes a folder or prefix a store (docs/storage.md, "What is a store"). */
     static final String MARKER = "clausecam-store.json";
@@ -65,6 +68,13 @@ final class StoreLayout {
         long inverted = Long.parseLong(name.substring(0, DIGITS));
         long sequence = MAX_SEQUENCE - inverted;
         return sequence >= 1 ? OptionalLong.of(sequence) : OptionalLong.empty();
+    }
+
+    static String runSummaryKey(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}\\.json")) {
+            throw new IllegalArgumentException("not a run summary name (letters, digits, . _ -, ending in .json): " + name);
+        }
+        return RUNS + name;
     }
 
     static String headKey(TermsKey terms) {

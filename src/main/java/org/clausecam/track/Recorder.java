@@ -12,6 +12,7 @@ import org.clausecam.store.Store;
 import org.clausecam.store.StoreException;
 import org.clausecam.store.StoredRecord;
 import org.clausecam.store.TermsKey;
+import org.clausecam.store.UnreadableBlobException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -51,13 +52,15 @@ public final class Recorder {
     }
 
     /**
-     * Stores a capture and appends its record.
+     * Stores a capture and appends its record. When the previous version's blob is missing or
+     * corrupt, there is nothing to compare the new version's length with: it is recorded without
+     * the shrink check, with a note saying so (the damaged blob stays as it is, for verify).
      *
      * @throws SuspiciousVersionException the version lost most of the previous version's text (nothing recorded)
      * @throws StoreException             the store failed ({@link org.clausecam.store.StoreUnavailableException}
      *                                    when it is down altogether)
      */
-    public StoredRecord recordCapture(Terms terms, CapturedTerms capture) throws StoreException, SuspiciousVersionException {
+    public RecordedCapture recordCapture(Terms terms, CapturedTerms capture) throws StoreException, SuspiciousVersionException {
         List<CapturedSource> captured = capture.sources();
         String version = capture.version();
         TermsKey key = new TermsKey(terms.service(), terms.type());
@@ -75,15 +78,33 @@ public final class Recorder {
         String declarationHash = store.putBlob(declarationJson(terms));
         Optional<StoredRecord> latest = store.latest(key);
         Optional<StoredRecord> compared = latestCapture(key, latest);
+        // Whether it changed needs only the previous version's hash, which its record holds.
         boolean changed = compared.map(l -> !l.record().version().equals(versionHash)).orElse(true);
+        List<String> notes = new ArrayList<>();
         if (changed && compared.isPresent() && shrinkGuard != null) {
-            String previous = new String(store.getBlob(compared.get().record().version()), StandardCharsets.UTF_8);
-            Optional<ShrinkGuard.Shrinkage> shrunk = shrinkGuard.check(previous, version);
+            Optional<String> previous = previousVersion(compared.get(), notes);
+            Optional<ShrinkGuard.Shrinkage> shrunk = previous.flatMap(p -> shrinkGuard.check(p, version));
             if (shrunk.isPresent()) throw new SuspiciousVersionException(shrunk.get().reason());
         }
         Instant fetchDate = captured.stream().map(c -> c.document().fetchedAt()).max(Instant::compareTo).orElseGet(Instant::now);
-        return store.append(new CaptureRecord(terms.service(), terms.type(), fetchDate, CaptureRecord.KIND_CAPTURE,
+        StoredRecord stored = store.append(new CaptureRecord(terms.service(), terms.type(), fetchDate, CaptureRecord.KIND_CAPTURE,
                 documents, versionHash, changed, latest.map(StoredRecord::sha256).orElse(null), declarationHash, agentVersion));
+        return new RecordedCapture(stored, notes);
+    }
+
+    /**
+     * The text of the version a new one is compared with, or empty (and a note) when its blob was
+     * lost or altered: a damaged old blob must not keep every later version of the terms out of the
+     * store. An outage is not a lost blob, and still stops the capture.
+     */
+    private Optional<String> previousVersion(StoredRecord compared, List<String> notes) throws StoreException {
+        try {
+            return Optional.of(new String(store.getBlob(compared.record().version()), StandardCharsets.UTF_8));
+        } catch (UnreadableBlobException e) {
+            notes.add("the previous version's blob (record " + compared.id() + ", " + e.sha256() + ") is "
+                    + (e.corrupt() ? "corrupt" : "missing") + ": the shrink check was skipped (run verify)");
+            return Optional.empty();
+        }
     }
 
     /**

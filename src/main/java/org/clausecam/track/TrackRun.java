@@ -136,10 +136,13 @@ public final class TrackRun {
             return failed(key, FailureClass.BROWSER, e.getMessage(), start);
         }
         try {
-            StoredRecord stored = recorder.recordCapture(job.terms(), captured);
+            RecordedCapture recorded = recorder.recordCapture(job.terms(), captured);
+            StoredRecord stored = recorded.stored();
+            List<String> notes = new ArrayList<>(captured.notes());
+            notes.addAll(recorded.notes());
             TermsOutcome.Status status = stored.record().first() ? TermsOutcome.Status.FIRST_RECORD
                     : stored.record().changed() ? TermsOutcome.Status.CHANGED : TermsOutcome.Status.UNCHANGED;
-            return new TermsOutcome(key, status, stored.id(), null, null, Duration.between(start, Instant.now()), captured.notes());
+            return new TermsOutcome(key, status, stored.id(), null, null, Duration.between(start, Instant.now()), notes);
         } catch (SuspiciousVersionException e) {
             return TermsOutcome.failed(key, FailureClass.SUSPICIOUS_VERSION, e.getMessage()
                     + "; not recorded (run with --accept-shrink to record it)", Duration.between(start, Instant.now()));

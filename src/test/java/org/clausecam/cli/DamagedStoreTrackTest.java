@@ -5,11 +5,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The real CLI over damaged stores, on {@code file:} and on S3Proxy: an altered newest record is
  * never laundered by the next {@code track}; a corrupt latest blob is recovered with
- * {@code verify --repair} and the next capture; a lost latest version no longer blocks its terms
- * once it is recorded with {@code --accept-shrink}.
+ * {@code verify --repair} and the next capture; a lost or corrupt latest version does not keep a
+ * changed page out of the store (it is recorded, without the shrink check, and says so).
  */
 class DamagedStoreTrackTest {
 
@@ -59,7 +61,7 @@ class DamagedStoreTrackTest {
             site.html("/tos", page("We may change these terms at any time."));
             CliRun next = track(site, store);
 
-            assertEquals(3, next.exit(), next.output());
+            assertEquals(3, next.exit(), "a history that cannot be extended is a storage failure: " + next.output());
             assertTrue(next.output().contains("history of Example / Terms of Service cannot be extended"), next.output());
             assertTrue(next.output().contains("it was altered after it was written; nothing was written"), next.output());
             assertFalse(Files.exists(store.file("records/Example/Terms of Service/999999999997.json")), "no record 2");
@@ -91,29 +93,34 @@ class DamagedStoreTrackTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"file", "s3"})
-    void a_lost_latest_version_stops_a_changed_page_until_it_is_recorded_once_without_the_shrink_check(String backend) throws Exception {
+    @ParameterizedTest(name = "{1} previous version on {0}")
+    @CsvSource({"file, missing", "file, corrupt", "s3, missing", "s3, corrupt"})
+    void a_changed_page_whose_previous_version_is_lost_or_corrupt_is_recorded_with_a_note_that_the_shrink_check_was_skipped(
+            String backend, String damage) throws Exception {
         try (FixtureSite site = new FixtureSite()) {
-            Store store = store(backend, "lost");
+            Store store = store(backend, damage);
             site.html("/tos", page("We may change these terms."));
             assertEquals(0, track(site, store).exit());
-            String versionKey = versionKey(store.file(RECORD_1));
-            Files.delete(store.file(versionKey));
+            Path record1 = store.file(RECORD_1);
+            byte[] record1Bytes = Files.readAllBytes(record1);
+            String versionKey = versionKey(record1);
+            if (damage.equals("missing")) Files.delete(store.file(versionKey));
+            else Files.writeString(store.file(versionKey), "forged");
             site.html("/tos", page("We may change these terms at any time."));
 
-            CliRun blocked = track(site, store);
-            assertEquals(3, blocked.exit(), blocked.output());
-            assertTrue(blocked.output().contains("is missing"), blocked.output());
+            CliRun changed = track(site, store);
 
-            CliRun recovered = track(site, store, "--accept-shrink");
-            assertEquals(0, recovered.exit(), recovered.output());
-            assertTrue(recovered.output().contains("1 changed"), recovered.output());
+            assertEquals(0, changed.exit(), changed.output());
+            assertTrue(changed.output().contains("1 changed"), changed.output());
+            assertTrue(changed.output().contains("the previous version's blob (record 1, " + versionKey.substring(versionKey.lastIndexOf('/') + 1)
+                    + ") is " + damage + ": the shrink check was skipped"), changed.output());
+            assertTrue(Files.exists(store.file("records/Example/Terms of Service/999999999997.json")), "record 2");
+            assertArrayEquals(record1Bytes, Files.readAllBytes(record1), "record 1 is never rewritten");
             assertEquals(0, track(site, store).exit(), "the runs after are ordinary");
 
             CliRun verify = CliRun.run("verify", "--store", store.uri());
-            assertEquals(1, verify.exit(), "the lost version stays reported: " + verify.output());
-            assertTrue(verify.output().contains("inconsistent missing-blob " + versionKey), verify.output());
+            assertEquals(1, verify.exit(), "the damaged version stays reported: " + verify.output());
+            assertTrue(verify.output().contains(" " + versionKey), verify.output());
         }
     }
 

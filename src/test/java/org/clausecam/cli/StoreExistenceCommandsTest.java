@@ -67,6 +67,46 @@ class StoreExistenceCommandsTest {
     }
 
     @Test
+    void capture_into_a_new_store_says_so_first() throws Exception {
+        try (FixtureSite site = new FixtureSite()) {
+            site.html("/tos", "<html><body><main><p>We may change these terms.</p></main></body></html>");
+            String store = "file:" + dir.resolve("data");
+
+            CliRun first = CliRun.run("capture", site.url("/tos").toString(), "--service", "Example", "--type", "Terms of Service",
+                    "--store", store, "--allow-private-network", "--no-screenshot");
+            CliRun second = CliRun.run("capture", site.url("/tos").toString(), "--service", "Example", "--type", "Terms of Service",
+                    "--store", store, "--allow-private-network", "--no-screenshot");
+
+            assertEquals(0, first.exit(), first.output());
+            assertEquals("created a new store at file:" + dir.resolve("data"), first.output().lines().findFirst().orElse(""), first.output());
+            assertFalse(second.output().contains("created a new store"), second.output());
+        }
+    }
+
+    @Test
+    void capture_email_into_a_new_store_says_so_first() throws Exception {
+        String store = "file:" + dir.resolve("data");
+
+        CliRun run = CliRun.run("capture-email", email().toString(), "--service", "Example", "--type", "Terms of Service", "--store", store);
+
+        assertEquals(0, run.exit(), run.output());
+        assertEquals("created a new store at file:" + dir.resolve("data"), run.output().lines().findFirst().orElse(""), run.output());
+    }
+
+    @Test
+    void capture_email_with_no_create_store_exits_3_before_rendering_anything() throws Exception {
+        Path out = dir.resolve("evidence");
+
+        CliRun run = CliRun.run("capture-email", email().toString(), "--service", "Example", "--type", "Terms of Service",
+                "--store", "file:" + dir.resolve("unmounted"), "--no-create-store", "--out", out.toString());
+
+        assertEquals(3, run.exit(), run.output());
+        assertTrue(run.output().contains("no store at file:" + dir.resolve("unmounted")), run.output());
+        assertFalse(Files.exists(out), "nothing was rendered or written");
+        assertFalse(Files.exists(dir.resolve("unmounted")));
+    }
+
+    @Test
     void a_mistyped_s3_prefix_is_no_store_rather_than_consistent() throws Exception {
         try (S3ProxyServer s3 = new S3ProxyServer().start()) {
             s3.createBucket("archive");
@@ -123,6 +163,10 @@ class StoreExistenceCommandsTest {
             System.clearProperty("aws.sessionToken");
             echo.stop(0);
         }
+    }
+
+    private static Path email() throws Exception {
+        return Path.of(StoreExistenceCommandsTest.class.getResource("/email/related-cid.eml").toURI());
     }
 
     /** One terms on a closed local port: tracking it fails fast, without leaving this machine. */

@@ -32,6 +32,7 @@ final class ForgetfulStore implements Store {
     @Override public List<StoredRecord> history(TermsKey terms, String after, int limit) throws StoreException { return store.history(terms, after, limit); }
     @Override public Optional<StoredRecord> record(TermsKey terms, String id) throws StoreException { return store.record(terms, id); }
     @Override public List<TermsKey> terms() throws StoreException { return store.terms(); }
+    @Override public String putRunSummary(String name, byte[] json) throws StoreException { return store.putRunSummary(name, json); }
     @Override public String describe() { return "forgetful " + store.describe(); }
     @Override public void close() throws StoreException { store.close(); }
 }

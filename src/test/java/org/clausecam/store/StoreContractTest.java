@@ -65,6 +65,33 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void a_missing_or_corrupt_blob_is_told_apart_from_an_outage() throws Exception {
+        String absent = Sha256.hex("never stored".getBytes(StandardCharsets.UTF_8));
+        UnreadableBlobException missing = assertThrows(UnreadableBlobException.class, () -> store.getBlob(absent));
+        assertEquals(absent, missing.sha256());
+        assertFalse(missing.corrupt());
+    }
+
+    @Test
+    void a_run_summary_is_kept_under_runs_once_and_never_overwritten() throws Exception {
+        byte[] summary = "{\"format\" : \"clausecam-run/1\"}".getBytes(StandardCharsets.UTF_8);
+        String name = "20261204T060000Z-shard-1-of-3-3fa1c2d4.json";
+
+        assertEquals("runs/" + name, store.putRunSummary(name, summary));
+
+        assertArrayEquals(summary, store.readObject("runs/" + name).orElseThrow());
+        assertThrows(StoreConflictException.class, () -> store.putRunSummary(name, "{}".getBytes(StandardCharsets.UTF_8)));
+        assertArrayEquals(summary, store.readObject("runs/" + name).orElseThrow(), "the first summary stays");
+        assertTrue(new StoreVerifier(store).verify().findings().isEmpty(), "verify leaves run summaries alone");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../heads/x.json", ".hidden.json", "run.txt", "a/b.json", ""})
+    void a_run_summary_name_that_is_not_a_plain_json_file_name_is_refused(String name) {
+        assertThrows(IllegalArgumentException.class, () -> store.putRunSummary(name, new byte[] {'{', '}'}));
+    }
+
+    @Test
     void a_record_round_trips_and_becomes_the_latest() throws Exception {
         assertTrue(store.latest(TERMS).isEmpty());
         CaptureRecord record = Captures.capture(store, TERMS, null, "first words", 0);
