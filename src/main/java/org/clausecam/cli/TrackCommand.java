@@ -67,6 +67,9 @@ final class TrackCommand implements Callable<Integer> {
     @Mixin
     ConcurrencyOptions concurrency;
 
+    @Mixin
+    TermsTypesOption termsTypes;
+
     @Option(names = "--shard", paramLabel = "I/N", defaultValue = "0/1",
             description = "Only the services of shard I of N (by a hash of the service id), e.g. $(JOB_COMPLETION_INDEX)/4.")
     String shard;
@@ -100,7 +103,7 @@ final class TrackCommand implements Callable<Integer> {
             throw new UsageException("declarations folder not found: " + declarations.toAbsolutePath()
                     + " (give one with --declarations DIR)");
         }
-        DeclarationLoader loader = new DeclarationLoader(declarations);
+        DeclarationLoader loader = new DeclarationLoader(declarations, termsTypes.forDeclarations(declarations));
         checkServicesExist(loader);
 
         LoadedDeclarations loaded = loader.loadAll();

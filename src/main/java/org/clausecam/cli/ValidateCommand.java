@@ -3,6 +3,7 @@ package org.clausecam.cli;
 import org.clausecam.declarations.DeclarationProblem;
 import org.clausecam.declarations.DeclarationValidator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,7 +14,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -38,6 +41,9 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Only these files (paths, or names inside the declarations folder). Default: the whole folder.")
     List<Path> files = new ArrayList<>();
 
+    @Mixin
+    TermsTypesOption termsTypes;
+
     @Spec
     CommandSpec spec;
 
@@ -45,8 +51,6 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DeclarationValidator validator = new DeclarationValidator();
-
         int checked;
         List<DeclarationProblem> problems = new ArrayList<>();
         if (files.isEmpty()) {
@@ -54,6 +58,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 err.println("clausecam: declarations folder not found: " + declarations);
                 return 2;
             }
+            DeclarationValidator validator = new DeclarationValidator(termsTypes.forDeclarations(declarations));
             DeclarationValidator.Report report = validator.validateFolder(declarations);
             checked = report.filesChecked();
             problems.addAll(report.problems());
@@ -71,7 +76,13 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
                 resolved.add(found);
             }
-            for (Path file : resolved) problems.addAll(validator.validateFile(file));
+            // Files given by path belong to the collection of the folder that holds them.
+            Map<Path, DeclarationValidator> validators = new HashMap<>();
+            for (Path file : resolved) {
+                Path folder = file.toAbsolutePath().normalize().getParent();
+                problems.addAll(validators.computeIfAbsent(folder, f -> new DeclarationValidator(termsTypes.forDeclarations(f)))
+                        .validateFile(file));
+            }
             checked = resolved.size();
         }
 

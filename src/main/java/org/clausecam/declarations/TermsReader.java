@@ -23,13 +23,14 @@ import java.util.Set;
 final class TermsReader {
 
     private final Path file;
+    private final TermsTypes termsTypes;
     private final Set<String> knownFilters;
     private final List<DeclarationProblem> problems;
     private final boolean checkCss;
 
     /** @param knownFilters the filter names a declaration may use: built in, or exported by its filters files */
-    TermsReader(Path file, Set<String> knownFilters, List<DeclarationProblem> problems) {
-        this(file, knownFilters, problems, false);
+    TermsReader(Path file, TermsTypes termsTypes, Set<String> knownFilters, List<DeclarationProblem> problems) {
+        this(file, termsTypes, knownFilters, problems, false);
     }
 
     /**
@@ -38,8 +39,9 @@ final class TermsReader {
      *                 record what was declared, selectors jsoup cannot parse included (it refuses
      *                 attribute values of more than about a thousand characters).
      */
-    TermsReader(Path file, Set<String> knownFilters, List<DeclarationProblem> problems, boolean checkCss) {
+    TermsReader(Path file, TermsTypes termsTypes, Set<String> knownFilters, List<DeclarationProblem> problems, boolean checkCss) {
         this.file = file;
+        this.termsTypes = termsTypes;
         this.knownFilters = knownFilters;
         this.problems = problems;
         this.checkCss = checkCss;
@@ -50,8 +52,8 @@ final class TermsReader {
         int before = problems.size();
         LayoutSafeName.whyUnsafe(type).ifPresent(why ->
                 problem(pointer, "terms type \"" + type + "\" " + why + ": it would escape the storage layout"));
-        if (!TermsTypes.isKnown(type) && LayoutSafeName.isSafe(type)) {
-            problem(pointer, TermsTypes.unknownTypeMessage(type));
+        if (!termsTypes.isKnown(type) && LayoutSafeName.isSafe(type)) {
+            problem(pointer, termsTypes.unknownTypeMessage(type));
         }
         if (!node.isObject()) {
             problem(pointer, "terms must be an object");

@@ -30,6 +30,11 @@ public final class Extractor {
         this.filters = filters;
     }
 
+    /** An extractor that reproduces the versions of {@code engine} (see {@link RecordingEngine}). */
+    public Extractor forEngine(RecordingEngine engine) {
+        return filters == null ? this : new Extractor(filters.forEngine(engine));
+    }
+
     /**
      * The version of one source document.
      *
