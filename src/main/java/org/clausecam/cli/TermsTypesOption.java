@@ -14,8 +14,8 @@ final class TermsTypesOption {
 
     @Option(names = "--terms-types", paramLabel = "FILE",
             description = "The collection's own terms types (Open Terms Archive's termsTypes.json format). "
-                    + "Default: terms-types/termsTypes.json beside the declarations folder when it exists, "
-                    + "else Open Terms Archive's standard list.")
+                    + "Default: terms-types/termsTypes.json beside the declarations folder (for commands that read one) "
+                    + "when it exists, else Open Terms Archive's standard list.")
     Path file;
 
     /** The list for a declarations folder: the one named, else the collection's own beside it, else the standard. */
