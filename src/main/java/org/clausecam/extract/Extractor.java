@@ -54,7 +54,7 @@ public final class Extractor {
         return content.length >= 5 && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F' && content[4] == '-';
     }
 
-    private static String decode(byte[] content, String mimeType) {
+    static String decode(byte[] content, String mimeType) {
         java.nio.charset.Charset charset = StandardCharsets.UTF_8;
         if (mimeType != null) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)").matcher(mimeType);

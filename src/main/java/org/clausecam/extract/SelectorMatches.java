@@ -1,7 +1,6 @@
 package org.clausecam.extract;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.clausecam.declarations.Selector;
@@ -17,11 +16,13 @@ public final class SelectorMatches {
     }
 
     /**
+     * @param mimeType the snapshot's MIME type, whose charset (UTF-8 when it names none) decodes it
      * @return the selectors (CSS text; for a range, the boundary selector) that match nothing, in declared order
      * @throws ExtractionException when a selector does not parse
      */
-    public static List<String> unmatched(byte[] html, URI location, List<Selector> selectors) throws ExtractionException {
-        Document document = ScriptlessHtmlParser.parse(new String(html, StandardCharsets.UTF_8), location.toString());
+    public static List<String> unmatched(byte[] html, String mimeType, URI location, List<Selector> selectors)
+            throws ExtractionException {
+        Document document = ScriptlessHtmlParser.parse(Extractor.decode(html, mimeType), location.toString());
         List<String> unmatched = new ArrayList<>();
         for (Selector selector : selectors) {
             List<String> parts = selector instanceof Selector.Range range ? List.of(range.start(), range.end())
