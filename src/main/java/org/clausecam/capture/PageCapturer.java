@@ -30,6 +30,7 @@ import org.clausecam.fetch.FetcherKind;
 import org.clausecam.fetch.GuardedProxy;
 import org.clausecam.fetch.HttpStatus;
 import org.clausecam.fetch.NetworkGuard;
+import org.clausecam.url.WebUrl;
 
 /**
  * Renders pages and takes full-page screenshots in its agent's one Chromium.
@@ -216,7 +217,7 @@ public final class PageCapturer {
      */
     private FetchedDocument servedBytes(Page page, URI url, FetchedDocument document, long deadline)
             throws FetchException {
-        URI location = URI.create(page.url());
+        URI location = locationOf(page);
         guard.check(location);
         long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
         APIResponse answer = page.context().request().get(location.toString(),
@@ -358,7 +359,7 @@ public final class PageCapturer {
         String statusLine = main == null
                 ? HttpStatus.statusLine("HTTP/1.1", status, null)
                 : HttpStatus.statusLine(protocol(scripts), status, main.statusText());
-        return new FetchedDocument(requested, URI.create(page.url()), FetcherKind.BROWSER, status, statusLine,
+        return new FetchedDocument(requested, locationOf(page), FetcherKind.BROWSER, status, statusLine,
                 headers, mime.isEmpty() ? "text/html" : mime, html.getBytes(StandardCharsets.UTF_8), Instant.now());
     }
 
@@ -402,6 +403,14 @@ public final class PageCapturer {
     private static String locale(String acceptLanguage) {
         String first = acceptLanguage == null ? "" : acceptLanguage.split(",")[0].split(";")[0].strip();
         return first.isEmpty() ? "en-US" : first;
+    }
+
+    /**
+     * The page's URL as Chromium serialises it, which may hold what java.net.URI refuses ({@code |}
+     * in a query, {@code [} in a path): read with the agent's URL parser, in the form URI holds.
+     */
+    private static URI locationOf(Page page) {
+        return WebUrl.create(page.url(), null).toUri();
     }
 
     private static URI withoutFragment(URI uri) {

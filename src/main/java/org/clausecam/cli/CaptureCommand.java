@@ -69,6 +69,9 @@ final class CaptureCommand implements Callable<Integer> {
     String type;
 
     @Mixin
+    TermsTypesOption termsTypes;
+
+    @Mixin
     StoreOption store;
 
     @Mixin
@@ -103,7 +106,7 @@ final class CaptureCommand implements Callable<Integer> {
     private void checkUsage() {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) throw new UsageException("not an http(s) URL: " + url);
-        RecordTarget.check(out, service, type, "capture");
+        RecordTarget.check(out, service, type, "capture", termsTypes.namedOrStandard());
     }
 
     private void write(CapturedTerms captured, StoredRecord stored) throws IOException {

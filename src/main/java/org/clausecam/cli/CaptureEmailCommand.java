@@ -67,6 +67,9 @@ final class CaptureEmailCommand implements Callable<Integer> {
     @Option(names = "--type", paramLabel = "TYPE", description = "…and this terms type.")
     String type;
 
+    @Mixin
+    TermsTypesOption termsTypes;
+
     @Option(names = "--viewport-width", paramLabel = "PX", defaultValue = "800",
             description = "Width of the rendered e-mail (default ${DEFAULT-VALUE}, a mail client's reading pane).")
     int viewportWidth;
@@ -79,7 +82,7 @@ final class CaptureEmailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RecordTarget.check(out, service, type, "e-mail");
+        RecordTarget.check(out, service, type, "e-mail", termsTypes.namedOrStandard());
         byte[] raw;
         EmailMessage email;
         try {

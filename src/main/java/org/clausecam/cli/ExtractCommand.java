@@ -6,10 +6,10 @@ import org.clausecam.declarations.Declaration;
 import org.clausecam.declarations.DeclarationException;
 import org.clausecam.declarations.DeclarationLoader;
 import org.clausecam.declarations.IsoMoment;
-import org.clausecam.declarations.SourceDocument;
-import org.clausecam.declarations.Terms;
 import org.clausecam.extract.ExtractionException;
 import org.clausecam.extract.Extractor;
+import org.clausecam.extract.RecordingEngine;
+import org.clausecam.extract.SnapshotsFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,10 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Re-extract versions from snapshots laid out as an Open Terms Archive snapshots repository: "
@@ -32,10 +29,9 @@ import java.util.stream.Stream;
                 + "writes <Service>/<Terms type>.md.",
                 "A terms that fails is reported and the others are still written; exit 1 if any failed."},
         footer = {"", "Example:",
-                "  clausecam extract --declarations declarations --snapshots snapshots --out versions --date 2026-08-01"})
+                "  clausecam extract --declarations declarations --snapshots snapshots --out versions --date 2026-08-01",
+                "  clausecam extract --declarations declarations --snapshots snapshots --out versions --engine 11.0.2"})
 final class ExtractCommand implements Callable<Integer> {
-
-    private static final List<String> EXTENSIONS = List.of(".html", ".pdf");
 
     @Option(names = "--declarations", paramLabel = "DIR", defaultValue = "${env:CLAUSECAM_DECLARATIONS:-declarations}",
             description = "Declarations folder (default: ${DEFAULT-VALUE}).")
@@ -51,6 +47,15 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Use the declarations and filters valid at this date (2026-08-01 or 2026-08-01T10:30:00Z); default: current.")
     String date;
 
+    @Option(names = "--engine", paramLabel = "VERSION",
+            description = "Reproduce the versions Open Terms Archive's engine VERSION recorded (the X-engine-version trailer "
+                    + "of the versions repository's commits): before 14.0.0 declared filters see Node 22's "
+                    + "URLSearchParams(null), empty. Default: today's engine.")
+    String engine;
+
+    @picocli.CommandLine.Mixin
+    TermsTypesOption termsTypes;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -59,23 +64,23 @@ final class ExtractCommand implements Callable<Integer> {
         if (!Files.isDirectory(declarations)) throw new UsageException("declarations folder not found: " + declarations);
         if (!Files.isDirectory(snapshots)) throw new UsageException("snapshots folder not found: " + snapshots);
         Instant at = date == null ? null : parseDate(date);
-        DeclarationLoader loader = new DeclarationLoader(declarations);
+        RecordingEngine recordedBy = engine == null ? RecordingEngine.current() : parseEngine(engine);
+        DeclarationLoader loader = new DeclarationLoader(declarations, termsTypes.forDeclarations(declarations));
         // Declared filters run in the agent's Chromium; nothing is fetched.
         try (Agent agent = Agent.start(AgentSettings.defaults())) {
-            return extractAll(agent.extractor(), loader, at);
+            return extractAll(agent.extractor().forEngine(recordedBy), loader, at);
         }
     }
 
     private int extractAll(Extractor extractor, DeclarationLoader loader, Instant at) throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        SnapshotsFolder folder = new SnapshotsFolder(snapshots);
         int written = 0;
         List<String> failures = new ArrayList<>();
-        for (Path serviceDir : sorted(snapshots)) {
-            if (!Files.isDirectory(serviceDir)) continue;
-            String service = serviceDir.getFileName().toString();
-            TreeMap<String, Path> termsFiles = termsTypes(serviceDir);
-            if (termsFiles.isEmpty()) continue;
+        for (String service : folder.services()) {
+            List<String> types = folder.termsTypes(service);
+            if (types.isEmpty()) continue;
             Declaration declaration;
             try {
                 declaration = loader.declarationAt(service, at);
@@ -83,9 +88,9 @@ final class ExtractCommand implements Callable<Integer> {
                 failures.add(service + ": " + e.getMessage());
                 continue;
             }
-            for (String type : termsFiles.keySet()) {
+            for (String type : types) {
                 try {
-                    String version = extract(extractor, declaration, type, serviceDir);
+                    String version = folder.version(extractor, declaration, type);
                     Path target = out.resolve(service).resolve(type + ".md");
                     Files.createDirectories(target.getParent());
                     Files.writeString(target, version, StandardCharsets.UTF_8);
@@ -95,57 +100,22 @@ final class ExtractCommand implements Callable<Integer> {
                 }
             }
         }
-        failures.forEach(f -> err.println("failed: " + f));
+        failures.forEach(f -> err.println("failed: " + UserText.printable(f)));
         o.println(written + " versions written to " + out + ", " + failures.size() + " failed");
         o.flush();
         return failures.isEmpty() ? 0 : 1;
     }
 
-    private static String extract(Extractor extractor, Declaration declaration, String type, Path serviceDir)
-            throws ExtractionException, IOException {
-        Terms terms = declaration.terms(type).orElseThrow(() -> new ExtractionException(
-                "no terms \"" + type + "\" in the declaration of " + declaration.serviceId()));
-        List<String> versions = new ArrayList<>();
-        for (SourceDocument document : terms.sourceDocuments()) {
-            String base = terms.combined() ? type + " #" + document.id() : type;
-            Path file = snapshotFile(serviceDir, base).orElseThrow(() -> new ExtractionException(
-                    "no snapshot " + serviceDir.resolve(base) + ".html (or .pdf) for " + document.location()));
-            String mime = file.toString().endsWith(".pdf") ? "application/pdf" : "text/html";
-            versions.add(extractor.extract(document, declaration.filtersSource(), Files.readAllBytes(file), mime, document.location()));
-        }
-        return Extractor.combine(versions);
-    }
-
-    private static Optional<Path> snapshotFile(Path serviceDir, String base) {
-        for (String ext : EXTENSIONS) {
-            Path p = serviceDir.resolve(base + ext);
-            if (Files.isRegularFile(p)) return Optional.of(p);
-        }
-        return Optional.empty();
-    }
-
-    /** Terms types present in a service's snapshots folder, from the file names. */
-    private static TreeMap<String, Path> termsTypes(Path serviceDir) throws IOException {
-        TreeMap<String, Path> types = new TreeMap<>();
-        for (Path file : sorted(serviceDir)) {
-            String name = file.getFileName().toString();
-            String ext = EXTENSIONS.stream().filter(name::endsWith).findFirst().orElse(null);
-            if (ext == null || !Files.isRegularFile(file)) continue;
-            String stem = name.substring(0, name.length() - ext.length());
-            int hash = stem.indexOf(" #");
-            types.putIfAbsent(hash >= 0 ? stem.substring(0, hash) : stem, file);
-        }
-        return types;
-    }
-
-    private static List<Path> sorted(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
-        }
-    }
-
     private static Instant parseDate(String text) {
         return IsoMoment.startOf(text).orElseThrow(() -> new UsageException(
                 "--date must be ISO-8601 (2026-08-01 or 2026-08-01T10:30:00Z), not '" + text + "'"));
+    }
+
+    private static RecordingEngine parseEngine(String text) {
+        try {
+            return RecordingEngine.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--engine: " + e.getMessage(), e);
+        }
     }
 }

@@ -13,16 +13,17 @@ final class RecordTarget {
 
     /**
      * @param what what is being captured ("capture", "e-mail"), for the message
+     * @param termsTypes the types {@code --type} may name
      * @throws UsageException when nothing says where the result goes, or the terms named are not usable
      */
-    static void check(Path out, String service, String type, String what) {
+    static void check(Path out, String service, String type, String what, TermsTypes termsTypes) {
         if ((service == null) != (type == null)) throw new UsageException("--service and --type go together");
         if (out == null && service == null) {
             throw new UsageException("say where the " + what + " goes: --out DIR, or --service and --type to record it");
         }
         if (service != null) {
             LayoutSafeName.whyUnsafe(service).ifPresent(why -> { throw new UsageException("--service '" + service + "': " + why); });
-            if (!TermsTypes.isKnown(type)) throw new UsageException("--type: " + TermsTypes.unknownTypeMessage(type));
+            if (!termsTypes.isKnown(type)) throw new UsageException("--type: " + termsTypes.unknownTypeMessage(type));
         }
     }
 }

@@ -77,6 +77,9 @@ final class TrackCommand implements Callable<Integer> {
     @Mixin
     ConcurrencyOptions concurrency;
 
+    @Mixin
+    TermsTypesOption termsTypes;
+
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Only the services of shard I of N (by a hash of the service id). Default: in a Kubernetes "
                     + "Indexed Job, shard $JOB_COMPLETION_INDEX of $CLAUSECAM_SHARDS (the manifest sets it to the Job's "
@@ -130,7 +133,7 @@ final class TrackCommand implements Callable<Integer> {
             throw new UsageException("declarations folder not found: " + declarations.toAbsolutePath()
                     + " (give one with --declarations DIR)");
         }
-        DeclarationLoader loader = new DeclarationLoader(declarations);
+        DeclarationLoader loader = new DeclarationLoader(declarations, termsTypes.forDeclarations(declarations));
         checkServicesExist(loader);
 
         LoadedDeclarations loaded = loader.loadAll();

@@ -1,8 +1,15 @@
 package org.clausecam.cli;
 
+import org.clausecam.agent.Agent;
+import org.clausecam.declarations.Declaration;
+import org.clausecam.declarations.DeclarationException;
+import org.clausecam.declarations.DeclarationLoader;
 import org.clausecam.declarations.DeclarationProblem;
 import org.clausecam.declarations.DeclarationValidator;
+import org.clausecam.declarations.Terms;
+import org.clausecam.track.LiveCheck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,7 +20,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -26,7 +35,10 @@ import java.util.concurrent.Callable;
         description = {
                 "Check declarations (<Service>.json, <Service>.history.json) against the Open Terms Archive format:",
                 "JSON Schema, terms types, http(s) URLs, range selectors, filter names, duplicate documents.",
-                "Prints one line per problem, 'file: /json/pointer: message'.",
+                "Then, as Open Terms Archive's validate does, fetches each declared document through the agent's fetchers",
+                "(network guard and politeness applying): every select/remove selector must match, the filters must run,",
+                "the version must not be empty; --schema-only skips this.",
+                "Prints one line per problem, 'file: /json/pointer: message' or 'Service / Terms type: URL: message'.",
                 "Exit 0 when clean, 1 when any problem, 2 when the folder or a file does not exist."})
 public final class ValidateCommand implements Callable<Integer> {
 
@@ -38,25 +50,39 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Only these files (paths, or names inside the declarations folder). Default: the whole folder.")
     List<Path> files = new ArrayList<>();
 
+    @Mixin
+    TermsTypesOption termsTypes;
+
+    @Option(names = "--schema-only", negatable = false,
+            description = "Check the files only (format, types, URLs, selectors' syntax, filter names); fetch nothing.")
+    boolean schemaOnly;
+
+    @Mixin
+    CaptureSettings capture;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DeclarationValidator validator = new DeclarationValidator();
-
         int checked;
         List<DeclarationProblem> problems = new ArrayList<>();
+        List<Path> current = new ArrayList<>();
         if (files.isEmpty()) {
             if (!Files.isDirectory(declarations)) {
                 err.println("clausecam: declarations folder not found: " + declarations);
                 return 2;
             }
+            DeclarationValidator validator = new DeclarationValidator(termsTypes.forDeclarations(declarations));
             DeclarationValidator.Report report = validator.validateFolder(declarations);
             checked = report.filesChecked();
             problems.addAll(report.problems());
+            try (var listing = Files.list(declarations)) {
+                listing.filter(f -> DeclarationValidator.isDeclarationFile(f) && !f.getFileName().toString().endsWith(".history.json"))
+                        .sorted().forEach(current::add);
+            }
         } else {
             List<Path> resolved = new ArrayList<>();
             for (Path file : files) {
@@ -71,8 +97,15 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
                 resolved.add(found);
             }
-            for (Path file : resolved) problems.addAll(validator.validateFile(file));
+            // Files given by path belong to the collection of the folder that holds them.
+            Map<Path, DeclarationValidator> validators = new HashMap<>();
+            for (Path file : resolved) {
+                Path folder = file.toAbsolutePath().normalize().getParent();
+                problems.addAll(validators.computeIfAbsent(folder, f -> new DeclarationValidator(termsTypes.forDeclarations(f)))
+                        .validateFile(file));
+            }
             checked = resolved.size();
+            resolved.stream().filter(f -> !f.getFileName().toString().endsWith(".history.json")).forEach(current::add);
         }
 
         for (DeclarationProblem p : problems) out.println(UserText.printable(p.toString()));
@@ -80,6 +113,44 @@ public final class ValidateCommand implements Callable<Integer> {
         err.println("checked " + checked + (checked == 1 ? " file: " : " files: ")
                 + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
         err.flush();
-        return problems.isEmpty() ? 0 : 1;
+        if (schemaOnly) return problems.isEmpty() ? 0 : 1;
+
+        // Files with problems were reported above; the others are checked on their live pages.
+        List<LiveCheck.Problem> live = checkLive(current.stream()
+                .filter(f -> problems.stream().noneMatch(p -> p.file().equals(f))).toList(), out, err);
+        return problems.isEmpty() && live.isEmpty() ? 0 : 1;
+    }
+
+    private List<LiveCheck.Problem> checkLive(List<Path> files, PrintWriter out, PrintWriter err) throws Exception {
+        List<LiveCheck.Problem> problems = new ArrayList<>();
+        if (files.isEmpty()) return problems;
+        int documents = 0;
+        try (Agent agent = Agent.start(capture.agentSettings(false))) {
+            LiveCheck check = new LiveCheck(agent.sourceCapturer(), agent.extractor());
+            for (Path file : files) {
+                Path folder = file.toAbsolutePath().normalize().getParent();
+                String name = file.getFileName().toString();
+                String service = name.substring(0, name.length() - ".json".length());
+                Declaration declaration;
+                try {
+                    declaration = new DeclarationLoader(folder, termsTypes.forDeclarations(folder)).load(service);
+                } catch (DeclarationException e) {
+                    e.problems().forEach(p -> out.println(UserText.printable(p.toString())));
+                    continue;
+                }
+                for (Terms terms : declaration.terms().values()) {
+                    documents += terms.sourceDocuments().size();
+                    for (LiveCheck.Problem p : check.check(terms, declaration.filtersSource())) {
+                        problems.add(p);
+                        out.println(UserText.printable(p.toString()));
+                        out.flush();
+                    }
+                }
+            }
+        }
+        err.println("fetched " + documents + (documents == 1 ? " document: " : " documents: ")
+                + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+        err.flush();
+        return problems;
     }
 }

@@ -32,10 +32,23 @@ public final class DeclarationLoader {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Path folder;
+    private final TermsTypes termsTypes;
 
-    public DeclarationLoader(Path folder) {
+    /** @param termsTypes the types the collection's declarations may use ({@link TermsTypes#forDeclarations}) */
+    public DeclarationLoader(Path folder, TermsTypes termsTypes) {
         this.folder = folder;
+        this.termsTypes = termsTypes;
     }
+
+    /**
+     * A loader with the terms types that apply to the folder: the collection's own list beside
+     * it, else the standard one.
+     */
+    public static DeclarationLoader forCollection(Path folder) throws TermsTypesException {
+        return new DeclarationLoader(folder, TermsTypes.forDeclarations(folder));
+    }
+
+    public TermsTypes termsTypes() { return termsTypes; }
 
     public Path folder() { return folder; }
 
@@ -99,8 +112,8 @@ public final class DeclarationLoader {
             currentFilters.addAll(FiltersAtDate.exportedNames(filtersSource));
             Set<String> historyFilters = new HashSet<>(currentFilters);
             historyFilters.addAll(FiltersAtDate.historyNames(filtersHistory));
-            TermsReader currentReader = new TermsReader(file, currentFilters, problems, true);
-            TermsReader historyReader = new TermsReader(historyFile(serviceId), historyFilters, problems);
+            TermsReader currentReader = new TermsReader(file, termsTypes, currentFilters, problems, true);
+            TermsReader historyReader = new TermsReader(historyFile(serviceId), termsTypes, historyFilters, problems);
             for (Map.Entry<String, JsonNode> field : root.get(termsKey).properties()) {
                 String type = field.getKey();
                 DeclarationHistory.Entry earlier = date == null ? null : history.at(type, date);

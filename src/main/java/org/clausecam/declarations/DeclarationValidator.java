@@ -40,8 +40,11 @@ public final class DeclarationValidator {
 
     private final JsonSchema declarationSchema;
     private final JsonSchema historySchema;
+    private final TermsTypes termsTypes;
 
-    public DeclarationValidator() {
+    /** @param termsTypes the types the collection's declarations may use ({@link TermsTypes#forDeclarations}) */
+    public DeclarationValidator(TermsTypes termsTypes) {
+        this.termsTypes = termsTypes;
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                 .pathType(PathType.JSON_POINTER)
@@ -112,7 +115,7 @@ public final class DeclarationValidator {
         Set<String> filters = new HashSet<>(BUILT_IN_FILTERS);
         filters.addAll(FiltersAtDate.exportedNames(readQuietly(folder.resolve(serviceId + ".filters.js"))));
         if (history) filters.addAll(FiltersAtDate.historyNames(readQuietly(folder.resolve(serviceId + ".filters.history.js"))));
-        SemanticChecks checks = new SemanticChecks(file, filters, problems);
+        SemanticChecks checks = new SemanticChecks(file, termsTypes, filters, problems);
 
         if (history) {
             for (Map.Entry<String, JsonNode> type : root.properties()) {
@@ -151,11 +154,13 @@ public final class DeclarationValidator {
     /** The checks a JSON Schema cannot express, over a tree that may also have schema problems. */
     private static final class SemanticChecks {
         private final Path file;
+        private final TermsTypes termsTypes;
         private final Set<String> filters;
         private final List<DeclarationProblem> problems;
 
-        SemanticChecks(Path file, Set<String> filters, List<DeclarationProblem> problems) {
+        SemanticChecks(Path file, TermsTypes termsTypes, Set<String> filters, List<DeclarationProblem> problems) {
             this.file = file;
+            this.termsTypes = termsTypes;
             this.filters = filters;
             this.problems = problems;
         }
@@ -164,8 +169,8 @@ public final class DeclarationValidator {
             var unsafe = LayoutSafeName.whyUnsafe(type);
             if (unsafe.isPresent()) {
                 problem(pointer, "terms type \"" + type + "\" " + unsafe.get() + ": it would escape the storage layout");
-            } else if (!TermsTypes.isKnown(type)) {
-                problem(pointer, TermsTypes.unknownTypeMessage(type));
+            } else if (!termsTypes.isKnown(type)) {
+                problem(pointer, termsTypes.unknownTypeMessage(type));
             }
         }
 

@@ -3,8 +3,6 @@ package org.clausecam.declarations;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.clausecam.url.WebUrl;
 
 /**
  * Turns the JSON of one terms declaration (current or from history) into {@link Terms}, with
@@ -23,13 +22,14 @@ import java.util.Set;
 final class TermsReader {
 
     private final Path file;
+    private final TermsTypes termsTypes;
     private final Set<String> knownFilters;
     private final List<DeclarationProblem> problems;
     private final boolean checkCss;
 
     /** @param knownFilters the filter names a declaration may use: built in, or exported by its filters files */
-    TermsReader(Path file, Set<String> knownFilters, List<DeclarationProblem> problems) {
-        this(file, knownFilters, problems, false);
+    TermsReader(Path file, TermsTypes termsTypes, Set<String> knownFilters, List<DeclarationProblem> problems) {
+        this(file, termsTypes, knownFilters, problems, false);
     }
 
     /**
@@ -38,8 +38,9 @@ final class TermsReader {
      *                 record what was declared, selectors jsoup cannot parse included (it refuses
      *                 attribute values of more than about a thousand characters).
      */
-    TermsReader(Path file, Set<String> knownFilters, List<DeclarationProblem> problems, boolean checkCss) {
+    TermsReader(Path file, TermsTypes termsTypes, Set<String> knownFilters, List<DeclarationProblem> problems, boolean checkCss) {
         this.file = file;
+        this.termsTypes = termsTypes;
         this.knownFilters = knownFilters;
         this.problems = problems;
         this.checkCss = checkCss;
@@ -50,8 +51,8 @@ final class TermsReader {
         int before = problems.size();
         LayoutSafeName.whyUnsafe(type).ifPresent(why ->
                 problem(pointer, "terms type \"" + type + "\" " + why + ": it would escape the storage layout"));
-        if (!TermsTypes.isKnown(type) && LayoutSafeName.isSafe(type)) {
-            problem(pointer, TermsTypes.unknownTypeMessage(type));
+        if (!termsTypes.isKnown(type) && LayoutSafeName.isSafe(type)) {
+            problem(pointer, termsTypes.unknownTypeMessage(type));
         }
         if (!node.isObject()) {
             problem(pointer, "terms must be an object");
@@ -251,40 +252,26 @@ final class TermsReader {
         problems.add(new DeclarationProblem(file, pointer, message));
     }
 
-    /** Parsing of fetch URLs, lenient on characters browsers accept but java.net.URI does not. */
+    /**
+     * Parsing of fetch URLs as a browser (and Open Terms Archive, with Node's {@code URL}) parses
+     * them: the WHATWG URL Standard, so that spaces, {@code [}, {@code |} and non-ASCII in a path
+     * are accepted and percent-encoded, hosts go through IDNA, and what the agent fetches is the
+     * URL the browser would. The result is the serialisation in a form {@link URI} holds.
+     */
     static final class Locations {
         private Locations() {}
 
         static Optional<URI> httpUrl(String text) {
-            URI uri;
+            Optional<WebUrl> parsed = WebUrl.parse(text, null);
+            if (parsed.isEmpty()) return Optional.empty();
+            WebUrl url = parsed.get();
+            if (!url.scheme().equals("http") && !url.scheme().equals("https")) return Optional.empty();
             try {
-                uri = new URI(escapeIllegal(text.strip()));
-            } catch (URISyntaxException e) {
+                return Optional.of(url.toUri());
+            } catch (IllegalArgumentException e) {
+                // A host the URL Standard allows but java.net.URI cannot hold ("a_b.example"): not fetchable here.
                 return Optional.empty();
             }
-            String scheme = uri.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-                return Optional.empty();
-            }
-            if (uri.getHost() == null || uri.getHost().isEmpty()) return Optional.empty();
-            return Optional.of(uri);
-        }
-
-        /** Percent-encodes what a browser would (spaces, non-ASCII, {@code | ^ `} …) and leaves valid escapes alone. */
-        static String escapeIllegal(String text) {
-            StringBuilder out = new StringBuilder(text.length());
-            for (int i = 0; i < text.length(); ) {
-                int c = text.codePointAt(i);
-                i += Character.charCount(c);
-                if (c < 0x80 && c > 0x20 && "\"<>\\^`{|}".indexOf(c) < 0) {
-                    out.append((char) c);
-                } else {
-                    for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
-                        out.append('%').append(String.format("%02X", b & 0xff));
-                    }
-                }
-            }
-            return out.toString();
         }
     }
 }

@@ -58,6 +58,11 @@ public final class BrowserFilterRunner implements FilterRunner {
     }
 
     @Override
+    public BrowserFilterRunner forEngine(RecordingEngine engine) {
+        return engine.ranOnNode22() == node22UrlSearchParams ? this : new BrowserFilterRunner(browser, engine.ranOnNode22());
+    }
+
+    @Override
     public String apply(String html, URI location, List<FilterRef> filters, String filtersSource) throws ExtractionException {
         return run(html, location, filters, List.of(), List.of(), filtersSource);
     }

@@ -41,6 +41,11 @@ public final class Extractor {
         this.pdfText = pdfText;
     }
 
+    /** An extractor that reproduces the versions of {@code engine} (see {@link RecordingEngine}). */
+    public Extractor forEngine(RecordingEngine engine) {
+        return filters == null ? this : new Extractor(filters.forEngine(engine), pdfText);
+    }
+
     /**
      * The version of one source document.
      *
@@ -68,7 +73,7 @@ public final class Extractor {
         return content.length >= 5 && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F' && content[4] == '-';
     }
 
-    private static String decode(byte[] content, String mimeType) {
+    static String decode(byte[] content, String mimeType) {
         java.nio.charset.Charset charset = StandardCharsets.UTF_8;
         if (mimeType != null) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)").matcher(mimeType);

@@ -20,4 +20,9 @@ public interface FilterRunner {
     default String apply(String html, URI location, SourceDocument document, String filtersSource) throws ExtractionException {
         return apply(html, location, document.filters(), filtersSource);
     }
+
+    /** The runner with the JavaScript runtime the engine ran filters on; by default this one. */
+    default FilterRunner forEngine(RecordingEngine engine) {
+        return this;
+    }
 }

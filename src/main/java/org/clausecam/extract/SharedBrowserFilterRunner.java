@@ -39,12 +39,9 @@ public final class SharedBrowserFilterRunner implements FilterRunner {
         this.node22UrlSearchParams = node22UrlSearchParams;
     }
 
-    /**
-     * The same runner with Node 22's {@code URLSearchParams(null)}, for cases Open Terms Archive
-     * recorded on Node 22 or older (see {@link BrowserFilterRunner#withNode22UrlSearchParams()}).
-     */
-    public SharedBrowserFilterRunner withNode22UrlSearchParams() {
-        return new SharedBrowserFilterRunner(chromium, true);
+    @Override
+    public SharedBrowserFilterRunner forEngine(RecordingEngine engine) {
+        return engine.ranOnNode22() == node22UrlSearchParams ? this : new SharedBrowserFilterRunner(chromium, engine.ranOnNode22());
     }
 
     @Override

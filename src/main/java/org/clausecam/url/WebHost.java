@@ -1,8 +1,5 @@
 package org.clausecam.url;
 
-import java.net.IDN;
-import java.util.Locale;
-
 /**
  * A URL's host as the WHATWG URL Standard's host parser reads it: what a browser connects to.
  * {@code 0177.0.0.1}, {@code 0x7f.1}, {@code 127.1} and {@code 2130706433} are all the IPv4
@@ -72,16 +69,7 @@ public sealed interface WebHost permits WebHost.Domain, WebHost.Ipv4, WebHost.Ip
             if (!input.endsWith("]")) throw new IllegalArgumentException("unclosed IPv6 host: " + input);
             return Ipv6HostParser.parse(input.substring(1, input.length() - 1));
         }
-        String domain = PercentEncoding.decode(input);
-        String ascii;
-        try {
-            // Java's IDNA 2003 maps ideographic full stops and full-width digits as UTS #46 does,
-            // which is what turns "１２７。０。０。１" into an IPv4 address below, as in a browser.
-            // It is stricter than UTS #46 on empty and over-long labels: those fail here, never pass.
-            ascii = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad domain: " + input, e);
-        }
+        String ascii = DomainToAscii.convert(PercentEncoding.decode(input));
         if (ascii.isEmpty()) throw new IllegalArgumentException("empty host");
         for (int i = 0; i < ascii.length(); i++) {
             char c = ascii.charAt(i);

@@ -166,6 +166,7 @@ public final class WebUrl {
             url.username = PercentEncoding.encode(colon >= 0 ? userinfo.substring(0, colon) : userinfo, PercentEncoding::isUserinfoSet);
             url.password = colon >= 0 ? PercentEncoding.encode(userinfo.substring(colon + 1), PercentEncoding::isUserinfoSet) : "";
             authority = authority.substring(at + 1);
+            if (authority.isEmpty()) throw new IllegalArgumentException("credentials without a host");
         }
         int portColon = -1;
         boolean inBrackets = false;

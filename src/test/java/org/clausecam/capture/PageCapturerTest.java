@@ -92,6 +92,17 @@ class PageCapturerTest {
     }
 
     @Test
+    void aPageWhoseUrlJavaNetUriRefusesIsRenderedAtTheUrlTheBrowserReached() throws Exception {
+        // The test server refuses such a request line, so the page moves there itself, as pages may.
+        server.serve("/piped.html", "text/html",
+                "<html><body><p>piped</p><script>history.replaceState(null, '', '/piped.html?a=1|2')</script></body></html>");
+
+        RenderedPage rendered = capturer.render(server.url("/piped.html"), RenderOptions.builder().screenshot(false).build());
+
+        assertEquals(server.url("/piped.html?a=1%7C2"), rendered.document().location());
+    }
+
+    @Test
     void aPageBuiltByScriptsIsRenderedWithItsScriptedContent() throws Exception {
         URI url = server.url("/scripted.html");
 

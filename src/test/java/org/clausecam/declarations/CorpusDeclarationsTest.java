@@ -24,7 +24,7 @@ class CorpusDeclarationsTest {
     @ParameterizedTest
     @ValueSource(strings = {"contrib", "genai"})
     void everyCurrentDeclarationLoads(String collection) throws Exception {
-        DeclarationLoader loader = new DeclarationLoader(corpusFolder(collection));
+        DeclarationLoader loader = DeclarationLoader.forCollection(corpusFolder(collection));
 
         LoadedDeclarations all = loader.loadAll();
 
@@ -36,7 +36,7 @@ class CorpusDeclarationsTest {
     @ValueSource(strings = {"contrib", "genai"})
     void everyServiceLoadsAtEveryDateOfItsHistory(String collection) throws Exception {
         Path folder = corpusFolder(collection);
-        DeclarationLoader loader = new DeclarationLoader(folder);
+        DeclarationLoader loader = DeclarationLoader.forCollection(folder);
         List<String> failures = new java.util.ArrayList<>();
         int loads = 0;
         for (String serviceId : loader.serviceIds()) {
@@ -63,7 +63,7 @@ class CorpusDeclarationsTest {
     void instagramFiltersAtAnOldDateAreAValidModuleWithTheOldFilters() throws Exception {
         Path folder = corpusFolder("contrib");
         String nodeJs = NodeJs.executable();
-        Declaration old = new DeclarationLoader(folder).declarationAt("Instagram", java.time.Instant.parse("2022-01-01T00:00:00Z"));
+        Declaration old = DeclarationLoader.forCollection(folder).declarationAt("Instagram", java.time.Instant.parse("2022-01-01T00:00:00Z"));
         Path dir = Files.createTempDirectory("instagram-filters");
         Path module = dir.resolve("filters.mjs");
         Path runner = dir.resolve("run.mjs");
@@ -87,7 +87,7 @@ class CorpusDeclarationsTest {
     @ValueSource(strings = {"contrib", "genai"})
     void everyDeclarationAndHistoryFileIsValid(String collection) throws Exception {
         Path folder = corpusFolder(collection);
-        DeclarationValidator validator = new DeclarationValidator();
+        DeclarationValidator validator = new DeclarationValidator(TermsTypes.standard());
 
         long start = System.nanoTime();
         DeclarationValidator.Report report = validator.validateFolder(folder);

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 @Tag("unit")
 class DeclarationHistoryTest {
 
-    final DeclarationLoader loader = new DeclarationLoader(DeclarationLoaderTest.resource("declarations-history"));
+    final DeclarationLoader loader = new DeclarationLoader(DeclarationLoaderTest.resource("declarations-history"), TermsTypes.standard());
 
     static URI locationOf(Declaration d, String type) {
         return d.terms(type).orElseThrow().sourceDocuments().get(0).location();

@@ -22,7 +22,7 @@ class DeclarationLoaderTest {
     }
 
     final Path folder = resource("declarations-loader");
-    final DeclarationLoader loader = new DeclarationLoader(folder);
+    final DeclarationLoader loader = new DeclarationLoader(folder, TermsTypes.standard());
 
     @Test
     void claudeDeclaresItsPrivacyPolicyAsTwoCombinedDocumentsThatInheritTheParentSelector() throws Exception {
@@ -126,7 +126,7 @@ class DeclarationLoaderTest {
 
     @Test
     void aFilterThatNoFiltersFileExportsIsRefusedWithItsPointer() {
-        DeclarationLoader invalid = new DeclarationLoader(resource("declarations-invalid"));
+        DeclarationLoader invalid = new DeclarationLoader(resource("declarations-invalid"), TermsTypes.standard());
 
         DeclarationException e = assertThrows(DeclarationException.class, () -> invalid.load("Unknown Filter"));
 
@@ -136,7 +136,7 @@ class DeclarationLoaderTest {
 
     @Test
     void aCombineCannotHoldTheSameDocumentTwice() {
-        DeclarationLoader invalid = new DeclarationLoader(resource("declarations-invalid"));
+        DeclarationLoader invalid = new DeclarationLoader(resource("declarations-invalid"), TermsTypes.standard());
 
         DeclarationException e = assertThrows(DeclarationException.class, () -> invalid.load("Duplicate Document"));
 
@@ -146,8 +146,8 @@ class DeclarationLoaderTest {
 
     @Test
     void anUnknownTermsTypeIsNamedWithTheTypeItMostLikelyMeant() {
-        assertEquals("unknown terms type \"Cookies Policy\" (did you mean \"Trackers Policy\"?)", TermsTypes.unknownTypeMessage("Cookies Policy"));
-        assertEquals("unknown terms type \"Privacy Polcy\" (did you mean \"Privacy Policy\"?)", TermsTypes.unknownTypeMessage("Privacy Polcy"));
-        assertEquals("unknown terms type \"Recipes\"", TermsTypes.unknownTypeMessage("Recipes"));
+        assertEquals("unknown terms type \"Cookies Policy\" (did you mean \"Trackers Policy\"?)", TermsTypes.standard().unknownTypeMessage("Cookies Policy"));
+        assertEquals("unknown terms type \"Privacy Polcy\" (did you mean \"Privacy Policy\"?)", TermsTypes.standard().unknownTypeMessage("Privacy Polcy"));
+        assertEquals("unknown terms type \"Recipes\"", TermsTypes.standard().unknownTypeMessage("Recipes"));
     }
 }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
 @Tag("unit")
 class DeclarationValidatorTest {
 
-    static final DeclarationValidator validator = new DeclarationValidator();
+    static final DeclarationValidator validator = new DeclarationValidator(TermsTypes.standard());
     static final Path invalid = DeclarationLoaderTest.resource("declarations-invalid");
 
     /** Each invalid fixture, and exactly the problem lines it must produce. */

@@ -16,14 +16,14 @@ class RepositoryDeclarationsTest {
 
     @Test
     void areValid() throws Exception {
-        DeclarationValidator.Report report = new DeclarationValidator().validateFolder(folder);
+        DeclarationValidator.Report report = new DeclarationValidator(TermsTypes.standard()).validateFolder(folder);
 
         assertEquals(List.of(), report.problems().stream().map(DeclarationProblem::toString).toList());
     }
 
     @Test
     void includeClaudeWithItsCombinedPrivacyPolicy() throws Exception {
-        LoadedDeclarations all = new DeclarationLoader(folder).loadAll();
+        LoadedDeclarations all = DeclarationLoader.forCollection(folder).loadAll();
 
         assertEquals(List.of(), all.problems());
         Declaration claude = all.declarations().stream().filter(d -> d.serviceId().equals("Claude.ai")).findFirst().orElseThrow();

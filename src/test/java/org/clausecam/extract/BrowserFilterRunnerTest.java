@@ -114,7 +114,7 @@ class BrowserFilterRunnerTest {
     }
 
     @Test
-    void node22SearchParamsReadNullAsEmpty() throws Exception {
+    void filtersOfEnginesBefore14SeeNode22SearchParamsWhereNullIsEmpty() throws Exception {
         String filters = "export function params(document) {\n"
                 + "  document.querySelector('main').textContent = 'q=' + new URLSearchParams(null).toString();\n"
                 + "}\n";
@@ -122,8 +122,11 @@ class BrowserFilterRunnerTest {
                 List.of(new FilterRef("params", null)), null);
         byte[] html = "<main>x</main>".getBytes(StandardCharsets.UTF_8);
 
-        assertEquals("q=null=", new Extractor(runner).extract(document, filters, html, "text/html", LOCATION));
-        assertEquals("q=", new Extractor(runner.withNode22UrlSearchParams()).extract(document, filters, html, "text/html", LOCATION));
+        Extractor today = new Extractor(runner);
+
+        assertEquals("q=null=", today.extract(document, filters, html, "text/html", LOCATION));
+        assertEquals("q=null=", today.forEngine(RecordingEngine.of("14.0.0")).extract(document, filters, html, "text/html", LOCATION));
+        assertEquals("q=", today.forEngine(RecordingEngine.of("11.0.2")).extract(document, filters, html, "text/html", LOCATION));
     }
 
 }

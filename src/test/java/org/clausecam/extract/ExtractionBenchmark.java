@@ -52,15 +52,16 @@ public final class ExtractionBenchmark {
         System.out.printf("%.2f CPU s of the extracting thread, %.1f MB per CPU second%n", cpuSeconds, mb / cpuSeconds);
     }
 
-    private static List<Job> jobs(Path root) throws IOException {
+    private static List<Job> jobs(Path root) throws IOException, ExtractionException {
         List<Job> jobs = new ArrayList<>();
         for (Path dir : ParityCheck.caseDirs(root)) {
             ParityCase parityCase = ParityCase.read(dir);
-            for (int i = 0; i < parityCase.snapshots().size(); i++) {
-                SourceDocument d = parityCase.documents().get(i);
+            List<SourceDocument> documents = parityCase.terms().sourceDocuments();
+            for (int i = 0; i < documents.size(); i++) {
+                SourceDocument d = documents.get(i);
                 SourceDocument withoutFilters = new SourceDocument(d.id(), d.location(), d.select(), d.remove(), List.of(),
                         d.executeClientScripts());
-                jobs.add(new Job(withoutFilters, Files.readAllBytes(parityCase.snapshots().get(i)), parityCase.locations().get(i)));
+                jobs.add(new Job(withoutFilters, Files.readAllBytes(parityCase.snapshots().get(i)), d.location()));
             }
         }
         return jobs;

@@ -44,7 +44,6 @@ public final class ParityCheck {
     /** Prints each case's verdict and the tally; returns how many cases failed. */
     private static int run(Path root, SharedBrowserFilterRunner filters, PdfTextReader pdfText, PrintStream out) throws IOException {
         Extractor extractor = new Extractor(filters, pdfText);
-        Extractor node22Extractor = new Extractor(filters.withNode22UrlSearchParams(), pdfText);
         int passed = 0;
         int failed = 0;
         for (Path dir : caseDirs(root)) {
@@ -52,7 +51,7 @@ public final class ParityCheck {
             String verdict;
             try {
                 ParityCase parityCase = ParityCase.read(dir);
-                String actual = parityCase.extract(parityCase.recordedOnNode22() ? node22Extractor : extractor);
+                String actual = parityCase.extract(extractor);
                 verdict = firstDifference(parityCase.expected(), actual);
             } catch (ExtractionException | IOException | RuntimeException e) {
                 verdict = "error: " + e.getMessage();

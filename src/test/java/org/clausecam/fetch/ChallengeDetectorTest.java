@@ -121,7 +121,7 @@ class ChallengeDetectorTest {
         try (Stream<Path> files = Files.walk(cases)) {
             List<Path> pages = files.filter(f -> f.toString().contains("/snapshots/") && f.toString().endsWith(".html"))
                     .sorted().toList();
-            assertEquals(5, pages.size(), "snapshots of the parity cases in " + cases);
+            assertEquals(6, pages.size(), "snapshots of the parity cases in " + cases);
             return pages.stream();
         }
     }

@@ -289,6 +289,19 @@ class HttpFetcherTest {
     }
 
     @Test
+    void redirectsToLocationsThatJavaNetUriRefusesAreFollowedAsBrowsersFollowThem() throws Exception {
+        server.redirect("/cg", 302, "/conditions générales").serve("/conditions générales", "text/html", "<p>cg</p>");
+        server.redirect("/params", 302, "/p?a=1|2").serve("/p", "text/html", "<p>p</p>");
+        HttpFetcher local = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true).build());
+
+        FetchedDocument accented = local.fetch(server.url("/cg"));
+        FetchedDocument piped = local.fetch(server.url("/params"));
+
+        assertEquals(server.url("/conditions%20g%C3%A9n%C3%A9rales"), accented.location());
+        assertEquals(server.url("/p?a=1%7C2"), piped.location());
+    }
+
+    @Test
     void aBodyThatStallsAfterTheHeadersTimesOut() {
         server.handle("/stalled", exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "text/html");

@@ -78,4 +78,23 @@ class WebHostTest {
         assertInstanceOf(WebHost.Domain.class, host);
         assertEquals(domain, host.serialized());
     }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', value = {
+            "faß.de             | xn--fa-hia.de",
+            "FAß.ExAmPlE        | xn--fa-hia.example",
+            "bücher.example     | xn--bcher-kva.example",
+            "xn--bcher-kva.example | xn--bcher-kva.example",
+            "[0:0::1]           | [::1]",
+            "a..b               | a..b",
+            "-leading.example   | -leading.example"})
+    void domainsGoThroughUts46AsTheUrlStandardSays(String input, String serialized) {
+        assertEquals(serialized, WebHost.parseSpecial(input).serialized());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xn--pokxncvks.example", "a\u200db.example", "xn--.example"})
+    void domainsThatUts46RefusesAreNoHost(String input) {
+        assertThrows(IllegalArgumentException.class, () -> WebHost.parseSpecial(input.replace("\\u200d", "\u200d")));
+    }
 }
