@@ -98,6 +98,12 @@ public abstract sealed class LayoutStore implements Store permits FileStore, S3S
         WitnessedTip witnessed = WitnessedTip.of(this, terms);
         long tip = witnessed.sequence();
         String latestHash = witnessed.sha256();
+        if (witnessed.headMissing()) {
+            // A crash kept the first record's head from being written. It is written now, before any
+            // second record: a crash after that record would otherwise leave two records and no head,
+            // which no one could tell from a deleted head.
+            replace(StoreLayout.headKey(terms), RecordCodec.encodeHead(new RecordCodec.Head(tip, StoreLayout.recordKey(terms, tip), latestHash)));
+        }
         if (!Objects.equals(record.previous(), latestHash)) {
             throw new StoreConflictException(describe() + ": record of " + label(terms) + " names previous "
                     + record.previous() + ", but the latest record (" + (tip == 0 ? "none" : "id " + tip) + ") is "

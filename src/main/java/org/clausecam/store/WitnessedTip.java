@@ -17,10 +17,11 @@ import java.util.Optional;
  *       parse, or does not cite the hash of the record before it.</li>
  * </ul>
  *
- * @param sequence the newest record's sequence number, 0 when the terms has none
- * @param sha256   the SHA-256 of its stored bytes, null when there is none
+ * @param sequence    the newest record's sequence number, 0 when the terms has none
+ * @param sha256      the SHA-256 of its stored bytes, null when there is none
+ * @param headMissing whether the terms has a record but no head (a crash before its first head)
  */
-record WitnessedTip(long sequence, String sha256) {
+record WitnessedTip(long sequence, String sha256, boolean headMissing) {
 
     static WitnessedTip of(LayoutStore store, TermsKey terms) throws StoreException {
         String headKey = StoreLayout.headKey(terms);
@@ -41,7 +42,7 @@ record WitnessedTip(long sequence, String sha256) {
         }
         long tip = witnessed;
         while (tip < StoreLayout.MAX_SEQUENCE && store.objectExists(StoreLayout.recordKey(terms, tip + 1))) tip++;
-        if (tip == 0) return new WitnessedTip(0, null);
+        if (tip == 0) return new WitnessedTip(0, null, false);
         if (headBytes.isEmpty() && tip > 1) {
             throw broken(store, terms, "its head " + headKey + " is missing although it has " + tip + " records");
         }
@@ -72,7 +73,7 @@ record WitnessedTip(long sequence, String sha256) {
             }
             previousHash = hash;
         }
-        return new WitnessedTip(tip, previousHash);
+        return new WitnessedTip(tip, previousHash, headBytes.isEmpty());
     }
 
     private static BrokenHistoryException broken(LayoutStore store, TermsKey terms, String what) {

@@ -329,6 +329,22 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void a_head_a_crash_never_wrote_is_written_before_a_second_record_can_be() throws Exception {
+        byte[] bytes = RecordCodec.encode(Captures.capture(store, TERMS, null, "one", 0), 1);
+        store.createObject(StoreLayout.recordKey(TERMS, 1), bytes);
+
+        // This append is refused, like one whose process dies before it writes record 2: the head of
+        // record 1 must already be there, or the crash would leave two records that nothing witnesses.
+        CaptureRecord stale = Captures.capture(store, TERMS, Sha256.hex("not record 1".getBytes(StandardCharsets.UTF_8)), "two", 1);
+        assertThrows(StoreConflictException.class, () -> store.append(stale));
+
+        String head = new String(store.readObject(StoreLayout.headKey(TERMS)).orElseThrow(), StandardCharsets.UTF_8);
+        assertTrue(head.contains(Sha256.hex(bytes)), head);
+        assertFalse(store.objectExists(StoreLayout.recordKey(TERMS, 2)));
+        assertEquals("2", store.append(Captures.capture(store, TERMS, Sha256.hex(bytes), "two", 1)).id());
+    }
+
+    @Test
     void re_appending_unchanged_content_writes_only_the_record_and_the_head() throws Exception {
         StoredRecord first = store.append(Captures.capture(store, TERMS, null, "same", 0));
         long before = store.bytesWritten();
