@@ -60,13 +60,15 @@ final class HistoryCommand implements Callable<Integer> {
 
     private static String line(StoredRecord stored) {
         CaptureRecord r = stored.record();
-        String what = r.first() ? "first record" : r.changed() ? "changed" : "unchanged";
+        String what = r.first() ? "first record" : r.changed() ? "changed" : r.technical() ? "technical" : "unchanged";
         if (CaptureRecord.KIND_EMAIL.equals(r.kind())) what = "e-mail evidence";
         StringBuilder docs = new StringBuilder();
         for (DocumentCapture d : r.documents()) {
             docs.append(' ').append(d.fetcher()).append(':').append(d.status()).append(':').append(shortHash(d.snapshot()));
         }
-        return String.format("%s  %-15s %s  version %s  snapshots%s", r.fetchDate(), what, stored.id(), shortHash(r.version()), docs);
+        String line = String.format("%s  %-15s %s  version %s  snapshots%s", r.fetchDate(), what, stored.id(), shortHash(r.version()), docs);
+        // A new version that is not a change of the terms says why.
+        return r.technical() ? line + "  (" + UserText.printable(r.changeReason()) + ")" : line;
     }
 
     static String shortHash(String sha) {

@@ -136,10 +136,14 @@ public final class TrackRun {
             return failed(key, FailureClass.BROWSER, e.getMessage(), start);
         }
         try {
-            StoredRecord stored = recorder.recordCapture(job.terms(), captured);
+            StoredRecord stored = recorder.recordCapture(job.terms(), captured, fetchers -> capturer.versionWith(job, fetchers));
             TermsOutcome.Status status = stored.record().first() ? TermsOutcome.Status.FIRST_RECORD
                     : stored.record().changed() ? TermsOutcome.Status.CHANGED : TermsOutcome.Status.UNCHANGED;
-            return new TermsOutcome(key, status, stored.id(), null, null, Duration.between(start, Instant.now()), captured.notes());
+            List<String> notes = new ArrayList<>(captured.notes());
+            if (stored.record().technical()) {
+                notes.add("recorded as a technical change, not a change of the terms (" + stored.record().changeReason() + ")");
+            }
+            return new TermsOutcome(key, status, stored.id(), null, null, Duration.between(start, Instant.now()), notes);
         } catch (SuspiciousVersionException e) {
             return TermsOutcome.failed(key, FailureClass.SUSPICIOUS_VERSION, e.getMessage()
                     + "; not recorded (run with --accept-shrink to record it)", Duration.between(start, Instant.now()));
