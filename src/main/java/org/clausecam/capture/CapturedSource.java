@@ -8,14 +8,21 @@ import java.util.List;
  * One source document as captured: what was fetched or rendered and, for HTML pages when
  * screenshots are on, its full-page screenshot.
  *
- * @param notes what the capture had to settle for, one line each, naming the URL: a page taken
- *              before {@code load} fired, a screenshot cut at the height limit, an awaited
- *              selector that never appeared; empty for a clean capture
+ * @param notes    what the capture had to settle for, one line each, naming the URL: a page taken
+ *                 before {@code load} fired or before it settled, a screenshot cut at the height
+ *                 limit, an awaited selector that never appeared; empty for a clean capture
+ * @param settling how a rendered page settled after {@code load}; {@link Settling#NOT_WAITED}
+ *                 for a document fetched over plain HTTP (no scripts ran)
  */
-public record CapturedSource(FetchedDocument document, Screenshot screenshot, List<String> notes) {
+public record CapturedSource(FetchedDocument document, Screenshot screenshot, List<String> notes, Settling settling) {
 
     public CapturedSource {
         notes = List.copyOf(notes);
+        settling = settling == null ? Settling.NOT_WAITED : settling;
+    }
+
+    public CapturedSource(FetchedDocument document, Screenshot screenshot, List<String> notes) {
+        this(document, screenshot, notes, Settling.NOT_WAITED);
     }
 
     public CapturedSource(FetchedDocument document, Screenshot screenshot) {

@@ -41,8 +41,11 @@ final class FullPageShooter {
     private static final String MEASURE = "() => { const d = document.documentElement, b = document.body; "
             + "return Math.max(d ? d.scrollHeight : 0, b ? b.scrollHeight : 0, d ? d.clientHeight : 0); }";
 
-    private static final String LOAD_LAZY_IMAGES = "() => { const lazy = document.querySelectorAll('img[loading=\"lazy\"]'); "
-            + "lazy.forEach(i => { i.loading = 'eager'; }); return lazy.length; }";
+    private static final String LOAD_LAZY_IMAGES = "() => { const lazy = Array.from(document.querySelectorAll('img[loading=\"lazy\"]')); "
+            + "lazy.forEach(i => { i.loading = 'eager'; }); window[Symbol.for('clausecam.lazy')] = lazy; return lazy.length; }";
+    /** The images made eager for the shot are lazy again, so that the document read after the shot is the one read before. */
+    private static final String RESTORE_LAZY_IMAGES = "() => { const key = Symbol.for('clausecam.lazy'); const lazy = window[key]; "
+            + "if (lazy) { lazy.forEach(i => { i.loading = 'lazy'; }); delete window[key]; } }";
     private static final String IMAGES_COMPLETE = "() => Array.from(document.images).every(i => i.complete)";
     private static final long LAZY_IMAGES_WAIT_MILLIS = 5_000;
     private static final int WHITE = 0xffffff;
@@ -61,7 +64,17 @@ final class FullPageShooter {
      *                 gets only the time left
      */
     static Screenshot take(Page page, int width, int maxHeight, List<String> hide, long deadline) throws CaptureException {
-        loadLazyImages(page, deadline);
+        boolean lazy = loadLazyImages(page, deadline);
+        try {
+            return shoot(page, width, maxHeight, hide, deadline);
+        } finally {
+            if (lazy) {
+                restoreLazyImages(page);
+            }
+        }
+    }
+
+    private static Screenshot shoot(Page page, int width, int maxHeight, List<String> hide, long deadline) throws CaptureException {
         String style = style(hide);
         int pageHeight = measureHeight(page);
         int height = Math.min(pageHeight, maxHeight);
@@ -128,15 +141,27 @@ final class FullPageShooter {
      * Images marked {@code loading="lazy"} below the fold would be pictured blank: ask for them
      * now and give them a moment (a soft wait: a slow image does not stop the shot).
      */
-    private static void loadLazyImages(Page page, long deadline) {
+    /** @return whether some images were made eager (to be made lazy again after the shot) */
+    private static boolean loadLazyImages(Page page, long deadline) {
+        boolean some = false;
         try {
             Object lazy = page.evaluate(LOAD_LAZY_IMAGES);
-            if (lazy instanceof Number n && n.intValue() > 0) {
+            some = lazy instanceof Number n && n.intValue() > 0;
+            if (some) {
                 long left = Math.min(LAZY_IMAGES_WAIT_MILLIS, (deadline - System.nanoTime()) / 1_000_000 / 4);
                 if (left > 0) page.waitForFunction(IMAGES_COMPLETE, null, new Page.WaitForFunctionOptions().setTimeout(left));
             }
         } catch (PlaywrightException slowOrScriptless) {
             // Pictured as they are.
+        }
+        return some;
+    }
+
+    private static void restoreLazyImages(Page page) {
+        try {
+            page.evaluate(RESTORE_LAZY_IMAGES);
+        } catch (PlaywrightException gone) {
+            // The page went away: nothing to restore.
         }
     }
 

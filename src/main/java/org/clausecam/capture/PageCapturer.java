@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,22 +145,39 @@ public final class PageCapturer {
             Page page = context.newPage();
             keepToOnePage(context, page);
             PageByteBudget budget = PageByteBudget.watch(context, page, PAGE_BYTE_BUDGET, FRAME_DOCUMENTS_BYTE_BUDGET);
+            PageSettle settle = PageSettle.watch(page, options.settleQuiet(), options.maxSettle());
             PendingNavigation navigation = PendingNavigation.start(page, url, options.navigationTimeout(), MAX_PAGE_BYTES);
             navigation.endEarlyWhen(budget::exceeded);
-            return afterNavigation(navigation, () -> {
+            BrowserJob.InFlight<RenderedPage> finish = () -> {
                 try {
-                    return finishRender(page, url, options, navigation, browserGuard, budget, deadline);
+                    return finishRender(page, url, options, navigation, settle, browserGuard, budget, deadline);
                 } finally {
                     context.close();
                 }
-            });
+            };
+            // Ready once the navigation ended and, for a page that loaded, once it settled: the
+            // owner thread serves the other pages meanwhile.
+            return afterNavigation(navigation, () -> !waitsToSettle(navigation, settle, budget) || settle.done(), finish);
         } catch (RuntimeException e) {
             context.close();
             throw e;
         }
     }
 
-    private RenderedPage finishRender(Page page, URI url, RenderOptions options, PendingNavigation navigation,
+    /**
+     * Whether the page is one to wait for after {@code load}: an HTML page that loaded with a
+     * successful answer. Failures, downloads, PDFs and pages over their byte budget are finished
+     * at once. No call into the page (headers of the main answer are already here).
+     */
+    private static boolean waitsToSettle(PendingNavigation navigation, PageSettle settle, PageByteBudget budget) {
+        if (!navigation.loaded() || navigation.gone() || !settle.loaded() || budget.exceeded()) {
+            return false;
+        }
+        Response main = navigation.mainResponse();
+        return main != null && HttpStatus.isSuccess(main.status()) && isHtml(mime(main.headers().get("content-type")));
+    }
+
+    private RenderedPage finishRender(Page page, URI url, RenderOptions options, PendingNavigation navigation, PageSettle settle,
                                       BrowserGuard browserGuard, PageByteBudget budget, long deadline) throws Exception {
         boolean loadTimedOut;
         try {
@@ -178,36 +196,66 @@ public final class PageCapturer {
         browserGuard.verify(url);
         Response main = navigation.mainResponse();
         PageScripts scripts = new PageScripts(chromium, page, scriptDeadline(options));
-        FetchedDocument document = document(scripts, url, main);
-        List<String> refusal = document.headers().get(GuardedProxy.REFUSED_HEADER.toLowerCase(Locale.ROOT));
+        Answer answer = answer(scripts, main);
+        List<String> refusal = answer.headers().get(GuardedProxy.REFUSED_HEADER.toLowerCase(Locale.ROOT));
         if (refusal != null) {
             throw new FetchException(url, FetchException.Kind.PERMANENT, "the browser was refused " + refusal.get(0));
         }
-        if (!HttpStatus.isSuccess(document.status())) {
+        if (!HttpStatus.isSuccess(answer.status())) {
+            FetchedDocument document = document(scripts, url, answer, read(scripts));
             FetchException.Kind kind = ChallengeDetector.challenge(document).isPresent()
                     ? FetchException.Kind.BLOCKED : HttpStatus.failureKind(document.status());
             throw new FetchException(url, kind, "answered " + document.statusLine() + " in the browser"
                     + (kind == FetchException.Kind.BLOCKED ? ", looks like a bot wall" : ""),
                     null, document, null);
         }
-        if (document.content().length > MAX_PAGE_BYTES) {
+        if (!isHtml(answer.mime())) {
+            FetchedDocument viewer = document(scripts, url, answer, new byte[0]);
+            return new RenderedPage(servedBytes(page, url, viewer, deadline), null, loadTimedOut, List.of(), budget.overrun(),
+                    Settling.NOT_WAITED, false);
+        }
+        Settling settling = Settling.NOT_WAITED;
+        if (waitsToSettle(navigation, settle, budget)) {
+            // Normally done already (the rolling window finishes a job once it is ready).
+            settle.await();
+            settling = settle.outcome();
+        }
+        // Declared selectors on top (Open Terms Archive's wait): scripts may still be building them.
+        List<String> missing = waitForSelectors(page, options.waitForSelectors(), options.selectorTimeout());
+        byte[] html = read(scripts);
+        checkSize(url, html);
+        Screenshot screenshot = null;
+        boolean changedWhilePictured = false;
+        if (options.screenshot()) {
+            screenshot = FullPageShooter.take(page, options.viewportWidth(), options.maxScreenshotHeight(), options.hideSelectors(), deadline);
+            byte[] after = read(scripts);
+            if (!Arrays.equals(html, after)) {
+                if (settling.settled()) {
+                    // A settled page changed while it was pictured (a late timer, an image's
+                    // handler): picture it once more, so that the snapshot, the version and the
+                    // screenshot show one page.
+                    checkSize(url, after);
+                    html = after;
+                    screenshot = FullPageShooter.take(page, options.viewportWidth(), options.maxScreenshotHeight(),
+                            options.hideSelectors(), deadline);
+                    changedWhilePictured = !Arrays.equals(html, read(scripts));
+                } else {
+                    // A page that never settled would change again: said, not chased.
+                    changedWhilePictured = true;
+                }
+            }
+        }
+        browserGuard.verify(url);
+        return new RenderedPage(document(scripts, url, answer, html), screenshot, loadTimedOut, missing, budget.overrun(),
+                settling, changedWhilePictured);
+    }
+
+    private static void checkSize(URI url, byte[] html) throws FetchException {
+        if (html.length > MAX_PAGE_BYTES) {
             // No length announced (chunked) and no end in time: bounded on what arrived.
             throw new FetchException(url, FetchException.Kind.PERMANENT, "page at " + url + " exceeds the limit of "
-                    + MAX_PAGE_BYTES + " bytes (" + document.content().length + " bytes rendered)");
+                    + MAX_PAGE_BYTES + " bytes (" + html.length + " bytes rendered)");
         }
-        if (!isHtml(document.mimeType())) {
-            return new RenderedPage(servedBytes(page, url, document, deadline), null, loadTimedOut, List.of(), budget.overrun());
-        }
-        List<String> missing = waitForSelectors(page, options.waitForSelectors(), options.selectorTimeout());
-        if (!options.waitForSelectors().isEmpty()) {
-            // Scripts kept building the page while we waited for the selectors.
-            document = document(scripts, url, main);
-        }
-        Screenshot screenshot = options.screenshot()
-                ? FullPageShooter.take(page, options.viewportWidth(), options.maxScreenshotHeight(), options.hideSelectors(), deadline)
-                : null;
-        browserGuard.verify(url);
-        return new RenderedPage(document, screenshot, loadTimedOut, missing, budget.overrun());
     }
 
     /**
@@ -282,6 +330,16 @@ public final class PageCapturer {
 
     /** A started job that is ready to finish once its navigation settled (see {@link Chromium}'s rolling window). */
     private static <T> BrowserJob.InFlight<T> afterNavigation(PendingNavigation navigation, BrowserJob.InFlight<T> finish) {
+        return afterNavigation(navigation, () -> true, finish);
+    }
+
+    /**
+     * A started job that is ready to finish once its navigation settled and {@code thenReady}
+     * holds; {@code thenReady} is asked only after the navigation settled and must not call
+     * into Playwright.
+     */
+    private static <T> BrowserJob.InFlight<T> afterNavigation(PendingNavigation navigation, BooleanSupplier thenReady,
+                                                              BrowserJob.InFlight<T> finish) {
         return new BrowserJob.InFlight<>() {
             @Override
             public T finish() throws Exception {
@@ -290,7 +348,7 @@ public final class PageCapturer {
 
             @Override
             public boolean ready() {
-                return navigation.settled();
+                return navigation.settled() && thenReady.getAsBoolean();
             }
 
             @Override
@@ -348,19 +406,38 @@ public final class PageCapturer {
         return options.navigationTimeout().compareTo(MIN_SCRIPT_DEADLINE) > 0 ? options.navigationTimeout() : MIN_SCRIPT_DEADLINE;
     }
 
-    private static FetchedDocument document(PageScripts scripts, URI requested, Response main) {
-        Page page = scripts.page();
-        String html = scripts.call("reading the rendered page", page::content);
+    /** The main answer as the browser received it: status line, headers, media type. */
+    private record Answer(int status, String statusLine, Map<String, List<String>> headers, String mime) {
+    }
+
+    private static Answer answer(PageScripts scripts, Response main) {
         int status = main == null ? 200 : main.status();
         Map<String, List<String>> headers = main == null ? Map.of() : headers(main.headersArray());
-        String contentType = headers.containsKey("content-type") ? headers.get("content-type").get(0) : "text/html";
-        int semicolon = contentType.indexOf(';');
-        String mime = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        String mime = mime(headers.containsKey("content-type") ? headers.get("content-type").get(0) : null);
         String statusLine = main == null
                 ? HttpStatus.statusLine("HTTP/1.1", status, null)
                 : HttpStatus.statusLine(protocol(scripts), status, main.statusText());
-        return new FetchedDocument(requested, locationOf(page), FetcherKind.BROWSER, status, statusLine,
-                headers, mime.isEmpty() ? "text/html" : mime, html.getBytes(StandardCharsets.UTF_8), Instant.now());
+        return new Answer(status, statusLine, headers, mime);
+    }
+
+    /** The media type of a {@code Content-Type}, {@code text/html} when there is none. */
+    private static String mime(String contentType) {
+        if (contentType == null) {
+            return "text/html";
+        }
+        int semicolon = contentType.indexOf(';');
+        String mime = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return mime.isEmpty() ? "text/html" : mime;
+    }
+
+    /** The rendered page, serialized as UTF-8 whatever the page's charset. */
+    private static byte[] read(PageScripts scripts) {
+        return scripts.call("reading the rendered page", scripts.page()::content).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static FetchedDocument document(PageScripts scripts, URI requested, Answer answer, byte[] content) {
+        return new FetchedDocument(requested, locationOf(scripts.page()), FetcherKind.BROWSER, answer.status(),
+                answer.statusLine(), answer.headers(), answer.mime(), content, Instant.now());
     }
 
     /** The protocol of the main document as the page saw it; Playwright's response does not say. */

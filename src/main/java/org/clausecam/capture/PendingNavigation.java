@@ -157,6 +157,16 @@ final class PendingNavigation {
         return timedOut;
     }
 
+    /** Whether the new document fired {@code load} (it may have failed or gone since: see {@link #await}). */
+    boolean loaded() {
+        return loaded;
+    }
+
+    /** Whether the page closed or crashed: nothing more will happen in it. */
+    boolean gone() {
+        return gone;
+    }
+
     /** The last main-frame document response (after redirects), or null if none arrived. */
     Response mainResponse() {
         return mainResponse;

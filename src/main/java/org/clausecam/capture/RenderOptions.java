@@ -17,6 +17,11 @@ import java.util.List;
  * @param acceptLanguage     {@code Accept-Language}, also the page's locale
  * @param hideSelectors      CSS selectors hidden in the screenshot only (cookie banners, chat
  *                           widgets); the snapshot and the version keep them
+ * @param settleQuiet        after {@code load}, how long the page must stay quiet (no DOM change,
+ *                           no request in flight, no short timer pending) before it is taken
+ *                           ({@link PageSettle})
+ * @param maxSettle          the longest wait for that after {@code load}; a page still busy then
+ *                           is taken as it is, with a note. Zero: taken at {@code load}
  */
 public record RenderOptions(
         int viewportWidth,
@@ -28,7 +33,16 @@ public record RenderOptions(
         Duration timeout,
         String userAgent,
         String acceptLanguage,
-        List<String> hideSelectors) {
+        List<String> hideSelectors,
+        Duration settleQuiet,
+        Duration maxSettle) {
+
+    /** Default quiet window after {@code load}, in ms (chosen on the corpus pages: docs/benchmarks.md, "Settling"). */
+    public static final int DEFAULT_SETTLE_QUIET_MILLIS = 500;
+    /** Default longest wait for a page to settle after {@code load}, in ms. */
+    public static final int DEFAULT_MAX_SETTLE_MILLIS = 8000;
+    public static final Duration DEFAULT_SETTLE_QUIET = Duration.ofMillis(DEFAULT_SETTLE_QUIET_MILLIS);
+    public static final Duration DEFAULT_MAX_SETTLE = Duration.ofMillis(DEFAULT_MAX_SETTLE_MILLIS);
 
     public RenderOptions {
         waitForSelectors = List.copyOf(waitForSelectors);
@@ -36,9 +50,19 @@ public record RenderOptions(
         if (viewportWidth < 200 || viewportWidth > 4096) {
             throw new IllegalArgumentException("viewportWidth must be within 200..4096, not " + viewportWidth);
         }
+        if (settleQuiet.isNegative() || maxSettle.isNegative()) {
+            throw new IllegalArgumentException("settle times must not be negative");
+        }
+        if (!maxSettle.isZero() && settleQuiet.compareTo(maxSettle) > 0) {
+            throw new IllegalArgumentException("the quiet window (" + settleQuiet.toMillis() + " ms) must not be longer than the "
+                    + "longest settle wait (" + maxSettle.toMillis() + " ms)");
+        }
     }
 
-    /** 1280 px, 30 s to load, 10 s for selectors, a screenshot up to 200,000 px, 3 min in all. */
+    /**
+     * 1280 px, 30 s to load, then quiet for 0.5 s (8 s at most), 10 s for selectors, a screenshot
+     * up to 200,000 px, 3 min in all.
+     */
     public static RenderOptions defaults() {
         return builder().build();
     }
@@ -61,6 +85,8 @@ public record RenderOptions(
         b.userAgent = userAgent;
         b.acceptLanguage = acceptLanguage;
         b.hideSelectors = hideSelectors;
+        b.settleQuiet = settleQuiet;
+        b.maxSettle = maxSettle;
         return b;
     }
 
@@ -76,6 +102,8 @@ public record RenderOptions(
         private String userAgent;
         private String acceptLanguage = "en-US,en;q=0.9";
         private List<String> hideSelectors = List.of();
+        private Duration settleQuiet = DEFAULT_SETTLE_QUIET;
+        private Duration maxSettle = DEFAULT_MAX_SETTLE;
 
         private Builder() {
         }
@@ -130,8 +158,19 @@ public record RenderOptions(
             return this;
         }
 
+        public Builder settleQuiet(Duration settleQuiet) {
+            this.settleQuiet = settleQuiet;
+            return this;
+        }
+
+        public Builder maxSettle(Duration maxSettle) {
+            this.maxSettle = maxSettle;
+            return this;
+        }
+
         public RenderOptions build() {
-            return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, screenshot, maxScreenshotHeight, timeout, userAgent, acceptLanguage, hideSelectors);
+            return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, screenshot,
+                    maxScreenshotHeight, timeout, userAgent, acceptLanguage, hideSelectors, settleQuiet, maxSettle);
         }
     }
 }

@@ -13,12 +13,18 @@ import org.clausecam.fetch.FetchedDocument;
  * @param loadTimedOut     whether {@code load} did not come in time and the page was taken as it was
  * @param missingSelectors awaited selectors that never appeared, each with why
  * @param overrun          how the page went over its byte budget, or null when it did not
+ * @param settling         how the page settled after {@code load} before it was read and pictured
+ * @param changedWhilePictured whether the page's DOM changed while it was pictured (read again
+ *                         after the screenshot; a settled page is pictured once more first):
+ *                         the screenshot may then show another moment than the document
  */
 public record RenderedPage(FetchedDocument document, Screenshot screenshot, boolean loadTimedOut,
-                           List<String> missingSelectors, BudgetOverrun overrun) {
+                           List<String> missingSelectors, BudgetOverrun overrun, Settling settling,
+                           boolean changedWhilePictured) {
 
     public RenderedPage {
         missingSelectors = List.copyOf(missingSelectors);
+        settling = settling == null ? Settling.NOT_WAITED : settling;
     }
 
     public Optional<BudgetOverrun> optionalOverrun() {

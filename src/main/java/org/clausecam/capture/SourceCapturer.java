@@ -92,10 +92,17 @@ public final class SourceCapturer {
             notes.add(document.location() + ": the page did not finish loading within "
                     + options.navigationTimeout().toSeconds() + " s; taken as it was");
         }
+        if (page.settling().note() != null) {
+            notes.add(document.location() + ": " + page.settling().note());
+        }
         page.missingSelectors().forEach(missing -> notes.add(document.location() + ": awaited selector " + missing));
         page.optionalOverrun().ifPresent(overrun -> notes.add(document.location() + ": " + overrun.note()));
+        if (page.changedWhilePictured()) {
+            notes.add(document.location() + ": the page kept changing while it was pictured; "
+                    + "the screenshot may show another moment than the snapshot");
+        }
         noteTruncation(document, page.screenshot(), notes);
-        return new CapturedSource(page.document(), page.screenshot(), notes);
+        return new CapturedSource(page.document(), page.screenshot(), notes, page.settling());
     }
 
     private static void noteTruncation(SourceDocument document, Screenshot screenshot, List<String> notes) {

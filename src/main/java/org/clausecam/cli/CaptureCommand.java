@@ -7,10 +7,12 @@ import org.clausecam.agent.Agent;
 import org.clausecam.agent.AgentSettings;
 import org.clausecam.capture.CapturedSource;
 import org.clausecam.capture.Screenshot;
+import org.clausecam.capture.Settling;
 import org.clausecam.declarations.Selector;
 import org.clausecam.declarations.SourceDocument;
 import org.clausecam.declarations.Terms;
 import org.clausecam.fetch.FetchedDocument;
+import org.clausecam.fetch.FetcherKind;
 import org.clausecam.store.Sha256;
 import org.clausecam.store.Store;
 import org.clausecam.store.StoreException;
@@ -89,7 +91,9 @@ final class CaptureCommand implements Callable<Integer> {
         try (Agent agent = service != null ? Agent.start(settings, openStore()) : Agent.start(settings)) {
             CapturedTerms captured = agent.termsCapturer().capture(new TermsJob(terms));
             // A one-off capture is what the user asked to keep: no shrink guard.
-            StoredRecord stored = service != null ? agent.recorder(AgentVersion.current(), null).recordCapture(terms, captured).stored() : null;
+            TermsJob job = new TermsJob(terms);
+            StoredRecord stored = service != null ? agent.recorder(AgentVersion.current(), null).recordCapture(terms, captured,
+                    fetchers -> agent.termsCapturer().versionWith(job, fetchers)).stored() : null;
             if (out != null) write(captured, stored);
             report(captured, stored);
             return 0;
@@ -126,6 +130,12 @@ final class CaptureCommand implements Callable<Integer> {
                 .put("status", d.status()).put("statusLine", d.statusLine()).put("mimeType", d.mimeType());
         meta.set("headers", json.valueToTree(d.headers()));
         meta.putPOJO("select", select).putPOJO("remove", remove);
+        Settling settling = source.settling();
+        if (d.fetcher() == FetcherKind.BROWSER) {
+            ObjectNode settle = meta.putObject("settle").put("settled", settling.settled()).put("afterLoadMs", settling.waited().toMillis());
+            if (!settling.settled()) settling.busy().forEach(settle.putArray("busy")::add);
+        }
+        source.notes().forEach(meta.putArray("notes")::add);
         ObjectNode files = meta.putObject("files");
         files.putObject(snapshotName).put("sha256", Sha256.hex(d.content())).put("bytes", d.content().length);
         byte[] version = captured.version().getBytes(StandardCharsets.UTF_8);
@@ -136,7 +146,8 @@ final class CaptureCommand implements Callable<Integer> {
                     .put("stitched", shot.stitched()).put("truncated", shot.truncated());
         }
         if (stored != null) meta.putObject("record").put("service", service).put("termsType", type).put("id", stored.id())
-                .put("store", store.uri).put("changed", stored.record().changed());
+                .put("store", store.uri).put("changed", stored.record().changed())
+                .put("change", stored.record().change());
         meta.put("agentVersion", AgentVersion.current());
         json.writeValue(out.resolve("capture.json").toFile(), meta);
     }
@@ -147,11 +158,17 @@ final class CaptureCommand implements Callable<Integer> {
         var o = spec.commandLine().getOut();
         o.printf("captured %s (%s, HTTP %d, %s)%n", d.location(), d.fetcher().name().toLowerCase(Locale.ROOT), d.status(), d.mimeType());
         if (shot != null) o.printf("screenshot: %d x %d px%s%n", shot.width(), shot.height(), shot.truncated() ? " (truncated)" : "");
+        Settling settling = captured.sources().get(0).settling();
+        if (d.fetcher() == FetcherKind.BROWSER && !settling.waited().isZero() && settling.settled()) {
+            o.printf(Locale.ROOT, "settled %.1f s after load%n", settling.waited().toMillis() / 1000.0);
+        }
         o.printf("version: %d characters%n", captured.version().length());
+        captured.notes().forEach(note -> o.println("note: " + UserText.printable(note)));
         if (out != null) o.println("written to " + out);
         if (stored != null) {
             o.printf("recorded as %s / %s: %s (%s)%n", service, type, stored.id(),
-                    stored.record().first() ? "first record" : stored.record().changed() ? "changed" : "unchanged");
+                    stored.record().first() ? "first record" : stored.record().changed() ? "changed"
+                            : stored.record().technical() ? "technical change: " + stored.record().changeReason() : "unchanged");
         }
     }
 

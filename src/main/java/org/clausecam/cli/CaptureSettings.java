@@ -35,6 +35,16 @@ final class CaptureSettings {
                     + "after it (default ${DEFAULT-VALUE}).")
     int fetchTimeoutSeconds;
 
+    @Option(names = "--settle-ms", paramLabel = "MILLIS", defaultValue = "" + RenderOptions.DEFAULT_SETTLE_QUIET_MILLIS,
+            description = "After a rendered page fires load, take it once it has been quiet this long: no DOM change, "
+                    + "no request in flight, no short timer pending (default ${DEFAULT-VALUE}).")
+    int settleMillis;
+
+    @Option(names = "--max-settle-ms", paramLabel = "MILLIS", defaultValue = "" + RenderOptions.DEFAULT_MAX_SETTLE_MILLIS,
+            description = "The longest wait for a rendered page to settle after load; a page still busy then is taken "
+                    + "as it is, with a note. 0 takes pages at load (default ${DEFAULT-VALUE}).")
+    int maxSettleMillis;
+
     @Option(names = "--hide", paramLabel = "CSS",
             description = "Hide what matches in screenshots only (cookie banners, chat widgets); repeatable. "
                     + "Snapshots and versions keep it.")
@@ -49,6 +59,12 @@ final class CaptureSettings {
     AgentSettings agentSettings(boolean screenshots, int pagesInFlight, FetchPolicySettings policy) {
         if (navigationTimeoutSeconds < 1 || fetchTimeoutSeconds < 1) {
             throw new UsageException("--navigation-timeout and --fetch-timeout must be at least 1 second");
+        }
+        if (settleMillis < 0 || maxSettleMillis < 0 || maxSettleMillis > 120_000) {
+            throw new UsageException("--settle-ms must be 0 or more, and --max-settle-ms within 0..120000");
+        }
+        if (maxSettleMillis > 0 && settleMillis > maxSettleMillis) {
+            throw new UsageException("--settle-ms (" + settleMillis + ") must not be longer than --max-settle-ms (" + maxSettleMillis + ")");
         }
         HttpFetchOptions http = HttpFetchOptions.builder().allowPrivateNetwork(allowPrivateNetwork)
                 .timeout(Duration.ofSeconds(fetchTimeoutSeconds))
@@ -68,6 +84,8 @@ final class CaptureSettings {
                 .maxScreenshotHeight(maxScreenshotHeight)
                 .navigationTimeout(Duration.ofSeconds(navigationTimeoutSeconds))
                 .hideSelectors(hide)
+                .settleQuiet(Duration.ofMillis(settleMillis))
+                .maxSettle(Duration.ofMillis(maxSettleMillis))
                 .build();
     }
 }

@@ -85,6 +85,10 @@ final class DiffCommand implements Callable<Integer> {
             String diff = TextDiff.unified(label(older), a, label(newer), b);
             java.io.PrintWriter out = spec.commandLine().getOut();
             out.print(diff.isEmpty() ? "no difference between " + older.id() + " and " + newer.id() + "\n" : diff);
+            if (newer.record().technical()) {
+                out.println("note: record " + newer.id() + " is a technical change, not a change of the terms: "
+                        + UserText.printable(newer.record().changeReason()));
+            }
             if (visual != null) visualDiff(s, older, newer, out);
             out.flush();
             return 0;

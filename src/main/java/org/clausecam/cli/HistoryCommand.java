@@ -75,13 +75,15 @@ final class HistoryCommand implements Callable<Integer> {
         CaptureRecord r = stored.record();
         boolean email = CaptureRecord.KIND_EMAIL.equals(r.kind());
         String kind = email ? "e-mail" : "capture";
-        String what = email ? "evidence" : r.first() ? "first record" : r.changed() ? "changed" : "unchanged";
+        String what = email ? "evidence" : r.first() ? "first record" : r.changed() ? "changed" : r.technical() ? "technical" : "unchanged";
         StringBuilder docs = new StringBuilder();
         for (DocumentCapture d : r.documents()) {
             docs.append(' ').append(d.fetcher()).append(':').append(d.status()).append(':').append(shortHash(d.snapshot()));
         }
-        return String.format("%s  %-7s  %-12s  %s  version %s  snapshots%s", toTheSecond(r.fetchDate()), kind, what,
+        String line = String.format("%s  %-7s  %-12s  %s  version %s  snapshots%s", toTheSecond(r.fetchDate()), kind, what,
                 stored.id(), shortHash(r.version()), docs);
+        // A new version that is not a change of the terms says why.
+        return r.technical() ? line + "  (" + UserText.printable(r.changeReason()) + ")" : line;
     }
 
     /** ISO-8601 in UTC without fractions, e.g. {@code 2026-12-04T21:19:16Z}: what people compare and quote. */

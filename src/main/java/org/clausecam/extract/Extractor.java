@@ -1,10 +1,11 @@
 package org.clausecam.extract;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.clausecam.declarations.Selector;
 import org.clausecam.declarations.SourceDocument;
+import org.clausecam.fetch.FetchedDocument;
+import org.clausecam.fetch.HtmlEncoding;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -60,6 +61,15 @@ public final class Extractor {
         return extractHtml(document, filtersSource, decode(content, mimeType), location);
     }
 
+    /**
+     * The version of one fetched source document, its HTML decoded as a browser decodes it
+     * ({@link HtmlEncoding#text}): the same text whichever fetcher brought it.
+     */
+    public String extract(SourceDocument document, String filtersSource, FetchedDocument fetched) throws ExtractionException {
+        if (isPdf(fetched.content(), fetched.mimeType())) return extractPdf(fetched.content(), fetched.location());
+        return extractHtml(document, filtersSource, HtmlEncoding.text(fetched), fetched.location());
+    }
+
     private String extractPdf(byte[] content, URI location) throws ExtractionException {
         if (pdfText == null) {
             throw new ExtractionException("The PDF file at " + location
@@ -74,20 +84,8 @@ public final class Extractor {
     }
 
     static String decode(byte[] content, String mimeType) {
-        java.nio.charset.Charset charset = StandardCharsets.UTF_8;
-        if (mimeType != null) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)").matcher(mimeType);
-            if (m.find()) {
-                try {
-                    charset = java.nio.charset.Charset.forName(m.group(1));
-                } catch (IllegalArgumentException e) {
-                    // an unknown charset label: browsers fall back too, to UTF-8 here as snapshots are stored
-                    charset = StandardCharsets.UTF_8;
-                }
-            }
-        }
-        String text = new String(content, charset);
-        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+        // A stored snapshot: UTF-8 unless its type names a charset (an unknown one too falls back).
+        return HtmlEncoding.decodeDeclared(content, mimeType, "utf-8");
     }
 
     /** The versions of combined source documents, joined as Open Terms Archive joins them. */

@@ -1,8 +1,5 @@
 package org.clausecam.fetch;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -46,30 +43,12 @@ public final class BrowserFallback {
     }
 
     private static Document parse(FetchedDocument answer) {
-        byte[] content = answer.content() == null ? new byte[0] : answer.content();
-        return Jsoup.parse(new String(content, charset(answer)), answer.location().toString());
+        return Jsoup.parse(HtmlEncoding.text(answer), answer.location().toString());
     }
 
     private static String visibleText(Document html) {
         Document copy = html.clone();
         copy.select("script, style, noscript, template").remove();
         return copy.body() == null ? "" : copy.body().text().strip();
-    }
-
-    private static Charset charset(FetchedDocument answer) {
-        String contentType = HttpFetcher.first(answer.headers(), "content-type");
-        if (contentType != null) {
-            for (String part : contentType.split(";")) {
-                String p = part.strip();
-                if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                    try {
-                        return Charset.forName(p.substring(8).replace("\"", "").strip());
-                    } catch (IllegalArgumentException e) {
-                        return StandardCharsets.UTF_8;
-                    }
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 }

@@ -51,11 +51,14 @@ final class TimelinePage {
         return html.toString();
     }
 
-    /** {@code first}, {@code changed}, {@code unchanged} or {@code email}: also the row's and badge's CSS class. */
+    /**
+     * {@code first}, {@code changed}, {@code technical} (a new version only because of how the page
+     * was fetched), {@code unchanged} or {@code email}: also the row's and badge's CSS class.
+     */
     static String event(CaptureRecord r) {
         if (!TermsReport.isCapture(r)) return "email";
         if (r.first()) return "first";
-        return r.changed() ? "changed" : "unchanged";
+        return r.changed() ? "changed" : r.technical() ? "technical" : "unchanged";
     }
 
     static String badge(CaptureRecord r) {
@@ -64,6 +67,7 @@ final class TimelinePage {
             case "email" -> "E-mail evidence";
             case "first" -> "First record";
             case "changed" -> "Changed";
+            case "technical" -> "Technical change";
             default -> "Unchanged";
         };
         return "<span class=\"badge " + event + "\">" + label + "</span>";

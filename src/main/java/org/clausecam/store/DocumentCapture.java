@@ -18,6 +18,8 @@ import java.util.Map;
  * @param snapshot         SHA-256 of the snapshot blob
  * @param screenshot       SHA-256 of the full-page PNG, or {@code null} when none was taken
  * @param screenshotHeight height in pixels of that PNG, or {@code null}
+ * @param notes            what the capture had to settle for (a page that did not settle, a
+ *                         screenshot cut at the height limit…), one line each; empty when none
  */
 public record DocumentCapture(
         String documentId,
@@ -30,5 +32,18 @@ public record DocumentCapture(
         String mimeType,
         String snapshot,
         String screenshot,
-        Integer screenshotHeight) {
+        Integer screenshotHeight,
+        List<String> notes) {
+
+    public DocumentCapture {
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A capture without notes. */
+    public DocumentCapture(String documentId, String requested, String location, String fetcher, int status, String statusLine,
+                           Map<String, List<String>> headers, String mimeType, String snapshot, String screenshot,
+                           Integer screenshotHeight) {
+        this(documentId, requested, location, fetcher, status, statusLine, headers, mimeType, snapshot, screenshot,
+                screenshotHeight, List.of());
+    }
 }

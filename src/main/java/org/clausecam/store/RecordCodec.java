@@ -60,9 +60,17 @@ final class RecordCodec {
             n.put("snapshot", d.snapshot());
             n.put("screenshot", d.screenshot());
             n.put("screenshotHeight", d.screenshotHeight());
+            if (!d.notes().isEmpty()) {
+                ArrayNode notes = n.putArray("notes");
+                d.notes().forEach(notes::add);
+            }
         }
         o.put("version", r.version());
         o.put("changed", r.changed());
+        if (r.change() != null) {
+            o.put("change", r.change());
+            o.put("changeReason", r.changeReason());
+        }
         o.put("previous", r.previous());
         o.put("declaration", r.declaration());
         o.put("agentVersion", r.agentVersion());
@@ -90,17 +98,24 @@ final class RecordCodec {
                         text(n, "documentId"), text(n, "requested"), text(n, "location"), text(n, "fetcher"),
                         required(n, "status").asInt(), text(n, "statusLine"), headers, text(n, "mimeType"),
                         requiredText(n, "snapshot"), text(n, "screenshot"),
-                        n.path("screenshotHeight").isNumber() ? n.get("screenshotHeight").asInt() : null));
+                        n.path("screenshotHeight").isNumber() ? n.get("screenshotHeight").asInt() : null, notes(n)));
             }
             CaptureRecord record = new CaptureRecord(
                     requiredText(o, "service"), requiredText(o, "termsType"),
                     Instant.parse(requiredText(o, "fetchDate")), requiredText(o, "kind"), documents,
                     requiredText(o, "version"), required(o, "changed").asBoolean(), text(o, "previous"),
-                    text(o, "declaration"), text(o, "agentVersion"));
+                    text(o, "declaration"), text(o, "agentVersion"), text(o, "change"), text(o, "changeReason"));
             return new Decoded(required(o, "sequence").asLong(), record);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new StoreException("record " + key + " is malformed: " + e.getMessage(), e);
         }
+    }
+
+    /** A document's notes; none in records written before notes were kept. */
+    private static List<String> notes(JsonNode document) {
+        List<String> notes = new ArrayList<>();
+        document.path("notes").forEach(note -> notes.add(note.asText()));
+        return notes;
     }
 
     /** The pointer to a terms' latest record: its sequence number, key and SHA-256. */

@@ -10,6 +10,7 @@ import org.clausecam.store.CaptureRecord;
 import org.clausecam.store.DocumentCapture;
 import org.clausecam.store.Store;
 import org.clausecam.store.StoreException;
+import org.clausecam.store.Sha256;
 import org.clausecam.store.StoredRecord;
 import org.clausecam.store.TermsKey;
 import org.clausecam.store.UnreadableBlobException;
@@ -61,6 +62,17 @@ public final class Recorder {
      *                                    when it is down altogether)
      */
     public RecordedCapture recordCapture(Terms terms, CapturedTerms capture) throws StoreException, SuspiciousVersionException {
+        return recordCapture(terms, capture, null);
+    }
+
+    /**
+     * As {@link #recordCapture(Terms, CapturedTerms)}; a new version that came with a change of
+     * fetcher is checked with {@code check} (the terms captured again with the previous
+     * fetchers) and recorded as a technical change when that gives the previous version
+     * ({@link TechnicalChange}). Without a check, or when it fails, it is a change of the terms.
+     */
+    public RecordedCapture recordCapture(Terms terms, CapturedTerms capture, VersionCheck check)
+            throws StoreException, SuspiciousVersionException {
         List<CapturedSource> captured = capture.sources();
         String version = capture.version();
         TermsKey key = new TermsKey(terms.service(), terms.type());
@@ -72,7 +84,7 @@ public final class Recorder {
             String screenshot = source.screenshot() == null ? null : store.putBlob(source.screenshot().png());
             documents.add(new DocumentCapture(terms.sourceDocuments().get(i).id(), d.requested().toString(), d.location().toString(),
                     d.fetcher().name().toLowerCase(Locale.ROOT), d.status(), d.statusLine(), d.headers(), d.mimeType(),
-                    snapshot, screenshot, source.screenshot() == null ? null : source.screenshot().height()));
+                    snapshot, screenshot, source.screenshot() == null ? null : source.screenshot().height(), source.notes()));
         }
         String versionHash = store.putBlob(version.getBytes(StandardCharsets.UTF_8));
         String declarationHash = store.putBlob(declarationJson(terms));
@@ -87,9 +99,30 @@ public final class Recorder {
             if (shrunk.isPresent()) throw new SuspiciousVersionException(shrunk.get().reason());
         }
         Instant fetchDate = captured.stream().map(c -> c.document().fetchedAt()).max(Instant::compareTo).orElseGet(Instant::now);
+        String technical = changed && compared.isPresent() ? technical(compared.get().record(), documents, check, notes) : null;
         StoredRecord stored = store.append(new CaptureRecord(terms.service(), terms.type(), fetchDate, CaptureRecord.KIND_CAPTURE,
-                documents, versionHash, changed, latest.map(StoredRecord::sha256).orElse(null), declarationHash, agentVersion));
+                documents, versionHash, changed && technical == null, latest.map(StoredRecord::sha256).orElse(null), declarationHash,
+                agentVersion, technical == null ? null : CaptureRecord.CHANGE_TECHNICAL, technical));
         return new RecordedCapture(stored, notes);
+    }
+
+    /** Why a new version is a technical change, or null when it is a change of the terms. */
+    private static String technical(CaptureRecord previous, List<DocumentCapture> now, VersionCheck check, List<String> notes) {
+        TechnicalChange.Comparison comparison = TechnicalChange.compare(previous, now);
+        if (comparison == null) return null;
+        if (comparison.sameSnapshots()) return "the same snapshot extracted anew (the agent, its decoding or the declaration changed)";
+        if (check == null) return null;
+        try {
+            String before = check.versionWith(comparison.previousFetchers());
+            return Sha256.hex(before.getBytes(StandardCharsets.UTF_8)).equals(previous.version())
+                    ? "fetcher changed: " + comparison.switches() + "; captured again as before, the version is the previous one"
+                    : null;
+        } catch (Exception e) {
+            // Not shown to be technical, so it stays a change of the terms; the summary says why.
+            notes.add("fetcher changed (" + comparison.switches() + ") and capturing again as before failed ("
+                    + e.getMessage() + "): recorded as a change of the terms");
+            return null;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import org.clausecam.capture.CaptureException;
 import org.clausecam.capture.CapturedSource;
 import org.clausecam.capture.SourceCapturer;
 import org.clausecam.declarations.SourceDocument;
+import org.clausecam.declarations.Terms;
 import org.clausecam.extract.ExtractionException;
 import org.clausecam.extract.Extractor;
 import org.clausecam.fetch.FetchException;
@@ -34,9 +35,25 @@ public final class TermsCapturer {
         for (SourceDocument document : job.terms().sourceDocuments()) {
             CapturedSource source = capturer.capture(document);
             FetchedDocument fetched = source.document();
-            versions.add(extractor.extract(document, job.filtersSource(), fetched.content(), fetched.mimeType(), fetched.location()));
+            versions.add(extractor.extract(document, job.filtersSource(), fetched));
             captured.add(source);
         }
         return new CapturedTerms(captured, Extractor.combine(versions));
+    }
+
+    /**
+     * The version of the terms with each document fetched as {@code fetchers} says ({@code http}:
+     * plain HTTP only, {@code browser}: rendered), whatever its declaration asks: to tell a change
+     * of fetcher from a change of the terms ({@link Recorder}).
+     */
+    public String versionWith(TermsJob job, List<String> fetchers) throws FetchException, CaptureException, ExtractionException {
+        List<SourceDocument> documents = job.terms().sourceDocuments();
+        List<SourceDocument> forced = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            SourceDocument d = documents.get(i);
+            forced.add(new SourceDocument(d.id(), d.location(), d.select(), d.remove(), d.filters(), "browser".equals(fetchers.get(i))));
+        }
+        Terms terms = new Terms(job.terms().service(), job.terms().type(), forced, job.terms().combined());
+        return capture(new TermsJob(terms, job.filtersSource(), job.filtersFile())).version();
     }
 }

@@ -136,12 +136,15 @@ public final class TrackRun {
             return failed(key, FailureClass.BROWSER, e.getMessage(), start);
         }
         try {
-            RecordedCapture recorded = recorder.recordCapture(job.terms(), captured);
+            RecordedCapture recorded = recorder.recordCapture(job.terms(), captured, fetchers -> capturer.versionWith(job, fetchers));
             StoredRecord stored = recorded.stored();
             List<String> notes = new ArrayList<>(captured.notes());
             notes.addAll(recorded.notes());
             TermsOutcome.Status status = stored.record().first() ? TermsOutcome.Status.FIRST_RECORD
                     : stored.record().changed() ? TermsOutcome.Status.CHANGED : TermsOutcome.Status.UNCHANGED;
+            if (stored.record().technical()) {
+                notes.add("recorded as a technical change, not a change of the terms (" + stored.record().changeReason() + ")");
+            }
             return new TermsOutcome(key, status, stored.id(), null, null, Duration.between(start, Instant.now()), notes);
         } catch (SuspiciousVersionException e) {
             return TermsOutcome.failed(key, FailureClass.SUSPICIOUS_VERSION, e.getMessage()
