@@ -1,24 +1,33 @@
 package org.clausecam.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clausecam.fetch.FetchFigures;
+import org.clausecam.store.CaptureRecord;
+import org.clausecam.store.DocumentCapture;
+import org.clausecam.store.StoredRecord;
 import org.clausecam.store.TermsKey;
 import org.clausecam.track.FailureClass;
 import org.clausecam.track.RunSummary;
+import org.clausecam.track.TermsJob;
 import org.clausecam.track.TermsOutcome;
 import org.clausecam.track.TrackListener;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What a run shows its user: a progress line on a terminal, or one JSON object per event with
- * {@code --log-format json} (for log collectors), and the summary at the end.
+ * What a run shows its user: a start line, a line per terms as it finishes ({@link ProgressLines}),
+ * or one JSON object per event with {@code --log-format json} (for log collectors: run-started,
+ * terms-started, terms-finished, run-finished…), and the summary at the end. Field names of the
+ * events are a contract with those collectors: new facts are added, none renamed.
  */
 final class RunReport implements TrackListener {
 
@@ -28,44 +37,97 @@ final class RunReport implements TrackListener {
 
     private final PrintStream out;
     private final Format format;
-    private final boolean terminal;
+    private final ProgressLines progress;
+    /** Terms started and not yet finished: a finished event names the URLs its started event named. */
+    private final Map<TermsKey, TermsJob> started = new LinkedHashMap<>();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger problems = new AtomicInteger();
     private volatile int total;
 
-    RunReport(PrintStream out, Format format, boolean terminal) {
+    /**
+     * @param live on a terminal (or {@code --progress}): rate, ETA and a status line redrawn in
+     *             place; else plain lines without control characters
+     */
+    RunReport(PrintStream out, Format format, boolean live) {
+        this(out, format, live, Clock.systemUTC());
+    }
+
+    RunReport(PrintStream out, Format format, boolean live, Clock clock) {
         this.out = out;
         this.format = format;
-        this.terminal = terminal;
+        this.progress = new ProgressLines(out, live, clock);
+    }
+
+    /** The start line, or the {@code run-started} event: what the run is about to do, before its first terms. */
+    void starting(RunPlan plan) {
+        if (format == Format.JSON) {
+            emit(event("run-started").put("terms", plan.terms()).put("hosts", plan.hosts()).put("workers", plan.workers())
+                    .put("pagesInFlight", plan.pagesInFlight()).put("maxBrowserCaptures", plan.maxBrowserCaptures())
+                    .put("store", plan.store()).put("shard", plan.shard().toString()).put("screenshots", plan.screenshots()));
+        } else {
+            synchronized (this) {
+                out.println(plan.line());
+                out.flush();
+            }
+        }
     }
 
     @Override
-    public void runStarted(int termsCount) {
+    public synchronized void runStarted(int termsCount) {
         total = termsCount;
-        if (format == Format.JSON) emit(event("run-started").put("terms", termsCount));
+        progress.runStarted(termsCount);
+    }
+
+    @Override
+    public synchronized void termsStarted(TermsJob job) {
+        started.put(job.key(), job);
+        if (format == Format.JSON) {
+            ObjectNode e = event("terms-started").put("service", job.terms().service()).put("termsType", job.terms().type());
+            urls(e, job);
+            emit(e.put("inFlight", started.size()));
+        } else {
+            progress.termsStarted(job.key());
+        }
     }
 
     @Override
     public synchronized void termsFinished(TermsOutcome o) {
         int n = done.incrementAndGet();
+        TermsJob job = started.remove(o.terms());
         if (format == Format.JSON) {
             ObjectNode e = event("terms-finished").put("service", o.terms().service()).put("termsType", o.terms().termsType())
                     .put("status", statusName(o.status())).put("millis", o.took().toMillis());
             if (o.recordId() != null) e.put("record", o.recordId());
             if (o.failure() != null) e.put("failure", o.failure().label()).put("reason", o.reason());
             if (!o.notes().isEmpty()) o.notes().forEach(e.putArray("notes")::add);
+            e.put("done", n).put("total", Math.max(total, n));
+            if (job != null) urls(e, job);
+            if (o.stored() != null) recorded(e, o.stored());
             emit(e);
-        } else if (terminal) {
-            int width = 30;
-            int filled = total == 0 ? width : n * width / total;
-            out.printf("\r[%s%s] %d/%d %-60.60s", "#".repeat(filled), " ".repeat(width - filled), n, total,
-                    label(o.terms()) + " " + statusName(o.status()));
-            if (n == total) out.print("\r" + " ".repeat(110) + "\r");
-            out.flush();
         } else {
-            out.println(statusName(o.status()) + "  " + label(o.terms())
-                    + (o.failure() != null ? "  (" + o.failure().label() + ") " + UserText.printable(o.reason()) : "")
-                    + (o.notes().isEmpty() ? "" : "  [" + UserText.printable(String.join("; ", o.notes())) + "]"));
+            progress.termsFinished(o);
+        }
+    }
+
+    /** The declared URLs of a terms, in declaration order: what a failure is about even when nothing was fetched. */
+    private static void urls(ObjectNode e, TermsJob job) {
+        ArrayNode urls = e.putArray("urls");
+        job.terms().sourceDocuments().forEach(d -> urls.add(d.location().toString()));
+    }
+
+    /** What was recorded: the record's hash, the version's, and per document how it was fetched and its blobs. */
+    private static void recorded(ObjectNode e, StoredRecord stored) {
+        CaptureRecord r = stored.record();
+        e.put("recordSha256", stored.sha256()).put("version", r.version());
+        if (r.technical()) e.put("change", r.change()).put("changeReason", r.changeReason());
+        ArrayNode documents = e.putArray("documents");
+        for (DocumentCapture d : r.documents()) {
+            ObjectNode doc = documents.addObject();
+            if (d.documentId() != null) doc.put("documentId", d.documentId());
+            doc.put("url", d.requested()).put("location", d.location()).put("fetcher", d.fetcher()).put("httpStatus", d.status())
+                    .put("mimeType", d.mimeType()).put("snapshot", d.snapshot()).put("screenshot", d.screenshot());
+            if (d.screenshotHeight() != null) doc.put("screenshotHeight", d.screenshotHeight());
+            if (!d.notes().isEmpty()) d.notes().forEach(doc.putArray("notes")::add);
         }
     }
 
@@ -73,14 +135,15 @@ final class RunReport implements TrackListener {
      * The end of the run: counts by status, failures by class, declaration problems, and what the
      * fetching took (requests, retries, hosts skipped, most requests in flight at one host).
      */
-    void summary(RunSummary s, FetchFigures fetching, int exitCode) {
+    synchronized void summary(RunSummary s, FetchFigures fetching, int exitCode) {
+        progress.erase();
         Map<FailureClass, Long> byClass = s.failuresByClass();
         int maxPerHost = fetching.hosts().values().stream().mapToInt(FetchFigures.Host::maxInFlight).max().orElse(0);
         if (format == Format.JSON) {
             ObjectNode e = event("run-finished").put("firstRecords", s.count(TermsOutcome.Status.FIRST_RECORD))
                     .put("changed", s.count(TermsOutcome.Status.CHANGED)).put("unchanged", s.count(TermsOutcome.Status.UNCHANGED))
                     .put("failed", s.count(TermsOutcome.Status.FAILED)).put("declarationProblems", problems.get())
-                    .put("millis", s.took().toMillis()).put("exitCode", exitCode);
+                    .put("millis", s.took().toMillis()).put("exitCode", exitCode).put("terms", s.outcomes().size());
             ObjectNode classes = e.putObject("failures");
             byClass.forEach((failure, count) -> classes.put(failure.label(), count));
             e.putObject("fetching").put("requests", fetching.attempts()).put("retries", fetching.retries())

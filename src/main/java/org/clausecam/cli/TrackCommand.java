@@ -52,6 +52,10 @@ import java.util.concurrent.Callable;
                 "  JOB_COMPLETION_INDEX=2 CLAUSECAM_SHARDS=4 clausecam track      (shard 2/4)",
                 "  clausecam track --metrics-file /var/lib/node_exporter/clausecam.prom",
                 "",
+                "Following a run: a start line (terms, hosts, concurrency, store, shard, screenshots), then per terms",
+                "  [12/240] Claude.ai / Privacy Policy: changed in 2.3 s · 3.1/min · ETA 1 h 10 min",
+                "with its notes indented below (rate and ETA on a terminal only), then the summary.",
+                "",
                 "Each run keeps its summary in the store, runs/START-shard-I-of-N-ID.json (docs/storage.md)."})
 final class TrackCommand implements Callable<Integer> {
 
@@ -101,8 +105,15 @@ final class TrackCommand implements Callable<Integer> {
     boolean acceptShrink;
 
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (progress and summary) or json (one JSON object per event on stdout).")
+            description = "text (a start line, a line per terms, the summary) or json (one JSON object per event on stdout: "
+                    + "run-started, terms-started, terms-finished with URLs, fetchers and hashes, run-finished).")
     RunReport.Format logFormat;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Live progress for text output: rate and ETA on each line, and a status line of the terms in flight "
+                    + "redrawn in place. Default: on when stdout is a terminal; --no-progress gives plain lines without "
+                    + "control characters, --progress forces it (e.g. under a terminal multiplexer that hides the terminal).")
+    Boolean progress;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -137,7 +148,7 @@ final class TrackCommand implements Callable<Integer> {
         checkServicesExist(loader);
 
         LoadedDeclarations loaded = loader.loadAll();
-        RunReport report = new RunReport(System.out, logFormat, System.console() != null);
+        RunReport report = new RunReport(System.out, logFormat, progress != null ? progress : System.console() != null);
         int problems = 0;
         for (DeclarationProblem p : loaded.problems()) {
             if (selected(serviceOf(p.file())) && part.includes(serviceOf(p.file()))) {
@@ -159,6 +170,7 @@ final class TrackCommand implements Callable<Integer> {
                 TrackRun run = new TrackRun(agent.termsCapturer(),
                         agent.recorder(AgentVersion.current(), acceptShrink ? null : ShrinkGuard.defaults()), bounds.workers(), report);
                 signals.stopWith(run::stop);
+                report.starting(RunPlan.of(jobs, bounds, opened.describe(), part, !noScreenshots));
                 RunSummary summary = run.run(jobs);
                 ExitCode exit = ExitCode.of(summary, problems);
                 FetchFigures fetching = agent.fetchFigures();

@@ -100,7 +100,7 @@ public final class TrackRun {
     }
 
     private TermsOutcome trackReporting(TermsJob job) {
-        listener.termsStarted(job.key());
+        listener.termsStarted(job);
         TermsOutcome outcome = track(job);
         listener.termsFinished(outcome);
         return outcome;
@@ -145,7 +145,7 @@ public final class TrackRun {
             if (stored.record().technical()) {
                 notes.add("recorded as a technical change, not a change of the terms (" + stored.record().changeReason() + ")");
             }
-            return new TermsOutcome(key, status, stored.id(), null, null, Duration.between(start, Instant.now()), notes);
+            return TermsOutcome.recorded(key, status, stored, Duration.between(start, Instant.now()), notes);
         } catch (SuspiciousVersionException e) {
             return TermsOutcome.failed(key, FailureClass.SUSPICIOUS_VERSION, e.getMessage()
                     + "; not recorded (run with --accept-shrink to record it)", Duration.between(start, Instant.now()));

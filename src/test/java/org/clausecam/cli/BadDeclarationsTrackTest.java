@@ -96,7 +96,7 @@ class BadDeclarationsTrackTest {
     @Test
     void theGoodDeclarationIsStillTrackedAndTheRunExitsTwo() {
         assertEquals(2, run.exit(), run.output());
-        assertTrue(run.output().contains("first record  Good / Terms of Service"), run.output());
+        assertTrue(run.output().contains("] Good / Terms of Service: first record in "), run.output());
         assertTrue(run.output().contains("2 terms in "), run.output());
         assertTrue(run.output().contains(": 1 first records, 0 changed, 0 unchanged, 1 failed (1 declaration), 7 declaration problems"),
                 run.output());

@@ -72,7 +72,7 @@ class CollectionTermsTypesTest {
 
             assertEquals(0, validate.exit(), validate.output());
             assertEquals(0, track.exit(), track.output());
-            assertTrue(track.output().contains("first record  Platform / Reports List"), track.output());
+            assertTrue(track.output().contains("] Platform / Reports List: first record in "), track.output());
         } finally {
             Files.delete(own);
         }

@@ -152,7 +152,7 @@ class HostilePagesTrackTest {
     }
 
     private static void assertCaptured(String service) throws Exception {
-        assertTrue(run.output().lines().anyMatch(l -> l.startsWith("first record  " + service + " / ")), run.output());
+        assertTrue(run.output().lines().anyMatch(l -> l.startsWith("[") && l.contains("] " + service + " / ") && l.contains(": first record in ")), run.output());
         try (Store s = Stores.open(store)) {
             assertEquals(1, s.history(new TermsKey(service, "Terms of Service"), null, 10).size());
         }

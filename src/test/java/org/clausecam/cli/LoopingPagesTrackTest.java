@@ -80,7 +80,7 @@ class LoopingPagesTrackTest {
         // A filter that never returns is the declaration's fault: exit 2 outranks the page failure's 1.
         assertEquals(2, run.exit(), run.output());
         for (String service : new String[] {"RenderedOne", "RenderedTwo", "RenderedThree", "Plain"}) {
-            assertTrue(run.output().lines().anyMatch(l -> l.startsWith("first record  " + service + " / ")), service + "\n" + run.output());
+            assertTrue(run.output().lines().anyMatch(l -> l.startsWith("[") && l.contains("] " + service + " / ") && l.contains(": first record in ")), service + "\n" + run.output());
         }
         assertTrue(run.output().contains(": 4 first records, 0 changed, 0 unchanged, 2 failed ("), run.output());
     }

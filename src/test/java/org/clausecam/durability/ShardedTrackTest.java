@@ -141,7 +141,7 @@ class ShardedTrackTest {
             assertEquals(0, verify.exit(), "a clean store after the signal: " + verify.output());
 
             site.onRequest(i -> { });
-            long recorded = stopped.lines.stream().filter(l -> l.startsWith("first record  ")).count();
+            long recorded = stopped.lines.stream().filter(l -> l.startsWith("[") && l.contains(": first record in ")).count();
             ShardProcess rerun = ShardProcess.start(1, declarations, store, dir.resolve("rerun"), false);
             rerun.awaitEnd();
             assertEquals(0, rerun.exit(), rerun.output());
@@ -228,7 +228,7 @@ class ShardedTrackTest {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
                     lines.add(line);
-                    if (line.startsWith("first record  ")) recorded.countDown();
+                    if (line.startsWith("[") && line.contains(": first record in ")) recorded.countDown();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read a shard's output", e);

@@ -73,7 +73,7 @@ class TrackInterruptTest {
             assertTrue(output.contains(" interrupted)"), "the summary counts interrupted terms:\n" + output);
             assertTrue(output.contains("interrupted: what was captured is stored; run again to capture the rest"), output);
             assertFalse(output.contains("(browser)"), "no capture cut short is reported as a browser failure:\n" + output);
-            long recorded = lines.stream().filter(l -> l.startsWith("first record  ")).count();
+            long recorded = lines.stream().filter(l -> l.startsWith("[") && l.contains(": first record in ")).count();
             assertTrue(recorded >= 2 && recorded < TERMS, output);
 
             CliRun verify = CliRun.run("verify", "--store", store);
@@ -98,7 +98,7 @@ class TrackInterruptTest {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 lines.add(line);
-                if (line.startsWith("first record  ")) recorded.countDown();
+                if (line.startsWith("[") && line.contains(": first record in ")) recorded.countDown();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the agent's output", e);
