@@ -39,9 +39,13 @@ record RunPlan(int terms, int hosts, int workers, int pagesInFlight, int maxBrow
 
     /** e.g. {@code tracking 240 terms on 35 hosts: 4 workers, 4 pages in flight, 4 browser captures; store s3://…; shard 1/4; screenshots on}. */
     String line() {
-        return "tracking " + terms + " terms on " + hosts + (hosts == 1 ? " host" : " hosts") + ": " + workers
-                + (workers == 1 ? " worker, " : " workers, ") + pagesInFlight + " pages in flight, " + maxBrowserCaptures
-                + " browser captures; store " + UserText.printable(store)
-                + (shard.count() > 1 ? "; shard " + shard : "") + "; screenshots " + (screenshots ? "on" : "off");
+        return "tracking " + terms + " terms on " + count(hosts, "host", "hosts") + ": " + count(workers, "worker", "workers") + ", "
+                + count(pagesInFlight, "page", "pages") + " in flight, " + count(maxBrowserCaptures, "browser capture", "browser captures")
+                + "; store " + UserText.printable(store) + (shard.count() > 1 ? "; shard " + shard : "")
+                + "; screenshots " + (screenshots ? "on" : "off");
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }
