@@ -92,7 +92,8 @@ final class ProgressLines {
         erase();
         if (inFlight.isEmpty()) return;
         String names = inFlight.stream().map(ProgressLines::label).collect(Collectors.joining(", "));
-        String line = "[" + done + "/" + total + "]" + pace() + " · capturing " + names;
+        String pace = pace();
+        String line = "[" + done + "/" + total + "]" + (pace.isEmpty() ? " capturing " : pace + " · capturing ") + names;
         if (line.length() > LIVE_WIDTH) line = line.substring(0, LIVE_WIDTH - 1) + "…";
         out.print(line);
         out.flush();

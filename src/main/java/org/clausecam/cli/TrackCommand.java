@@ -53,8 +53,9 @@ import java.util.concurrent.Callable;
                 "  clausecam track --metrics-file /var/lib/node_exporter/clausecam.prom",
                 "",
                 "Following a run: a start line (terms, hosts, concurrency, store, shard, screenshots), then per terms",
-                "  [12/240] Claude.ai / Privacy Policy: changed in 2.3 s · 3.1/min · ETA 1 h 10 min",
-                "with its notes indented below (rate and ETA on a terminal only), then the summary.",
+                "  [12/240] Mistral / Imprint: changed in 2.3 s · 3.1/min · ETA 1 h 10 min",
+                "with its notes indented below, then the summary. Rate, ETA and a redrawn line of the",
+                "terms in flight on a terminal only (--[no-]progress); --log-format json for events.",
                 "",
                 "Each run keeps its summary in the store, runs/START-shard-I-of-N-ID.json (docs/storage.md)."})
 final class TrackCommand implements Callable<Integer> {

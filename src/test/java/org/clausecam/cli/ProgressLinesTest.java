@@ -80,7 +80,7 @@ class ProgressLinesTest {
         report.termsFinished(new TermsOutcome(claude.key(), TermsOutcome.Status.FIRST_RECORD, "r1", null, null, Duration.ofSeconds(30)));
 
         String shown = text();
-        assertTrue(shown.contains("[0/3] · capturing Claude.ai / Privacy Policy, Gone / Terms of Service"), shown);
+        assertTrue(shown.contains("[0/3] capturing Claude.ai / Privacy Policy, Gone / Terms of Service"), shown);
         assertTrue(shown.contains("\r[1/3] Claude.ai / Privacy Policy: first record in 30.0 s · 2.0/min · ETA 1 min\n"), shown);
         assertTrue(shown.endsWith("[1/3] · 2.0/min · ETA 1 min · capturing Gone / Terms of Service"), shown);
 
