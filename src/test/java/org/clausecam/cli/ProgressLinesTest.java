@@ -1,9 +1,13 @@
 package org.clausecam.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clausecam.declarations.SourceDocument;
 import org.clausecam.declarations.Terms;
 import org.clausecam.fetch.FetchFigures;
-import org.clausecam.store.TermsKey;
+import org.clausecam.store.CaptureRecord;
+import org.clausecam.store.DocumentCapture;
+import org.clausecam.store.StoredRecord;
 import org.clausecam.track.FailureClass;
 import org.clausecam.track.RunSummary;
 import org.clausecam.track.Shard;
@@ -99,6 +103,33 @@ class ProgressLinesTest {
 
         assertTrue(text().contains("[1/1] Same / Terms of Service: unchanged in 6.0 s · 10.0/min\n"), text());
         assertFalse(text().contains("ETA"), text());
+    }
+
+    @Test
+    void aTechnicalChangeSaysSoInItsLineAndItsEvent() throws Exception {
+        DocumentCapture page = new DocumentCapture(null, "http://example.com/same", "http://example.com/same", "browser", 200,
+                "HTTP/1.1 200 OK", Map.of(), "text/html", "a".repeat(64), null, null);
+        StoredRecord stored = new StoredRecord("r2", "b".repeat(64), new CaptureRecord("Same", "Terms of Service",
+                Instant.parse("2026-12-05T06:00:00Z"), CaptureRecord.KIND_CAPTURE, List.of(page), "c".repeat(64), false, "d".repeat(64),
+                null, "test", CaptureRecord.CHANGE_TECHNICAL, "fetcher changed: http → browser"));
+        TermsOutcome technical = TermsOutcome.recorded(same.key(), TermsOutcome.Status.UNCHANGED, stored, Duration.ofSeconds(4), List.of());
+
+        RunReport text = report(false);
+        text.runStarted(1);
+        text.termsStarted(same);
+        text.termsFinished(technical);
+        assertEquals("[1/1] Same / Terms of Service: technical in 4.0 s\n", text());
+
+        ByteArrayOutputStream events = new ByteArrayOutputStream();
+        RunReport json = new RunReport(new PrintStream(events, true, StandardCharsets.UTF_8), RunReport.Format.JSON, false, clock);
+        json.runStarted(1);
+        json.termsStarted(same);
+        json.termsFinished(technical);
+        JsonNode finished = new ObjectMapper().readTree(events.toString(StandardCharsets.UTF_8).lines().toList().get(1));
+        assertEquals("technical", finished.get("change").asText());
+        assertEquals("fetcher changed: http → browser", finished.get("changeReason").asText());
+        assertEquals("browser", finished.get("documents").get(0).get("fetcher").asText());
+        assertTrue(finished.get("documents").get(0).get("screenshot").isNull(), "no screenshot was taken: " + finished);
     }
 
     @Test
