@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  */
 final class ProgressLines {
 
-    /** Redrawn lines are cut here: wider ones would wrap, and a carriage return cannot take a wrapped line back. */
-    private static final int LIVE_WIDTH = 100;
+    /** Redrawn lines are cut to fit the narrowest usual terminal: a wrapped line cannot be taken back by a carriage return. */
+    private static final int LIVE_WIDTH = 79;
     private static final int RATE_WINDOW = 20;
 
     private final PrintStream out;
