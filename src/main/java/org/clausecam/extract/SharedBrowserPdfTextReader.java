@@ -23,16 +23,24 @@ public final class SharedBrowserPdfTextReader implements PdfTextReader {
     public static final Duration DEADLINE = Duration.ofMinutes(2);
 
     private final Chromium chromium;
+    private final int maxBytes;
 
     public SharedBrowserPdfTextReader(Chromium chromium) {
+        this(chromium, BrowserPdfTextReader.MAX_BYTES);
+    }
+
+    /** A reader that refuses PDFs over {@code maxBytes} (the default is {@link BrowserPdfTextReader#MAX_BYTES}). */
+    public SharedBrowserPdfTextReader(Chromium chromium, int maxBytes) {
         this.chromium = chromium;
+        this.maxBytes = maxBytes;
     }
 
     @Override
     public List<List<String>> paragraphs(byte[] pdf, URI location) throws ExtractionException {
+        BrowserPdfTextReader.checkSize(pdf, maxBytes, location);
         String what = "reading the PDF file at " + location;
         try {
-            return chromium.withBrowser(what, browser -> new BrowserPdfTextReader(browser).paragraphs(pdf, location), DEADLINE);
+            return chromium.withBrowser(what, browser -> new BrowserPdfTextReader(browser, maxBytes).paragraphs(pdf, location), DEADLINE);
         } catch (BrowserTakenBackException e) {
             throw new ExtractionException("Reading the PDF file at " + location + " did not finish within "
                     + DEADLINE.toSeconds() + " s; the browser was restarted", e);
