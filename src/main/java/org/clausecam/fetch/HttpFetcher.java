@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.clausecam.url.WebHost;
 import org.clausecam.url.WebUrl;
 
 /**
@@ -164,11 +165,30 @@ public final class HttpFetcher {
 
     /** The hop as java.net.http takes it; its host is the one the guard reads. */
     private static URI requestable(URI requested, WebUrl hop) throws FetchException {
+        URI uri;
         try {
-            return hop.toUri();
+            uri = hop.toUri();
         } catch (IllegalArgumentException e) {
             throw new FetchException(requested, FetchException.Kind.PERMANENT, "cannot request " + hop, e);
         }
+        if (!canRequest(uri)) {
+            throw new FetchException(requested, FetchException.Kind.PERMANENT, "plain HTTP cannot request " + hop
+                    + ": its host " + hop.host().map(WebHost::serialized).orElse("")
+                    + " holds characters that browsers accept but java.net.http refuses in a host name (such as '_');"
+                    + " only the browser can fetch it (executeClientScripts unset or true)");
+        }
+        return uri;
+    }
+
+    /**
+     * Whether java.net.http can request this URL. It takes only hosts that {@link URI} reads as
+     * server names (RFC 2396): a name the URL Standard accepts with {@code _}, {@code ~}, {@code !}
+     * and the like ({@code a_b.example}) is left without a host there, and no form of
+     * {@link URI} (nor a {@code Host} header, which java.net.http reserves) carries it. Chromium
+     * fetches such hosts.
+     */
+    public static boolean canRequest(URI url) {
+        return url.getHost() != null;
     }
 
     private FetchException failure(URI url, URI firstHop, FetchedDocument answer) {
