@@ -16,9 +16,10 @@ import org.clausecam.capture.Chromium;
 public final class SharedBrowserPdfTextReader implements PdfTextReader {
 
     /**
-     * How long reading one PDF may take: the largest dev report (3.3 MB, 76 pages) takes about
-     * 8 s on a busy 2-core machine, so reports several times larger stay within it, and the pages
-     * waiting for the browser do not wait longer behind a PDF that pdf.js never finishes.
+     * How long reading one PDF may take: the largest dev report (3.3 MB, 76 pages) takes 2–8 s on
+     * a busy 2-core machine and a 36 MB report of 350 pages about 6 s ({@code scripts/bench/pdf}),
+     * so reports many times larger stay within it, and the pages waiting for the browser do not
+     * wait longer behind a PDF that pdf.js never finishes.
      */
     public static final Duration DEADLINE = Duration.ofMinutes(2);
 
