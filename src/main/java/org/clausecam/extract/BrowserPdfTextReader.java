@@ -37,9 +37,10 @@ public final class BrowserPdfTextReader implements PdfTextReader {
     private static final String PARAGRAPHS_SCRIPT = Resources.text("pdf-paragraphs.js");
 
     /**
-     * The largest PDF read: above the fetcher's default answer limit and the largest systemic-risk
-     * reports (tens of MB), while the page holding it (the bytes once, pdf.js's parsed objects)
-     * stays within a renderer's memory.
+     * The largest PDF read: twice what plain HTTP accepts for a PDF (128 MiB, fetch.HttpFetcher)
+     * and several times the largest systemic-risk reports (60 MB), while the page holding it (the
+     * bytes once, pdf.js's parsed objects; 397 MB resident for a 36 MB report) stays well under the
+     * watchdog's ceiling for a renderer.
      */
     public static final int MAX_BYTES = 256 * 1024 * 1024;
     /** Bytes per message to the page (a third more as base64). */
