@@ -1,7 +1,9 @@
 package org.clausecam.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,21 @@ class BracketedPageUrlTest {
 
         assertEquals("[Privacy](https://example.com/docs/[v2]/privacy) [Next](https://example.com/docs/[v3]/terms?y=[2])"
                 + " [Other](https://example.com/docs/[v2]/terms?x=[9]) [Encoded](https://example.com/%5Bkept%5D)", version);
+    }
+
+    /** A browser's page URL has no fragment; the declared one may. */
+    @Test
+    void aDeclaredFragmentDoesNotLoseTheBrackets(@TempDir Path declarations) throws Exception {
+        Files.writeString(declarations.resolve("Docs.json"), """
+                {"name": "Docs", "terms": {"Terms of Service": {"fetch": "https://example.com/docs/[v2]/terms#part-2", "select": "main"}}}
+                """);
+        SourceDocument document = new DeclarationLoader(declarations, TermsTypes.standard()).load("Docs")
+                .terms("Terms of Service").orElseThrow().sourceDocuments().get(0);
+        URI rendered = URI.create("https://example.com/docs/%5Bv2%5D/terms");
+
+        String version = new Extractor().extract(document, null, PAGE.getBytes(StandardCharsets.UTF_8), "text/html", rendered);
+
+        assertTrue(version.startsWith("[Privacy](https://example.com/docs/[v2]/privacy)"), version);
     }
 
     @Test
