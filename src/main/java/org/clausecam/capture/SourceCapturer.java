@@ -55,6 +55,8 @@ public final class SourceCapturer {
     public CapturedSource capture(SourceDocument document) throws FetchException, CaptureException {
         Boolean executeClientScripts = document.executeClientScripts();
         if (Boolean.TRUE.equals(executeClientScripts)) return render(document);
+        // A host plain HTTP cannot request (a_b.example) goes to the browser, which can.
+        if (executeClientScripts == null && !HttpFetcher.canRequest(document.location())) return render(document);
         FetchedDocument fetched;
         try {
             fetched = policies.call(document.location(), FetcherKind.HTTP,

@@ -19,13 +19,14 @@ import org.clausecam.store.StoreException;
 import org.clausecam.store.StoredRecord;
 import org.clausecam.track.CapturedTerms;
 import org.clausecam.track.TermsJob;
+import org.clausecam.url.WebHost;
+import org.clausecam.url.WebUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +45,9 @@ import java.util.concurrent.Callable;
                 "  clausecam capture https://example.com/terms --service Example --type \"Terms of Service\""})
 final class CaptureCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "URL", description = "The page (or PDF) to capture, http(s) only.")
-    URI url;
+    @Parameters(index = "0", paramLabel = "URL", description = "The page (or PDF) to capture, http(s) only; read as a browser"
+            + " reads it (spaces, [ ] and non-ASCII accepted).")
+    String url;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the files (created if needed).")
     Path out;
@@ -84,9 +86,11 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        checkUsage();
-        SourceDocument document = new SourceDocument(null, url, css(select), css(remove), List.of(), executeClientScripts);
-        Terms terms = new Terms(service != null ? service : url.getHost(), type != null ? type : "Capture", List.of(document), false);
+        WebUrl page = checkUsage();
+        SourceDocument document = new SourceDocument(null, page.toUri(), css(select), css(remove), List.of(), executeClientScripts,
+                page.toString());
+        String host = page.host().map(WebHost::serialized).orElse("");
+        Terms terms = new Terms(service != null ? service : host, type != null ? type : "Capture", List.of(document), false);
         AgentSettings settings = capture.agentSettings(!noScreenshot);
         try (Agent agent = service != null ? Agent.start(settings, openStore()) : Agent.start(settings)) {
             CapturedTerms captured = agent.termsCapturer().capture(new TermsJob(terms));
@@ -107,10 +111,18 @@ final class CaptureCommand implements Callable<Integer> {
         return opened;
     }
 
-    private void checkUsage() {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) throw new UsageException("not an http(s) URL: " + url);
+    /** The URL as a browser reads it; a usage error when it is no http(s) URL. */
+    private WebUrl checkUsage() {
+        WebUrl page = WebUrl.parse(url, null)
+                .filter(parsed -> parsed.scheme().equals("http") || parsed.scheme().equals("https"))
+                .orElseThrow(() -> new UsageException("not an http(s) URL: " + url));
+        try {
+            page.toUri();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("not a URL this agent can fetch: " + url + " (" + e.getMessage() + ")");
+        }
         RecordTarget.check(out, service, type, "capture", termsTypes.namedOrStandard());
+        return page;
     }
 
     private void write(CapturedTerms captured, StoredRecord stored) throws IOException {

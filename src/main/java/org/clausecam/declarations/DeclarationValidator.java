@@ -13,6 +13,7 @@ import com.networknt.schema.ValidationMessage;
 
 import java.io.IOException;
 import java.net.URI;
+import org.clausecam.url.WebUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -209,7 +210,7 @@ public final class DeclarationValidator {
         private URI fetch(JsonNode node, String pointer) {
             JsonNode fetch = node.get("fetch");
             if (fetch == null || !fetch.isTextual() || fetch.asText().isEmpty()) return null;
-            return TermsReader.Locations.httpUrl(fetch.asText()).orElseGet(() -> {
+            return TermsReader.Locations.httpUrl(fetch.asText()).map(WebUrl::toUri).orElseGet(() -> {
                 problem(pointer + "/fetch", "fetch must be an http(s) URL, got \"" + fetch.asText() + "\"");
                 return null;
             });

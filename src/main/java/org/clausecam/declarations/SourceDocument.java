@@ -15,6 +15,9 @@ import java.util.List;
  * @param filters              declared filters, in order
  * @param executeClientScripts {@code TRUE}: always a browser; {@code null}: plain HTTP first, the
  *                             browser when the answer looks bot-blocked or empty; {@code FALSE}: never
+ * @param href                 the declared URL as the URL Standard serialises it (a browser's
+ *                             {@code location.href}), which relative links resolve against; it may
+ *                             hold what {@code location} percent-encodes ({@code [} in a path)
  */
 public record SourceDocument(
         String id,
@@ -22,11 +25,19 @@ public record SourceDocument(
         List<Selector> select,
         List<Selector> remove,
         List<FilterRef> filters,
-        Boolean executeClientScripts) {
+        Boolean executeClientScripts,
+        String href) {
 
     public SourceDocument {
         select = List.copyOf(select);
         remove = List.copyOf(remove);
         filters = List.copyOf(filters);
+        if (href == null) href = location == null ? null : location.toString();
+    }
+
+    /** A document whose URL serialises as {@code location} does. */
+    public SourceDocument(String id, URI location, List<Selector> select, List<Selector> remove, List<FilterRef> filters,
+                          Boolean executeClientScripts) {
+        this(id, location, select, remove, filters, executeClientScripts, null);
     }
 }

@@ -75,9 +75,10 @@ final class TermsReader {
                     problem(entryPointer, "a combined source document must be an object");
                     continue;
                 }
-                URI location = location(entry, entryPointer);
+                WebUrl url = location(entry, entryPointer);
                 Keys own = keys(entry, entryPointer).inheriting(parent);
-                if (location != null) {
+                if (url != null) {
+                    URI location = url.toUri();
                     String id = SourceDocumentId.of(location);
                     String first = pointersById.putIfAbsent(id, entryPointer);
                     if (first != null) {
@@ -86,21 +87,22 @@ final class TermsReader {
                         continue;
                     }
                     documents.add(new SourceDocument(id, location,
-                            own.select, own.remove, own.filters, own.executeClientScripts));
+                            own.select, own.remove, own.filters, own.executeClientScripts, url.toString()));
                 }
             }
         } else {
-            URI location = location(node, pointer);
+            WebUrl url = location(node, pointer);
             Keys own = keys(node, pointer);
-            if (location != null) {
-                documents.add(new SourceDocument(null, location, own.select, own.remove, own.filters, own.executeClientScripts));
+            if (url != null) {
+                documents.add(new SourceDocument(null, url.toUri(), own.select, own.remove, own.filters, own.executeClientScripts,
+                        url.toString()));
             }
         }
         if (problems.size() > before) return null;
         return new Terms(serviceId, type, documents, combined);
     }
 
-    private URI location(JsonNode node, String pointer) {
+    private WebUrl location(JsonNode node, String pointer) {
         JsonNode fetch = node.get("fetch");
         if (fetch == null) {
             problem(pointer, "missing fetch (the URL of the document)");
@@ -256,20 +258,23 @@ final class TermsReader {
      * Parsing of fetch URLs as a browser (and Open Terms Archive, with Node's {@code URL}) parses
      * them: the WHATWG URL Standard, so that spaces, {@code [}, {@code |} and non-ASCII in a path
      * are accepted and percent-encoded, hosts go through IDNA, and what the agent fetches is the
-     * URL the browser would. The result is the serialisation in a form {@link URI} holds.
+     * URL the browser would.
      */
     static final class Locations {
         private Locations() {}
 
-        static Optional<URI> httpUrl(String text) {
+        static Optional<WebUrl> httpUrl(String text) {
             Optional<WebUrl> parsed = WebUrl.parse(text, null);
             if (parsed.isEmpty()) return Optional.empty();
             WebUrl url = parsed.get();
             if (!url.scheme().equals("http") && !url.scheme().equals("https")) return Optional.empty();
             try {
-                return Optional.of(url.toUri());
+                url.toUri();
+                return Optional.of(url);
             } catch (IllegalArgumentException e) {
-                // A host the URL Standard allows but java.net.URI cannot hold ("a_b.example"): not fetchable here.
+                // Nothing the standard accepts in an http(s) URL is expected here: toUri escapes what
+                // java.net.URI refuses, and hosts it cannot read as server names ("a_b.example") it
+                // keeps as registry names. Refused as not a URL rather than failing later.
                 return Optional.empty();
             }
         }

@@ -64,23 +64,24 @@ public final class BrowserFilterRunner implements FilterRunner {
 
     @Override
     public String apply(String html, URI location, List<FilterRef> filters, String filtersSource) throws ExtractionException {
-        return run(html, location, filters, List.of(), List.of(), filtersSource);
+        return run(html, location, location.toString(), filters, List.of(), List.of(), filtersSource);
     }
 
     @Override
     public String apply(String html, URI location, SourceDocument document, String filtersSource) throws ExtractionException {
-        return run(html, location, document.filters(), document.select(), document.remove(), filtersSource);
+        return run(html, location, DocumentUrl.of(document, location), document.filters(), document.select(), document.remove(),
+                filtersSource);
     }
 
-    private String run(String html, URI location, List<FilterRef> filters, List<Selector> select, List<Selector> remove,
+    /** @param url the page's URL, {@code location} as a browser serialises it (see {@link DocumentUrl}) */
+    private String run(String html, URI location, String url, List<FilterRef> filters, List<Selector> select, List<Selector> remove,
                        String filtersSource) throws ExtractionException {
-        String url = location.toString();
         try (BrowserContext context = browser.newContext()) {
             context.route("**/*", route -> serveEmptyPage(route, url));
             Page page = context.newPage();
             // An empty page served by the route: well within the filters' deadline (SharedBrowserFilterRunner).
             page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED).setTimeout(10_000));
-            Object result = page.evaluate(RUNNER_SCRIPT, arguments(html, location, filters, select, remove, filtersSource));
+            Object result = page.evaluate(RUNNER_SCRIPT, arguments(html, url, filters, select, remove, filtersSource));
             String outcome = String.valueOf(result);
             if (outcome.startsWith("error:")) {
                 throw new FilterException(outcome.substring("error:".length()) + " (filters of " + location + ")");
@@ -101,14 +102,14 @@ public final class BrowserFilterRunner implements FilterRunner {
         }
     }
 
-    private String arguments(String html, URI location, List<FilterRef> filters, List<Selector> select, List<Selector> remove,
+    private String arguments(String html, String url, List<FilterRef> filters, List<Selector> select, List<Selector> remove,
                              String filtersSource) {
         ObjectNode args = JSON.createObjectNode();
         args.set("select", selectors(select));
         args.set("remove", selectors(remove));
         args.put("html", html);
         args.put("source", filtersSource == null ? "" : filtersSource);
-        args.put("location", location.toString());
+        args.put("location", url);
         args.put("node22UrlSearchParams", node22UrlSearchParams);
         ArrayNode list = args.putArray("filters");
         for (FilterRef filter : filters) {

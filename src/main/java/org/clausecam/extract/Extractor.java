@@ -101,8 +101,9 @@ public final class Extractor {
             }
             html = filters.apply(html, location, document, filtersSource);
         }
-        Document page = ScriptlessHtmlParser.parse(html, location.toString());
-        PageCleaner.clean(page, location);
+        String url = DocumentUrl.of(document, location);
+        Document page = ScriptlessHtmlParser.parse(html, url);
+        PageCleaner.clean(page, url);
         ContentSelection.remove(page, document.remove(), location);
         List<Selector> select = document.select().isEmpty() ? List.of(new Selector.Css("body")) : document.select();
         List<Node> fragment = ContentSelection.select(page, select, location);

@@ -1,6 +1,5 @@
 package org.clausecam.extract;
 
-import java.net.URI;
 import org.clausecam.url.WebUrl;
 import java.util.Optional;
 import org.jsoup.nodes.Attribute;
@@ -18,9 +17,10 @@ final class PageCleaner {
     private PageCleaner() {
     }
 
-    static void clean(Document document, URI location) {
-        String base = documentBaseUrl(document, location.toString());
-        makeLinksAbsolute(document, base, location.toString());
+    /** @param location the page's URL as a browser serialises it ({@link DocumentUrl}) */
+    static void clean(Document document, String location) {
+        String base = documentBaseUrl(document, location);
+        makeLinksAbsolute(document, base, location);
         document.select("script, style").remove();
         cleanEmailProtectedLinks(document, base);
     }

@@ -6,7 +6,7 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.core.functions.CheckedSupplier;
 
 import java.net.URI;
-import java.util.Locale;
+import org.clausecam.url.WebHost;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,11 +48,12 @@ public final class HostPolicies {
 
     /** The policy of {@code url}'s host; refuses a URL with no host. */
     public HostPolicy forHost(URI url) throws FetchException {
-        String host = url.getHost();
-        if (host == null || host.isEmpty()) {
+        // The host as the browser reads it: java.net.URI has none for names such as a_b.example.
+        String host = NetworkGuard.readAsBrowser(url).host().map(WebHost::serialized).orElse("");
+        if (host.isEmpty()) {
             throw new FetchException(url, FetchException.Kind.PERMANENT, "URL has no host name");
         }
-        return byHost.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new HostPolicy(h, settings, tally));
+        return byHost.computeIfAbsent(host, h -> new HostPolicy(h, settings, tally));
     }
 
     public FetchPolicySettings settings() {

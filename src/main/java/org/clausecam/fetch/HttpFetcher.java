@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.clausecam.url.WebHost;
 import org.clausecam.url.WebUrl;
 
 /**
@@ -46,6 +47,9 @@ import org.clausecam.url.WebUrl;
  * <p>Thread-safe; one instance can serve a whole run.
  */
 public final class HttpFetcher {
+
+    /** The least limit for a PDF answer: 128 MiB, under the PDF reader's own (extract.BrowserPdfTextReader). */
+    public static final long MIN_PDF_LIMIT = 128L * 1024 * 1024;
 
     private final HttpFetchOptions options;
     private final NetworkGuard guard;
@@ -164,11 +168,30 @@ public final class HttpFetcher {
 
     /** The hop as java.net.http takes it; its host is the one the guard reads. */
     private static URI requestable(URI requested, WebUrl hop) throws FetchException {
+        URI uri;
         try {
-            return hop.toUri();
+            uri = hop.toUri();
         } catch (IllegalArgumentException e) {
             throw new FetchException(requested, FetchException.Kind.PERMANENT, "cannot request " + hop, e);
         }
+        if (!canRequest(uri)) {
+            throw new FetchException(requested, FetchException.Kind.PERMANENT, "plain HTTP cannot request " + hop
+                    + ": its host " + hop.host().map(WebHost::serialized).orElse("")
+                    + " holds characters that browsers accept but java.net.http refuses in a host name (such as '_');"
+                    + " only the browser can fetch it (executeClientScripts unset or true)");
+        }
+        return uri;
+    }
+
+    /**
+     * Whether java.net.http can request this URL. It takes only hosts that {@link URI} reads as
+     * server names (RFC 2396): a name the URL Standard accepts with {@code _}, {@code ~}, {@code !}
+     * and the like ({@code a_b.example}) is left without a host there, and no form of
+     * {@link URI} (nor a {@code Host} header, which java.net.http reserves) carries it. Chromium
+     * fetches such hosts.
+     */
+    public static boolean canRequest(URI url) {
+        return url.getHost() != null;
     }
 
     private FetchException failure(URI url, URI firstHop, FetchedDocument answer) {
@@ -233,14 +256,17 @@ public final class HttpFetcher {
 
     private byte[] readBody(URI requested, URI target, HttpResponse<InputStream> response,
                             Map<String, List<String>> headers, long deadline) throws FetchException {
+        long limit = limitFor(first(headers, "content-type"));
         String declaredLength = first(headers, "content-length");
+        int expected = 0;
         if (declaredLength != null) {
             try {
                 long length = Long.parseLong(declaredLength.strip());
-                if (length > options.maxBytes()) {
+                if (length > limit) {
                     closeQuietly(response.body());
-                    throw tooLarge(requested, target, length + " bytes announced");
+                    throw tooLarge(requested, target, limit, length + " bytes announced");
                 }
+                expected = (int) Math.max(0, length);
             } catch (NumberFormatException e) {
                 // An unparseable Content-Length is the server's problem; the read below still bounds the size.
             }
@@ -253,12 +279,13 @@ public final class HttpFetcher {
             closeQuietly(in);
         }, remaining, TimeUnit.NANOSECONDS);
         try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            // Sized from Content-Length: a report of tens of MB is not copied at every doubling.
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(32, Math.min(expected, 1 << 30)));
             byte[] buffer = new byte[64 * 1024];
             int n;
             while ((n = in.read(buffer)) != -1) {
-                if ((long) out.size() + n > options.maxBytes()) {
-                    throw tooLarge(requested, target, "more than " + options.maxBytes() + " bytes received");
+                if ((long) out.size() + n > limit) {
+                    throw tooLarge(requested, target, limit, "more than " + limit + " bytes received");
                 }
                 out.write(buffer, 0, n);
             }
@@ -311,9 +338,18 @@ public final class HttpFetcher {
         return null;
     }
 
-    private FetchException tooLarge(URI requested, URI target, String detail) {
+    /**
+     * The largest body accepted: {@link HttpFetchOptions#maxBytes}, and for PDFs at least
+     * {@link #MIN_PDF_LIMIT}, since systemic-risk reports run to 60 MB where no HTML page does.
+     */
+    private long limitFor(String contentType) {
+        boolean pdf = contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith("application/pdf");
+        return pdf ? Math.max(options.maxBytes(), MIN_PDF_LIMIT) : options.maxBytes();
+    }
+
+    private static FetchException tooLarge(URI requested, URI target, long limit, String detail) {
         return new FetchException(requested, FetchException.Kind.PERMANENT,
-                "answer of " + target + " exceeds the limit of " + options.maxBytes() + " bytes (" + detail + ")");
+                "answer of " + target + " exceeds the limit of " + limit + " bytes (" + detail + ")");
     }
 
     private FetchException bodyTimeout(URI requested, URI target, Throwable cause) {

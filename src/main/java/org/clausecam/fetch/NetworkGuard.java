@@ -35,6 +35,7 @@ public final class NetworkGuard {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
+    private static final List<InetAddress> LOOPBACK = loopback();
     private static final Resolver SYSTEM_DNS = InetAddress::getAllByName;
 
     private final boolean allowPrivateNetwork;
@@ -131,9 +132,21 @@ public final class NetworkGuard {
         try {
             if (host instanceof WebHost.Ipv4 v4) return List.of(InetAddress.getByAddress(v4.bytes()));
             if (host instanceof WebHost.Ipv6 v6) return List.of(InetAddress.getByAddress(v6.bytes()));
+            // Answered here as Chromium answers them itself (RFC 6761), whatever the system's resolver
+            // says (glibc knows no a.localhost): the proxy then connects where the browser would.
+            if (host instanceof WebHost.Domain domain && isLocalhostName(domain.name())) return LOOPBACK;
             return List.of(resolver.resolve(host.serialized()));
         } catch (UnknownHostException e) {
             throw new FetchException(url, FetchException.Kind.TRANSIENT, "cannot resolve host " + host.serialized(), e);
+        }
+    }
+
+    private static List<InetAddress> loopback() {
+        try {
+            return List.of(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}),
+                    InetAddress.getByAddress("localhost", new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("loopback addresses are well-formed", e);
         }
     }
 

@@ -75,11 +75,11 @@ public final class WebUrl {
         if (colon > 0) {
             url.scheme = input.substring(0, colon).toLowerCase(Locale.ROOT);
             String rest = input.substring(colon + 1);
+            if (url.scheme.equals("file")) return file(rest, base != null && base.scheme.equals("file") ? base : null, url);
             if (url.isSpecial()) {
                 if (base != null && base.scheme.equals(url.scheme) && !startsWithTwoSlashes(rest, true)) {
                     return relative(rest, base, url);
                 }
-                if (url.scheme.equals("file")) return file(rest, url);
                 int i = 0;
                 while (i < rest.length() && (rest.charAt(i) == '/' || rest.charAt(i) == '\\')) i++;
                 return authority(rest.substring(i), url);
@@ -100,15 +100,117 @@ public final class WebUrl {
             return copy;
         }
         url.scheme = base.scheme;
+        if (base.scheme.equals("file")) return file(input, base, url);
         return relative(input, base, url);
     }
 
-    /** {@code file:} keeps its slashes: {@code file:///etc} has an empty host, not the host "etc". */
-    private static WebUrl file(String rest, WebUrl url) {
-        if (startsWithTwoSlashes(rest, true)) return authority(rest.substring(2), url);
+    /**
+     * The standard's file state: {@code file:} keeps its slashes ({@code file:///etc} has an empty
+     * host, not the host "etc"), and a Windows drive letter ({@code C:}, {@code C|}) is the first
+     * path segment, never a host, never dropped by {@code ..}, and kept from a file base.
+     *
+     * @param base the base when it is a file URL, else null
+     */
+    private static WebUrl file(String input, WebUrl base, WebUrl url) {
+        url.scheme = "file";
         url.host = new WebHost.Domain("");
-        pathQueryFragment(rest, url);
+        if (!input.isEmpty() && isFileSlash(input.charAt(0))) return fileSlash(input.substring(1), base, url);
+        if (base == null) {
+            filePath(input, url);
+            return url;
+        }
+        url.host = base.host;
+        url.path = new ArrayList<>(base.path);
+        url.query = base.query;
+        if (input.isEmpty()) return url;
+        char c = input.charAt(0);
+        if (c == '?') {
+            queryFragment(input, url);
+            return url;
+        }
+        if (c == '#') {
+            url.fragment = PercentEncoding.encode(input.substring(1), PercentEncoding::isFragmentSet);
+            return url;
+        }
+        url.query = null;
+        if (startsWithWindowsDriveLetter(input)) url.path.clear();
+        else shortenFilePath(url);
+        filePath(input, url);
         return url;
+    }
+
+    private static WebUrl fileSlash(String input, WebUrl base, WebUrl url) {
+        if (!input.isEmpty() && isFileSlash(input.charAt(0))) return fileHost(input.substring(1), url);
+        if (base != null) {
+            url.host = base.host;
+            if (!startsWithWindowsDriveLetter(input) && !base.path.isEmpty() && isNormalizedWindowsDriveLetter(base.path.get(0))) {
+                url.path.add(base.path.get(0));
+            }
+        }
+        filePath(input, url);
+        return url;
+    }
+
+    private static WebUrl fileHost(String input, WebUrl url) {
+        int end = 0;
+        while (end < input.length() && "/\\?#".indexOf(input.charAt(end)) < 0) end++;
+        String buffer = input.substring(0, end);
+        if (isWindowsDriveLetter(buffer)) {
+            filePath(input, url);
+            return url;
+        }
+        if (!buffer.isEmpty()) {
+            WebHost parsed = WebHost.parseSpecial(buffer);
+            url.host = parsed.serialized().equals("localhost") ? new WebHost.Domain("") : parsed;
+        }
+        String rest = input.substring(end);
+        filePath(!rest.isEmpty() && isFileSlash(rest.charAt(0)) ? rest.substring(1) : rest, url);
+        return url;
+    }
+
+    /** The path state of a file URL, from after a slash (or where no slash is), then query and fragment. */
+    private static void filePath(String input, WebUrl url) {
+        int end = 0;
+        while (end < input.length() && input.charAt(end) != '?' && input.charAt(end) != '#') end++;
+        String pathPart = input.substring(0, end);
+        int start = 0;
+        for (int i = 0; i <= pathPart.length(); i++) {
+            if (i < pathPart.length() && !isFileSlash(pathPart.charAt(i))) continue;
+            String segment = pathPart.substring(start, i);
+            boolean last = i == pathPart.length();
+            if (isDoubleDot(segment)) {
+                shortenFilePath(url);
+                if (last) url.path.add("");
+            } else if (isSingleDot(segment)) {
+                if (last) url.path.add("");
+            } else {
+                if (url.path.isEmpty() && isWindowsDriveLetter(segment)) segment = segment.charAt(0) + ":";
+                url.path.add(PercentEncoding.encode(segment, PercentEncoding::isPathSet));
+            }
+            start = i + 1;
+        }
+        queryFragment(input.substring(end), url);
+    }
+
+    private static void shortenFilePath(WebUrl url) {
+        if (url.path.size() == 1 && isNormalizedWindowsDriveLetter(url.path.get(0))) return;
+        if (!url.path.isEmpty()) url.path.remove(url.path.size() - 1);
+    }
+
+    private static boolean isFileSlash(char c) {
+        return c == '/' || c == '\\';
+    }
+
+    private static boolean isWindowsDriveLetter(String s) {
+        return s.length() == 2 && isAsciiAlpha(s.charAt(0)) && (s.charAt(1) == ':' || s.charAt(1) == '|');
+    }
+
+    private static boolean isNormalizedWindowsDriveLetter(String s) {
+        return isWindowsDriveLetter(s) && s.charAt(1) == ':';
+    }
+
+    private static boolean startsWithWindowsDriveLetter(String s) {
+        return s.length() >= 2 && isWindowsDriveLetter(s.substring(0, 2)) && (s.length() == 2 || "/\\?#".indexOf(s.charAt(2)) >= 0);
     }
 
     private static WebUrl relative(String input, WebUrl base, WebUrl url) {
@@ -180,15 +282,9 @@ public final class WebUrl {
             }
         }
         String hostPart = portColon >= 0 ? authority.substring(0, portColon) : authority;
-        if (hostPart.isEmpty() && special && !url.scheme.equals("file")) throw new IllegalArgumentException("empty host");
+        if (hostPart.isEmpty() && special) throw new IllegalArgumentException("empty host");
         if (portColon >= 0 && hostPart.isEmpty()) throw new IllegalArgumentException("port without host");
-        if (url.scheme.equals("file")) {
-            if (portColon >= 0) throw new IllegalArgumentException("a file URL has no port");
-            WebHost parsed = hostPart.isEmpty() ? new WebHost.Domain("") : WebHost.parseSpecial(hostPart);
-            url.host = parsed.serialized().equals("localhost") ? new WebHost.Domain("") : parsed;
-        } else {
-            url.host = special ? WebHost.parseSpecial(hostPart) : WebHost.parseOpaque(hostPart);
-        }
+        url.host = special ? WebHost.parseSpecial(hostPart) : WebHost.parseOpaque(hostPart);
         if (portColon >= 0) {
             String port = authority.substring(portColon + 1);
             if (!port.isEmpty()) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
+import org.clausecam.url.WebUrl;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,12 +29,22 @@ class DeclaredUrlTest {
             "http://[0:0::1]:8080/terms > http://[::1]:8080/terms",
     })
     void isAcceptedAsABrowserAcceptsIt(String declared, String fetched) {
-        assertEquals(Optional.of(URI.create(fetched)), TermsReader.Locations.httpUrl(declared));
+        assertEquals(Optional.of(URI.create(fetched)), TermsReader.Locations.httpUrl(declared).map(WebUrl::toUri));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '>', value = {
+            "https://example.com/docs/[v2]/terms?x=[1] > https://example.com/docs/[v2]/terms?x=[1]",
+            "https://platform.example/files/report [2023].pdf > https://platform.example/files/report%20[2023].pdf",
+            "http://a_b.example/terms > http://a_b.example/terms",
+    })
+    void keepsTheHrefABrowserGivesItForResolvingLinks(String declared, String href) {
+        assertEquals(Optional.of(href), TermsReader.Locations.httpUrl(declared).map(WebUrl::toString));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ftp://platform.example/terms", "platform.example/terms", "https://", "https://exa mple.com/", "mailto:legal@platform.example"})
     void isRefusedWhenNotAnHttpUrl(String declared) {
-        assertEquals(Optional.empty(), TermsReader.Locations.httpUrl(declared));
+        assertEquals(Optional.empty(), TermsReader.Locations.httpUrl(declared).map(WebUrl::toUri));
     }
 }

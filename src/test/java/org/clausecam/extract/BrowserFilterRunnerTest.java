@@ -60,6 +60,23 @@ class BrowserFilterRunnerTest {
                 extract("<main>x</main>", filters, new FilterRef("where", null)));
     }
 
+    /** The page's URL is the declared one as a browser serialises it, brackets kept, not java.net.URI's %5B form. */
+    @Test
+    void filtersSeeADeclaredUrlWithBracketsAsABrowserDoes() throws Exception {
+        URI fetched = URI.create("https://example.com/docs/%5Bv2%5D/terms?x=[1]");
+        SourceDocument document = new SourceDocument(null, fetched, List.of(new Selector.Css("main")), List.of(),
+                List.of(new FilterRef("where", null)), null, "https://example.com/docs/[v2]/terms?x=[1]");
+        String filters = "export function where(document) {\n"
+                + "  document.querySelector('main').textContent = document.URL + ' ' + document.querySelector('a').href;\n"
+                + "}\n";
+
+        String version = new Extractor(runner).extract(document, filters,
+                "<main><a href=\"privacy\">x</a></main>".getBytes(StandardCharsets.UTF_8), "text/html", fetched);
+
+        // turndown escapes the brackets of text; the URLs themselves hold them as they are
+        assertEquals("https://example.com/docs/\\[v2\\]/terms?x=\\[1\\] https://example.com/docs/\\[v2\\]/privacy", version);
+    }
+
     @Test
     void theSnapshotsOwnScriptsDoNotRun() throws Exception {
         String html = "<main><p id=\"p\">original</p><script>document.getElementById('p').textContent = 'changed';</script></main>";

@@ -155,6 +155,20 @@ class HttpFetcherTest {
         assertTrue(e.getMessage().contains("exceeds the limit"), e.getMessage());
     }
 
+    /** Systemic-risk reports run to 60 MB: a PDF may exceed the limit set for pages, up to 128 MiB. */
+    @Test
+    void aPdfLargerThanThePageLimitIsAcceptedUpToThePdfLimit() throws Exception {
+        byte[] report = new byte[200_000];
+        System.arraycopy("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 0, report, 0, 8);
+        server.serve("/report.pdf", 200, "application/pdf", report);
+        HttpFetcher small = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true).maxBytes(100_000).build());
+
+        FetchedDocument document = small.fetch(server.url("/report.pdf"));
+
+        assertEquals(200_000, document.content().length);
+        assertTrue(HttpFetcher.MIN_PDF_LIMIT >= 128L * 1024 * 1024);
+    }
+
     @Test
     void aBodyWithoutLengthLargerThanTheLimitIsCutOff() {
         server.handle("/stream", exchange -> {

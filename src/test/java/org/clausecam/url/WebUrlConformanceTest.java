@@ -25,29 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Tag("unit")
 class WebUrlConformanceTest {
 
-    private static final String FILE_URLS = "file: URLs: Windows drive letters and the file-host state are not implemented (the agent fetches only http(s))";
     private static final String CARET_IN_PATH = "the data predates the standard's adding ^ to the path percent-encode set (2024), which WebUrl follows, as Chromium does";
 
     /** Input (and base, after " against ") → why WebUrl does not give the data's result. */
     static final Map<String, String> EXPECTED_FAILURES = new TreeMap<>(Map.ofEntries(
-            Map.entry("  File:c|////foo\\bar.html against file:///tmp/mock/path", FILE_URLS),
-            Map.entry(".. against file:///C:/", FILE_URLS),
-            Map.entry("/ against file:///C:/a/b", FILE_URLS),
-            Map.entry("///C:/ against file://host/", FILE_URLS),
-            Map.entry("///one/two against file:///", FILE_URLS),
-            Map.entry("///test against file:///tmp/mock/path", FILE_URLS),
-            Map.entry("//C:/ against file://host/", FILE_URLS),
-            Map.entry("//C|/foo/bar against file:///tmp/mock/path", FILE_URLS),
-            Map.entry("//d: against file:///C:/a/b", FILE_URLS),
-            Map.entry("//d:/.. against file:///C:/a/b", FILE_URLS),
-            Map.entry("/C|\\foo\\bar against file:///tmp/mock/path", FILE_URLS),
-            Map.entry("/c|/foo/bar against file:///c:/baz/qux", FILE_URLS),
-            Map.entry("C|/foo/bar against file:///tmp/mock/path", FILE_URLS),
-            Map.entry("\\//pig against file://lion/", FILE_URLS),
-            Map.entry("file://C:/ against file://host/", FILE_URLS),
-            Map.entry("file://C|/ against about:blank", FILE_URLS),
-            Map.entry("file:/C|/ against about:blank", FILE_URLS),
-            Map.entry("file:c:\\foo\\bar.html against file:///tmp/mock/path", FILE_URLS),
             Map.entry("foo://host/ !\"$%&'()*+,-./:;<=>@[\\]^_`{|}~ against about:blank", CARET_IN_PATH),
             Map.entry("wss://host/ !\"$%&'()*+,-./:;<=>@[\\]^_`{|}~ against about:blank", CARET_IN_PATH)));
 
