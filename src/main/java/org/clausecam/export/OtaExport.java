@@ -1,0 +1,296 @@
+package org.clausecam.export;
+
+import org.clausecam.store.CaptureRecord;
+import org.clausecam.store.DocumentCapture;
+import org.clausecam.store.Store;
+import org.clausecam.store.StoreException;
+import org.clausecam.store.StoredRecord;
+import org.clausecam.store.TermsKey;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes a store's histories as Open Terms Archive's two git repositories, {@code OUT/snapshots}
+ * and {@code OUT/versions}: one commit per new snapshot or version content, in date order across
+ * all terms, dated at the fetch date, with the engine's paths and messages ({@link OtaPaths},
+ * {@link OtaMessages}).
+ *
+ * <p>Incremental: each commit names the record it came from in a trailer; a later export walks each
+ * terms' history back only to the newest record already there, and adds what is new. A record whose
+ * snapshot or version is the same as the repository's file makes no commit there, as in the engine.
+ * E-mail evidence is not terms content and is never exported.
+ */
+public final class OtaExport {
+
+    /** Open Terms Archive's default ({@code config/default.json}); collections name their published snapshots repository. */
+    public static final String DEFAULT_SNAPSHOT_TEMPLATE = "./data/snapshots/" + OtaMessages.SNAPSHOT_ID_MARKER;
+    public static final String DEFAULT_AUTHOR = "Clausecam <clausecam@users.noreply.invalid>";
+
+    private static final int PAGE = 200;
+
+    /**
+     * @param services         only these services (empty: all)
+     * @param types            only these terms types (empty: all)
+     * @param snapshotTemplate how version commits name their snapshots, {@code %SNAPSHOT_ID} replaced by the commit id
+     * @param author           {@code Name <email>} of every commit
+     */
+    public record Options(Set<String> services, Set<String> types, String snapshotTemplate, String author) {
+        public Options {
+            services = Set.copyOf(services);
+            types = Set.copyOf(types);
+            if (!snapshotTemplate.contains(OtaMessages.SNAPSHOT_ID_MARKER)) {
+                throw new IllegalArgumentException("the snapshot reference template must contain "
+                        + OtaMessages.SNAPSHOT_ID_MARKER + ": " + snapshotTemplate);
+            }
+            if (!author.matches("[^<>\\n]+ <[^<>\\n]*>")) {
+                throw new IllegalArgumentException("the author must read 'Name <email>', was: " + author);
+            }
+        }
+    }
+
+    private final Store store;
+    private final Path out;
+    private final Options options;
+
+    public OtaExport(Store store, Path out, Options options) {
+        this.store = store;
+        this.out = out;
+        this.options = options;
+    }
+
+    public OtaExportSummary export() throws StoreException, ExportException {
+        GitRepository snapshots = GitRepository.openOrInit(out.resolve("snapshots"));
+        GitRepository versions = GitRepository.openOrInit(out.resolve("versions"));
+        Set<String> exported = new HashSet<>(snapshots.trailerValues(OtaMessages.RECORD_TRAILER));
+        exported.addAll(versions.trailerValues(OtaMessages.RECORD_TRAILER));
+
+        Plan plan = new Plan(snapshots, snapshots.tree(), versions.tree());
+        int terms = 0;
+        for (TermsKey key : store.terms()) {
+            if (!selected(key)) continue;
+            terms++;
+            plan.terms(key, newRecords(key, exported));
+        }
+
+        Map<Integer, String> snapshotIds = write(snapshots, plan.snapshotCommits);
+        Map<PendingCommit, String> snapshotCommitIds = new HashMap<>();
+        for (PendingCommit c : plan.snapshotCommits) snapshotCommitIds.put(c, snapshotIds.get(c.mark));
+        for (PendingCommit v : plan.versionCommits) v.resolveSnapshots(snapshotCommitIds, options.snapshotTemplate());
+        write(versions, plan.versionCommits);
+        return new OtaExportSummary(terms, plan.newRecords, plan.snapshotCommits.size(), plan.versionCommits.size(), plan.emails);
+    }
+
+    private boolean selected(TermsKey key) {
+        return (options.services().isEmpty() || options.services().contains(key.service()))
+                && (options.types().isEmpty() || options.types().contains(key.termsType()));
+    }
+
+    /** The newest record already exported (null when none) and, oldest first, the records after it. */
+    private record NewRecords(StoredRecord lastExported, List<StoredRecord> after) {
+    }
+
+    private NewRecords newRecords(TermsKey key, Set<String> exported) throws StoreException {
+        List<StoredRecord> after = new ArrayList<>();
+        String cursor = null;
+        while (true) {
+            List<StoredRecord> page = store.history(key, cursor, PAGE);
+            for (StoredRecord r : page) {
+                if (exported.contains(r.sha256())) {
+                    Collections.reverse(after);
+                    return new NewRecords(r, after);
+                }
+                after.add(r);
+            }
+            if (page.size() < PAGE) break;
+            cursor = page.get(page.size() - 1).id();
+        }
+        Collections.reverse(after);
+        return new NewRecords(null, after);
+    }
+
+    /** Writes the commits in date order (stable: a terms' own order is kept) and returns mark → commit id. */
+    private Map<Integer, String> write(GitRepository repo, List<PendingCommit> commits) throws ExportException {
+        if (commits.isEmpty()) return Map.of();
+        commits.sort(Comparator.comparing((PendingCommit c) -> c.date));
+        for (int i = 0; i < commits.size(); i++) commits.get(i).mark = i + 1;
+        String parent = repo.head().orElse(null);
+        String branch = repo.branch();
+        return repo.fastImport(stream -> {
+            boolean first = true;
+            for (PendingCommit c : commits) {
+                byte[] content;
+                try {
+                    content = store.getBlob(c.blob);
+                } catch (StoreException e) {
+                    throw new ExportException("cannot read " + c.path + " of record " + c.recordHash + " from the store: "
+                            + e.getMessage(), e);
+                }
+                stream.commit(branch, c.mark, first ? parent : null, options.author(), c.date, c.message, c.path, content);
+                first = false;
+            }
+            stream.done();
+        });
+    }
+
+    /** A commit to write: a file's new content, taken from the store when written. */
+    private static final class PendingCommit {
+        final String path;
+        final String blob;
+        final Instant date;
+        final String recordHash;
+        String message;
+        int mark;
+        /** For a version: the snapshot commits it was extracted from, each a pending commit or an id already in the repository. */
+        final List<Object> snapshots;
+        /** For a version: what the message is made of once the snapshot ids are known. */
+        final CaptureRecord record;
+        final ChangeKind kind;
+
+        PendingCommit(String path, String blob, Instant date, String recordHash, String message, List<Object> snapshots,
+                      CaptureRecord record, ChangeKind kind) {
+            this.path = path;
+            this.blob = blob;
+            this.date = date;
+            this.recordHash = recordHash;
+            this.message = message;
+            this.snapshots = snapshots;
+            this.record = record;
+            this.kind = kind;
+        }
+
+        void resolveSnapshots(Map<PendingCommit, String> ids, String template) {
+            List<String> resolved = new ArrayList<>();
+            for (Object s : snapshots) resolved.add(s instanceof PendingCommit p ? ids.get(p) : (String) s);
+            message = OtaMessages.version(kind, record.service(), record.termsType(), resolved, template,
+                    engineVersion(record), recordHash);
+        }
+    }
+
+    /** Decides, terms by terms, which records become which commits. */
+    private final class Plan {
+        final GitRepository snapshotRepo;
+        final Map<String, String> snapshotTree;
+        final Map<String, String> versionTree;
+        final List<PendingCommit> snapshotCommits = new ArrayList<>();
+        final List<PendingCommit> versionCommits = new ArrayList<>();
+        final Map<String, Optional<String>> lastSnapshotCommit = new HashMap<>();
+        int newRecords;
+        int emails;
+
+        Plan(GitRepository snapshotRepo, Map<String, String> snapshotTree, Map<String, String> versionTree) {
+            this.snapshotRepo = snapshotRepo;
+            this.snapshotTree = snapshotTree;
+            this.versionTree = versionTree;
+        }
+
+        void terms(TermsKey key, NewRecords records) throws StoreException, ExportException {
+            // Store hash of each file's content in the repository, and the snapshot commit each snapshot path stands at.
+            Map<String, String> contentOf = new HashMap<>();
+            Map<String, Object> snapshotAt = new HashMap<>();
+            boolean earlierCapture = records.lastExported() != null;
+            if (records.lastExported() != null) {
+                CaptureRecord last = records.lastExported().record();
+                for (DocumentCapture d : last.documents()) {
+                    contentOf.put(snapshotPath(last, d), d.snapshot());
+                }
+                contentOf.put(OtaPaths.version(key.service(), key.termsType()), last.version());
+            }
+            for (StoredRecord stored : records.after()) {
+                newRecords++;
+                CaptureRecord r = stored.record();
+                ChangeKind kind = ChangeKind.of(r, earlierCapture);
+                if (kind == ChangeKind.EMAIL) {
+                    emails++;
+                    continue;
+                }
+                earlierCapture = true;
+                List<Object> snapshotRefs = new ArrayList<>();
+                for (DocumentCapture d : r.documents()) {
+                    String path = snapshotPath(r, d);
+                    if (differs(path, d.snapshot(), contentOf, snapshotTree)) {
+                        String message = OtaMessages.snapshot(snapshotTree.containsKey(path) ? ChangeKind.CHANGED : ChangeKind.FIRST_RECORD,
+                                r.service(), r.termsType(), d.documentId(), engineVersion(r), fetcherName(d.fetcher()),
+                                d.location(), stored.sha256());
+                        PendingCommit commit = new PendingCommit(path, d.snapshot(), r.fetchDate(), stored.sha256(), message,
+                                List.of(), r, ChangeKind.CHANGED);
+                        snapshotCommits.add(commit);
+                        snapshotTree.put(path, "(this export)");
+                        snapshotAt.put(path, commit);
+                    }
+                    Object at = snapshotAt.containsKey(path) ? snapshotAt.get(path) : lastCommitOf(path).orElse(null);
+                    if (at != null) snapshotRefs.add(at);
+                }
+                String versionPath = OtaPaths.version(r.service(), r.termsType());
+                if (differs(versionPath, r.version(), contentOf, versionTree)) {
+                    ChangeKind versionKind = !versionTree.containsKey(versionPath) ? ChangeKind.FIRST_RECORD
+                            : kind == ChangeKind.TECHNICAL ? ChangeKind.TECHNICAL : ChangeKind.CHANGED;
+                    versionCommits.add(new PendingCommit(versionPath, r.version(), r.fetchDate(), stored.sha256(), null,
+                            snapshotRefs, r, versionKind));
+                    versionTree.put(versionPath, "(this export)");
+                }
+            }
+        }
+
+        /**
+         * Whether a file's new content differs from the repository's: by store hash when this
+         * export knows what the file holds, else by git's own blob id (a path written by someone
+         * else, or by records not in this walk).
+         */
+        private boolean differs(String path, String storeHash, Map<String, String> contentOf, Map<String, String> tree)
+                throws StoreException, ExportException {
+            String known = contentOf.put(path, storeHash);
+            if (known != null) return !known.equals(storeHash);
+            String inTree = tree.get(path);
+            if (inTree == null) return true;
+            return !inTree.equals(gitBlobId(store.getBlob(storeHash)));
+        }
+
+        private Optional<String> lastCommitOf(String path) throws ExportException {
+            Optional<String> cached = lastSnapshotCommit.get(path);
+            if (cached == null) {
+                cached = snapshotRepo.lastCommitOf(path);
+                lastSnapshotCommit.put(path, cached);
+            }
+            return cached;
+        }
+    }
+
+    private static String snapshotPath(CaptureRecord r, DocumentCapture d) {
+        return OtaPaths.snapshot(r.service(), r.termsType(), d.documentId(), d.mimeType());
+    }
+
+    /** The engine's fetcher names: its plain HTTP fetcher is {@code htmlOnly}, its browser {@code fullDom}. */
+    private static String fetcherName(String fetcher) {
+        if ("http".equals(fetcher)) return "htmlOnly";
+        if ("browser".equals(fetcher)) return "fullDom";
+        return fetcher;
+    }
+
+    private static String engineVersion(CaptureRecord r) {
+        return "Clausecam " + (r.agentVersion() == null ? "unknown" : r.agentVersion());
+    }
+
+    /** Git's id of a file's content: SHA-1 of {@code "blob <size>\0"} and the bytes. */
+    static String gitBlobId(byte[] content) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
+            return java.util.HexFormat.of().formatHex(sha1.digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
+        }
+    }
+}
