@@ -80,6 +80,9 @@ final class TrackCommand implements Callable<Integer> {
     @Mixin
     TermsTypesOption termsTypes;
 
+    @Mixin
+    WebhookOptions webhooks;
+
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Only the services of shard I of N (by a hash of the service id). Default: in a Kubernetes "
                     + "Indexed Job, shard $JOB_COMPLETION_INDEX of $CLAUSECAM_SHARDS (the manifest sets it to the Job's "
@@ -157,7 +160,8 @@ final class TrackCommand implements Callable<Integer> {
             if (store.created() != null) report.storeCreated(store.created());
             try (Agent agent = Agent.start(settings, opened)) {
                 TrackRun run = new TrackRun(agent.termsCapturer(),
-                        agent.recorder(AgentVersion.current(), acceptShrink ? null : ShrinkGuard.defaults()), bounds.workers(), report);
+                        agent.recorder(AgentVersion.current(), acceptShrink ? null : ShrinkGuard.defaults()), bounds.workers(),
+                        webhooks.listening(report, opened, jobs, capture.allowPrivateNetwork, System.err));
                 signals.stopWith(run::stop);
                 RunSummary summary = run.run(jobs);
                 ExitCode exit = ExitCode.of(summary, problems);
@@ -169,6 +173,7 @@ final class TrackCommand implements Callable<Integer> {
                 writeMetrics(end);
                 keepSummary(opened, end, report);
                 signals.summarised(exit);
+                webhooks.finish(System.err);
                 return exit.code();
             }
         }
