@@ -71,8 +71,8 @@ final class OtaExportCommand implements Callable<Integer> {
         }
         try (Store opened = store.openExisting()) {
             OtaExportSummary summary = new OtaExport(opened, out, options).export();
-            spec.commandLine().getOut().printf("exported %d terms to %s: %d new records, %d snapshot commits, %d version commits"
-                            + "%s%n", summary.terms(), out.toAbsolutePath(), summary.newRecords(), summary.snapshotCommits(),
+            spec.commandLine().getOut().printf("exported %d terms to %s: %d records read, %d snapshot commits, %d version commits"
+                            + "%s%n", summary.terms(), out.toAbsolutePath(), summary.recordsRead(), summary.snapshotCommits(),
                     summary.versionCommits(), summary.emailsSkipped() == 0 ? ""
                             : " (" + summary.emailsSkipped() + " e-mail records skipped: not Open Terms Archive terms)");
             spec.commandLine().getOut().flush();

@@ -90,7 +90,7 @@ public final class OtaExport {
         for (PendingCommit c : plan.snapshotCommits) snapshotCommitIds.put(c, snapshotIds.get(c.mark));
         for (PendingCommit v : plan.versionCommits) v.resolveSnapshots(snapshotCommitIds, options.snapshotTemplate());
         write(versions, plan.versionCommits);
-        return new OtaExportSummary(terms, plan.newRecords, plan.snapshotCommits.size(), plan.versionCommits.size(), plan.emails);
+        return new OtaExportSummary(terms, plan.recordsRead, plan.snapshotCommits.size(), plan.versionCommits.size(), plan.emails);
     }
 
     private boolean selected(TermsKey key) {
@@ -187,7 +187,7 @@ public final class OtaExport {
         final List<PendingCommit> snapshotCommits = new ArrayList<>();
         final List<PendingCommit> versionCommits = new ArrayList<>();
         final Map<String, Optional<String>> lastSnapshotCommit = new HashMap<>();
-        int newRecords;
+        int recordsRead;
         int emails;
 
         Plan(GitRepository snapshotRepo, Map<String, String> snapshotTree, Map<String, String> versionTree) {
@@ -209,7 +209,7 @@ public final class OtaExport {
                 contentOf.put(OtaPaths.version(key.service(), key.termsType()), last.version());
             }
             for (StoredRecord stored : records.after()) {
-                newRecords++;
+                recordsRead++;
                 CaptureRecord r = stored.record();
                 ChangeKind kind = ChangeKind.of(r, earlierCapture);
                 if (kind == ChangeKind.EMAIL) {

@@ -121,7 +121,7 @@ class OtaExportTest {
 
             OtaExportSummary again = export(h, out);
 
-            assertEquals(0, again.newRecords());
+            assertEquals(0, again.recordsRead());
             assertEquals(versionsHead, GitLog.git(out.resolve("versions"), "rev-parse", "HEAD"));
             assertEquals(2, GitLog.of(out.resolve("snapshots")).commits().size());
 
@@ -129,7 +129,7 @@ class OtaExportTest {
             h.capture("Claude.ai", "Privacy Policy", THURSDAY, "v3\n", "<p>v3</p>");
             OtaExportSummary third = export(h, out);
 
-            assertEquals(2, third.newRecords());
+            assertEquals(2, third.recordsRead());
             GitLog versions = GitLog.of(out.resolve("versions"));
             assertEquals(3, versions.commits().size());
             assertEquals(THURSDAY.getEpochSecond(), versions.commits().get(2).authorDate());
