@@ -120,11 +120,9 @@ public final class WebhookSender {
                 PendingEvent next = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (next == null) continue;
                 inFlight.incrementAndGet();
-                try {
-                    deliver(next);
-                } finally {
-                    inFlight.decrementAndGet();
-                }
+                deliver(next);
+                // Not on interruption: the event cut short stays counted as undelivered.
+                inFlight.decrementAndGet();
             }
         } catch (InterruptedException e) {
             // finish() stopped waiting: what is left is counted as undelivered.
