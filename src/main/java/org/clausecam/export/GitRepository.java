@@ -102,7 +102,7 @@ final class GitRepository {
             throw new ExportException("cannot create a temporary file for git fast-import: " + e.getMessage(), e);
         }
         try {
-            runWith(out -> writer.write(new FastImportStream(out)), "fast-import", "--quiet", "--done",
+            run(out -> writer.write(new FastImportStream(out)), "fast-import", "--quiet", "--done",
                     "--export-marks=" + marks.toAbsolutePath());
             Map<Integer, String> assigned = new HashMap<>();
             for (String line : Files.readAllLines(marks, StandardCharsets.UTF_8)) {
@@ -163,10 +163,6 @@ final class GitRepository {
             Thread.currentThread().interrupt();
             throw new ExportException("interrupted while git " + args[0] + " ran in " + dir, e);
         }
-    }
-
-    private String runWith(Input input, String... args) throws ExportException {
-        return run(input, args);
     }
 
     /** On a thread of its own: git blocks when a pipe it writes is full, whatever the other pipe does. */

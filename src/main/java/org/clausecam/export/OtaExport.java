@@ -86,11 +86,15 @@ public final class OtaExport {
         }
 
         Map<Integer, String> snapshotIds = write(snapshots, plan.snapshotCommits);
-        Map<PendingCommit, String> snapshotCommitIds = new HashMap<>();
-        for (PendingCommit c : plan.snapshotCommits) snapshotCommitIds.put(c, snapshotIds.get(c.mark));
-        for (PendingCommit v : plan.versionCommits) v.resolveSnapshots(snapshotCommitIds, options.snapshotTemplate());
-        write(versions, plan.versionCommits);
-        return new OtaExportSummary(terms, plan.recordsRead, plan.snapshotCommits.size(), plan.versionCommits.size(), plan.emails);
+        Map<PendingCommit, String> written = new HashMap<>();
+        for (PendingCommit c : plan.snapshotCommits) written.put(c, snapshotIds.get(c.mark));
+        List<PendingCommit> versionCommits = new ArrayList<>();
+        for (PendingVersion v : plan.versionCommits) {
+            v.nameSnapshots(written, options.snapshotTemplate());
+            versionCommits.add(v.commit());
+        }
+        write(versions, versionCommits);
+        return new OtaExportSummary(terms, plan.recordsRead, plan.snapshotCommits.size(), versionCommits.size(), plan.emails);
     }
 
     private boolean selected(TermsKey key) {
@@ -145,37 +149,50 @@ public final class OtaExport {
         });
     }
 
-    /** A commit to write: a file's new content, taken from the store when written. */
+    /** A commit to write: a file's new content, read from the store only when written. */
     private static final class PendingCommit {
         final String path;
         final String blob;
         final Instant date;
         final String recordHash;
+        /** Fixed for a snapshot; for a version, made once its snapshots' commit ids are known. */
         String message;
         int mark;
-        /** For a version: the snapshot commits it was extracted from, each a pending commit or an id already in the repository. */
-        final List<Object> snapshots;
-        /** For a version: what the message is made of once the snapshot ids are known. */
-        final CaptureRecord record;
-        final ChangeKind kind;
 
-        PendingCommit(String path, String blob, Instant date, String recordHash, String message, List<Object> snapshots,
-                      CaptureRecord record, ChangeKind kind) {
+        PendingCommit(String path, String blob, Instant date, String recordHash, String message) {
             this.path = path;
             this.blob = blob;
             this.date = date;
             this.recordHash = recordHash;
             this.message = message;
-            this.snapshots = snapshots;
-            this.record = record;
-            this.kind = kind;
         }
+    }
 
-        void resolveSnapshots(Map<PendingCommit, String> ids, String template) {
-            List<String> resolved = new ArrayList<>();
-            for (Object s : snapshots) resolved.add(s instanceof PendingCommit p ? ids.get(p) : (String) s);
-            message = OtaMessages.version(kind, record.service(), record.termsType(), resolved, template,
-                    engineVersion(record), recordHash);
+    /** A snapshot a version was extracted from: a commit already in the repository, or one this export writes. */
+    private sealed interface SnapshotRef permits InRepository, ThisExport {
+        String id(Map<PendingCommit, String> written);
+    }
+
+    private record InRepository(String commitId) implements SnapshotRef {
+        @Override
+        public String id(Map<PendingCommit, String> written) {
+            return commitId;
+        }
+    }
+
+    private record ThisExport(PendingCommit commit) implements SnapshotRef {
+        @Override
+        public String id(Map<PendingCommit, String> written) {
+            return written.get(commit);
+        }
+    }
+
+    /** A version commit, whose message names snapshot commits that may not be written yet. */
+    private record PendingVersion(PendingCommit commit, ChangeKind kind, CaptureRecord record, List<SnapshotRef> snapshots) {
+        void nameSnapshots(Map<PendingCommit, String> written, String template) {
+            List<String> ids = snapshots.stream().map(s -> s.id(written)).toList();
+            commit.message = OtaMessages.version(kind, record.service(), record.termsType(), ids, template, engineVersion(record),
+                    commit.recordHash);
         }
     }
 
@@ -185,7 +202,7 @@ public final class OtaExport {
         final Map<String, String> snapshotTree;
         final Map<String, String> versionTree;
         final List<PendingCommit> snapshotCommits = new ArrayList<>();
-        final List<PendingCommit> versionCommits = new ArrayList<>();
+        final List<PendingVersion> versionCommits = new ArrayList<>();
         final Map<String, Optional<String>> lastSnapshotCommit = new HashMap<>();
         int recordsRead;
         int emails;
@@ -199,7 +216,7 @@ public final class OtaExport {
         void terms(TermsKey key, NewRecords records) throws StoreException, ExportException {
             // Store hash of each file's content in the repository, and the snapshot commit each snapshot path stands at.
             Map<String, String> contentOf = new HashMap<>();
-            Map<String, Object> snapshotAt = new HashMap<>();
+            Map<String, SnapshotRef> snapshotAt = new HashMap<>();
             boolean earlierCapture = records.lastExported() != null;
             if (records.lastExported() != null) {
                 CaptureRecord last = records.lastExported().record();
@@ -217,28 +234,28 @@ public final class OtaExport {
                     continue;
                 }
                 earlierCapture = true;
-                List<Object> snapshotRefs = new ArrayList<>();
+                List<SnapshotRef> snapshotRefs = new ArrayList<>();
                 for (DocumentCapture d : r.documents()) {
                     String path = snapshotPath(r, d);
                     if (differs(path, d.snapshot(), contentOf, snapshotTree)) {
                         String message = OtaMessages.snapshot(snapshotTree.containsKey(path) ? ChangeKind.CHANGED : ChangeKind.FIRST_RECORD,
                                 r.service(), r.termsType(), d.documentId(), engineVersion(r), fetcherName(d.fetcher()),
                                 d.location(), stored.sha256());
-                        PendingCommit commit = new PendingCommit(path, d.snapshot(), r.fetchDate(), stored.sha256(), message,
-                                List.of(), r, ChangeKind.CHANGED);
+                        PendingCommit commit = new PendingCommit(path, d.snapshot(), r.fetchDate(), stored.sha256(), message);
                         snapshotCommits.add(commit);
                         snapshotTree.put(path, "(this export)");
-                        snapshotAt.put(path, commit);
+                        snapshotAt.put(path, new ThisExport(commit));
                     }
-                    Object at = snapshotAt.containsKey(path) ? snapshotAt.get(path) : lastCommitOf(path).orElse(null);
+                    SnapshotRef at = snapshotAt.containsKey(path) ? snapshotAt.get(path)
+                            : lastCommitOf(path).<SnapshotRef>map(InRepository::new).orElse(null);
                     if (at != null) snapshotRefs.add(at);
                 }
                 String versionPath = OtaPaths.version(r.service(), r.termsType());
                 if (differs(versionPath, r.version(), contentOf, versionTree)) {
                     ChangeKind versionKind = !versionTree.containsKey(versionPath) ? ChangeKind.FIRST_RECORD
                             : kind == ChangeKind.TECHNICAL ? ChangeKind.TECHNICAL : ChangeKind.CHANGED;
-                    versionCommits.add(new PendingCommit(versionPath, r.version(), r.fetchDate(), stored.sha256(), null,
-                            snapshotRefs, r, versionKind));
+                    versionCommits.add(new PendingVersion(new PendingCommit(versionPath, r.version(), r.fetchDate(), stored.sha256(),
+                            null), versionKind, r, snapshotRefs));
                     versionTree.put(versionPath, "(this export)");
                 }
             }
