@@ -238,7 +238,7 @@ public final class OtaExport {
                 for (DocumentCapture d : r.documents()) {
                     String path = snapshotPath(r, d);
                     if (differs(path, d.snapshot(), contentOf, snapshotTree)) {
-                        String message = OtaMessages.snapshot(snapshotTree.containsKey(path) ? ChangeKind.CHANGED : ChangeKind.FIRST_RECORD,
+                        String message = OtaMessages.snapshot(tracked(snapshotTree, path) ? ChangeKind.CHANGED : ChangeKind.FIRST_RECORD,
                                 r.service(), r.termsType(), d.documentId(), engineVersion(r), fetcherName(d.fetcher()),
                                 d.location(), stored.sha256());
                         PendingCommit commit = new PendingCommit(path, d.snapshot(), r.fetchDate(), stored.sha256(), message);
@@ -283,6 +283,19 @@ public final class OtaExport {
             }
             return cached;
         }
+    }
+
+    /**
+     * Whether the repository already has this document, whatever its extension: the engine asks
+     * git for {@code <Terms type>.*}, so a page that became a PDF is a new record of it, not a first.
+     */
+    private static boolean tracked(Map<String, String> tree, String path) {
+        if (tree.containsKey(path)) return true;
+        String stem = path.substring(0, path.lastIndexOf('.') + 1);
+        for (String file : tree.keySet()) {
+            if (file.startsWith(stem) && file.indexOf('.', stem.length()) < 0 && file.indexOf('/', stem.length()) < 0) return true;
+        }
+        return false;
     }
 
     private static String snapshotPath(CaptureRecord r, DocumentCapture d) {

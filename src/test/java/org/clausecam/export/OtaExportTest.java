@@ -153,6 +153,20 @@ class OtaExportTest {
     }
 
     @Test
+    void aPageThatBecameAPdfIsANewRecordOfItsDocumentNotAFirstRecord() throws Exception {
+        Path out = work.resolve("ota");
+        try (StoreHistories h = new StoreHistories(work.resolve("store"))) {
+            h.capture("DSA", "Systemic Risk Report", MONDAY, "v1\n", "<p>v1</p>");
+            h.capture("DSA", "Systemic Risk Report", TUESDAY, "v2\n", Map.of("", "%PDF-1.7 v2"), "application/pdf");
+            export(h, out);
+
+            GitLog snapshots = GitLog.of(out.resolve("snapshots"));
+            assertEquals(List.of("DSA/Systemic Risk Report.html", "DSA/Systemic Risk Report.pdf"), snapshots.paths());
+            assertEquals("Record new changes of DSA Systemic Risk Report", snapshots.subjects().get(1));
+        }
+    }
+
+    @Test
     void emailEvidenceIsNotExported() throws Exception {
         Path out = work.resolve("ota");
         try (StoreHistories h = new StoreHistories(work.resolve("store"))) {

@@ -35,12 +35,17 @@ public final class StoreHistories implements AutoCloseable {
     /** A page capture of one document per entry of {@code documents} (document id → HTML); null id for a single document. */
     public StoredRecord capture(String service, String type, Instant at, String version, Map<String, String> documents)
             throws StoreException {
+        return capture(service, type, at, version, documents, "text/html");
+    }
+
+    public StoredRecord capture(String service, String type, Instant at, String version, Map<String, String> documents,
+                                String mimeType) throws StoreException {
         List<DocumentCapture> captured = new ArrayList<>();
         for (Map.Entry<String, String> d : documents.entrySet()) {
             String id = d.getKey().isEmpty() ? null : d.getKey();
             captured.add(new DocumentCapture(id, "https://" + service.toLowerCase() + ".example/" + (id == null ? "terms" : id),
                     "https://" + service.toLowerCase() + ".example/" + (id == null ? "terms" : id), "browser", 200, "HTTP/1.1 200 OK",
-                    Map.of(), "text/html", store.putBlob(d.getValue().getBytes(StandardCharsets.UTF_8)), null, null));
+                    Map.of(), mimeType, store.putBlob(d.getValue().getBytes(StandardCharsets.UTF_8)), null, null));
         }
         return append(service, type, at, CaptureRecord.KIND_CAPTURE, captured, version);
     }
