@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "export",
         mixinStandardHelpOptions = true,
-        description = {"Feed a downstream archive from the store. Choose a format:"},
+        description = {"Feed a downstream archive from the store, in the format of the subcommand.",
+                "Layouts and what each keeps: docs/export.md."},
         subcommands = {OtaExportCommand.class})
 final class ExportCommand implements Runnable {
 

@@ -21,12 +21,12 @@ import java.util.concurrent.Callable;
 @Command(name = "feed",
         mixinStandardHelpOptions = true,
         description = {
-                "Write an Atom feed (RFC 4287) of the store's changes of terms, newest first: one entry",
-                "per record whose text differs from the previous capture's, titled \"<Service> — <Terms type>",
-                "changed\", dated at the fetch date, summarised by the first lines of the text difference.",
-                "First records (when tracking began) and e-mail evidence are not changes and get no entry.",
-                "Run it after each track run (the file is replaced whole); publish it beside the report.",
-                "Exit 0 when written, 1 when the file could not be written, 2 on bad usage, 3 store unavailable."},
+                "Write an Atom feed (RFC 4287) of the store's changes of terms, newest first.",
+                "One entry per record whose text differs from the previous capture's, titled \"<Service> — <Terms type> "
+                        + "changed\", dated at the fetch date, summarised by the first lines of the text difference. First "
+                        + "records (when tracking began) and e-mail evidence are not changes and get no entry.",
+                "Run it after each track run (the file is replaced whole) and publish it beside the report.",
+                "Exit 0 when written, 1 when the file could not be written, 2 on bad usage, 3 when the store is unavailable."},
         footer = {"", "Examples:",
                 "  clausecam feed --store file:./data --out site/changes.xml",
                 "  clausecam feed --out site/changes.xml --report-url https://terms.example.org/report/ \\",

@@ -21,18 +21,19 @@ import java.util.concurrent.Callable;
 @Command(name = "ota",
         mixinStandardHelpOptions = true,
         description = {
-                "Write the store's histories as Open Terms Archive does: two git repositories,",
-                "OUT/snapshots (<Service>/<Terms type>.html|pdf, or <Service>/<Terms type> #<document id>.<ext>",
-                "for terms combined from several documents) and OUT/versions (<Service>/<Terms type>.md).",
-                "One commit per new snapshot or version, in date order across all terms, dated at the fetch",
-                "date, with the engine's messages: \"First record of …\", \"Record new changes of …\",",
-                "\"Apply technical or declaration upgrade on …\". Run it again to append only what is new:",
-                "each commit names its record (trailer X-clausecam-record). E-mail evidence is not exported.",
-                "Needs git on PATH. Exit 0 when done, 1 when git failed, 2 on bad usage, 3 store unavailable."},
+                "Write the store's histories as Open Terms Archive's snapshots and versions git repositories.",
+                "OUT/snapshots holds <Service>/<Terms type>.html|pdf, or <Service>/<Terms type> #<document id>.<ext> for "
+                        + "terms combined from several documents; OUT/versions holds <Service>/<Terms type>.md. One commit per "
+                        + "new snapshot or version, in date order across all terms, dated at the fetch date, with the engine's "
+                        + "messages: \"First record of …\", \"Record new changes of …\", \"Apply technical or declaration "
+                        + "upgrade on …\".",
+                "Run it again to append only what is new: each commit names its record (trailer X-clausecam-record). "
+                        + "E-mail evidence is not exported. Needs git on PATH.",
+                "Exit 0 when done, 1 when git failed, 2 on bad usage, 3 when the store is unavailable."},
         footer = {"", "Examples:",
                 "  clausecam export ota --store file:./data --out ota",
                 "  clausecam export ota --out ota --services Claude.ai \\",
-                "      --snapshot-url 'https://github.com/OpenTermsArchive/genai-eu-snapshots/commit/%SNAPSHOT_ID'",
+                "      --snapshot-url 'https://github.com/ORG/NAME-snapshots/commit/%%SNAPSHOT_ID'",
                 "", "Layout, messages and what differs from Open Terms Archive's own repositories: docs/export.md."})
 final class OtaExportCommand implements Callable<Integer> {
 
