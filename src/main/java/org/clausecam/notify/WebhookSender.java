@@ -6,10 +6,12 @@ import io.github.resilience4j.core.functions.CheckedRunnable;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import org.clausecam.fetch.FetchException;
+import org.clausecam.fetch.GuardedProxy;
 import org.clausecam.fetch.NetworkGuard;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,8 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 408, 429 and 5xx answers. {@link #finish()} waits a bounded time for the queue to empty, then
  * stops and counts what was left.
  *
- * <p>Every attempt passes the network guard first, as pages do; redirects are not followed (a
- * redirect could lead past the guard), and no credentials or {@code Authorization} header are sent.
+ * <p>The network guard applies as for pages: each attempt is checked first (a refusal says why),
+ * and when the private network is refused the request goes through a {@link GuardedProxy} of the
+ * sender's own, which connects only to the addresses it checked (a DNS answer that changes after
+ * the check gets nowhere). Redirects are not followed (one could lead past the guard), and no
+ * credentials or {@code Authorization} header are sent.
  */
 public final class WebhookSender {
 
@@ -58,6 +63,7 @@ public final class WebhookSender {
     private final Settings settings;
     private final PrintStream warnings;
     private final String userAgent;
+    private final GuardedProxy proxy;
     private final HttpClient http;
     private final Retry retry;
     private final BlockingQueue<PendingEvent> queue;
@@ -74,8 +80,11 @@ public final class WebhookSender {
         this.settings = settings;
         this.warnings = warnings;
         this.userAgent = "Clausecam/" + agentVersion + " (webhook)";
-        this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.proxy = guard.allowsPrivateNetwork() ? null : new GuardedProxy(guard);
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(settings.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (proxy != null) client.proxy(ProxySelector.of(proxy.socketAddress()));
+        this.http = client.build();
         this.retry = Retry.of("webhook", RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.firstBackoff(), 2.0))
@@ -111,6 +120,7 @@ public final class WebhookSender {
             Thread.currentThread().interrupt();
         }
         int undelivered = queue.size() + inFlight.get();
+        if (proxy != null) proxy.close();
         return new WebhookDelivery(sent.get(), failed.get(), dropped.get(), undelivered);
     }
 
@@ -179,6 +189,8 @@ public final class WebhookSender {
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) return;
+        var refused = response.headers().firstValue(GuardedProxy.REFUSED_HEADER);
+        if (refused.isPresent()) throw new Exception("refused by the network guard: " + refused.get());
         if (status == 408 || status == 429 || status >= 500) throw new RetryableFailure("HTTP " + status, null);
         throw new Exception("HTTP " + status + " (not retried)");
     }
