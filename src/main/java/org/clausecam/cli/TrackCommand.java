@@ -136,6 +136,7 @@ final class TrackCommand implements Callable<Integer> {
             throw new UsageException("declarations folder not found: " + declarations.toAbsolutePath()
                     + " (give one with --declarations DIR)");
         }
+        webhooks.check(capture.allowPrivateNetwork);
         DeclarationLoader loader = new DeclarationLoader(declarations, termsTypes.forDeclarations(declarations));
         checkServicesExist(loader);
 
@@ -161,7 +162,7 @@ final class TrackCommand implements Callable<Integer> {
             try (Agent agent = Agent.start(settings, opened)) {
                 TrackRun run = new TrackRun(agent.termsCapturer(),
                         agent.recorder(AgentVersion.current(), acceptShrink ? null : ShrinkGuard.defaults()), bounds.workers(),
-                        webhooks.listening(report, opened, jobs, capture.allowPrivateNetwork, System.err));
+                        webhooks.listening(report, opened, jobs, System.err));
                 signals.stopWith(run::stop);
                 RunSummary summary = run.run(jobs);
                 ExitCode exit = ExitCode.of(summary, problems);

@@ -39,27 +39,37 @@ final class WebhookOptions {
 
     private WebhookSender sender;
 
+    private NetworkGuard guard;
+    private final List<WebhookTarget> targets = new ArrayList<>();
+
     /**
-     * The run's listener: {@code report}, and the webhook events when URLs were given. Checks the
-     * URLs first, so that a refused one is bad usage (exit 2) before anything is captured.
+     * Checks the URLs before anything is opened or captured: one with credentials, of another
+     * scheme, or refused by the network guard is bad usage (exit 2).
      */
-    TrackListener listening(TrackListener report, Store store, List<TermsJob> jobs, boolean allowPrivateNetwork, PrintStream warnings) {
-        if (urls.isEmpty()) return report;
+    void check(boolean allowPrivateNetwork) {
+        if (urls.isEmpty()) return;
         if (waitSeconds < 0) throw new UsageException("--webhook-wait must be 0 or more seconds, was " + waitSeconds);
-        NetworkGuard guard = new NetworkGuard(allowPrivateNetwork);
-        List<WebhookTarget> targets = new ArrayList<>();
+        guard = new NetworkGuard(allowPrivateNetwork);
         for (String url : urls) {
             WebhookTarget target;
             try {
                 target = WebhookTarget.parse(url);
-                guard.check(target.uri());
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage(), e);
+            }
+            try {
+                guard.check(target.uri());
             } catch (FetchException e) {
-                throw new UsageException("--webhook refused: " + e.getMessage(), e);
+                // Not the refusal as cause: its message holds the whole URL, and a receiver's token with it.
+                throw new UsageException("--webhook refused: " + target.hidden(e.getMessage()));
             }
             targets.add(target);
         }
+    }
+
+    /** The run's listener: {@code report}, and the webhook events when URLs were given and {@link #check checked}. */
+    TrackListener listening(TrackListener report, Store store, List<TermsJob> jobs, PrintStream warnings) {
+        if (targets.isEmpty()) return report;
         Map<TermsKey, List<String>> declared = new HashMap<>();
         for (TermsJob job : jobs) {
             declared.put(job.key(), job.terms().sourceDocuments().stream().map(d -> d.location().toString()).toList());

@@ -173,7 +173,7 @@ public final class WebhookSender {
         try {
             guard.check(target.uri());
         } catch (FetchException e) {
-            throw new Exception("refused by the network guard: " + e.getMessage(), e);
+            throw new Exception("refused by the network guard: " + target.hidden(e.getMessage()));
         }
         HttpRequest request = HttpRequest.newBuilder(target.uri())
                 .timeout(settings.requestTimeout())
@@ -185,7 +185,7 @@ public final class WebhookSender {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            throw new RetryableFailure("no answer: " + e, e);
+            throw new RetryableFailure("no answer: " + target.hidden(e.toString()), e);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) return;

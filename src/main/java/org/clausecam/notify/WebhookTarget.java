@@ -34,4 +34,10 @@ public record WebhookTarget(URI uri) {
     public String printable() {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "/…";
     }
+
+    /** A message with this URL in it (a guard's refusal names it), the URL replaced by its printable form. */
+    public String hidden(String message) {
+        if (message == null) return null;
+        return message.replace(uri.toString(), printable()).replace(uri.toASCIIString(), printable());
+    }
 }

@@ -182,6 +182,7 @@ class WebhookTrackTest {
 
         assertEquals(2, run.exit(), run.output());
         assertTrue(run.output().contains("--allow-private-network"), run.output());
+        assertFalse(run.output().contains("s3cr3t"), "the webhook's secret is never printed: " + run.output());
         assertEquals(0, requests.get());
     }
 
@@ -196,5 +197,6 @@ class WebhookTrackTest {
         assertTrue(run.output().contains("credentials"), run.output());
         assertFalse(run.output().contains("pa55word"), run.output());
         assertEquals(0, requests.get());
+        assertFalse(Files.exists(work.resolve("store")), "refused before the store was opened or created");
     }
 }
