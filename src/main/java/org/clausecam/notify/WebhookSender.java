@@ -173,7 +173,7 @@ public final class WebhookSender {
         try {
             guard.check(target.uri());
         } catch (FetchException e) {
-            throw new Exception("refused by the network guard: " + target.hidden(e.getMessage()));
+            throw new Exception("refused by the network guard: " + target.hidden(e.getMessage()), e);
         }
         HttpRequest request = HttpRequest.newBuilder(target.uri())
                 .timeout(settings.requestTimeout())
