@@ -71,6 +71,36 @@ final class GitRepository {
         return values;
     }
 
+    /**
+     * The commits of HEAD's history that carry a trailer, by trailer value and the path they
+     * touched: {@code value + "\n" + path} to commit id.
+     */
+    Map<String, String> commitsByTrailer(String key) throws ExportException {
+        Map<String, String> commits = new HashMap<>();
+        if (head().isEmpty()) return commits;
+        String format = "--format=%x1e%H%x1f%(trailers:key=" + key + ",valueonly,separator=%x1f)%x1f";
+        for (String entry : run(null, "log", format, "--name-only", "-z").split("\u001e")) {
+            if (entry.isEmpty()) continue;
+            String[] fields = entry.split("\u001f", -1);
+            String commit = fields[0];
+            String paths = fields[fields.length - 1];
+            for (int i = 1; i < fields.length - 1; i++) {
+                String value = fields[i].trim();
+                if (value.isEmpty()) continue;
+                for (String path : paths.split("\0")) {
+                    String clean = path.strip();
+                    if (!clean.isEmpty()) commits.put(value + "\n" + clean, commit);
+                }
+            }
+        }
+        return commits;
+    }
+
+    /** A file in the repository's {@code .git} folder: the export's own bookkeeping, never committed. */
+    Path privateFile(String name) {
+        return dir.resolve(".git").resolve(name);
+    }
+
     /** Path to git blob id of every file at HEAD. */
     Map<String, String> tree() throws ExportException {
         Map<String, String> files = new HashMap<>();

@@ -8,6 +8,8 @@ import org.clausecam.store.StoredRecord;
 import org.clausecam.store.TermsKey;
 
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,6 +42,8 @@ public final class OtaExport {
     public static final String DEFAULT_AUTHOR = "Clausecam <clausecam@users.noreply.invalid>";
 
     private static final int PAGE = 200;
+    /** In the versions repository's {@code .git} while both repositories are being written. */
+    private static final String UNFINISHED_MARKER = "clausecam-export-unfinished";
 
     /**
      * @param services         only these services (empty: all)
@@ -74,17 +78,29 @@ public final class OtaExport {
     public OtaExportSummary export() throws StoreException, ExportException {
         GitRepository snapshots = GitRepository.openOrInit(out.resolve("snapshots"));
         GitRepository versions = GitRepository.openOrInit(out.resolve("versions"));
-        Set<String> exported = new HashSet<>(snapshots.trailerValues(OtaMessages.RECORD_TRAILER));
-        exported.addAll(versions.trailerValues(OtaMessages.RECORD_TRAILER));
+        Set<String> inVersions = versions.trailerValues(OtaMessages.RECORD_TRAILER);
+        Map<String, String> snapshotCommitOf = snapshots.commitsByTrailer(OtaMessages.RECORD_TRAILER);
+        // A run stopped between the two repositories left snapshot commits whose versions are missing:
+        // walk back to the versions repository's own newest records then, not to the snapshots'.
+        Path unfinished = versions.privateFile(UNFINISHED_MARKER);
+        Set<String> exported = new HashSet<>(inVersions);
+        if (!Files.exists(unfinished)) {
+            for (String key : snapshotCommitOf.keySet()) exported.add(key.substring(0, key.indexOf('\n')));
+        }
 
-        Plan plan = new Plan(snapshots, snapshots.tree(), versions.tree());
+        Plan plan = new Plan(snapshots, snapshots.tree(), versions.tree(), snapshotCommitOf);
         int terms = 0;
         for (TermsKey key : store.terms()) {
             if (!selected(key)) continue;
             terms++;
             plan.terms(key, newRecords(key, exported));
         }
+        if (plan.snapshotCommits.isEmpty() && plan.versionCommits.isEmpty()) {
+            deleteMarker(unfinished);
+            return new OtaExportSummary(terms, plan.recordsRead, 0, 0, plan.emails);
+        }
 
+        createMarker(unfinished);
         Map<Integer, String> snapshotIds = write(snapshots, plan.snapshotCommits);
         Map<PendingCommit, String> written = new HashMap<>();
         for (PendingCommit c : plan.snapshotCommits) written.put(c, snapshotIds.get(c.mark));
@@ -94,7 +110,24 @@ public final class OtaExport {
             versionCommits.add(v.commit());
         }
         write(versions, versionCommits);
+        deleteMarker(unfinished);
         return new OtaExportSummary(terms, plan.recordsRead, plan.snapshotCommits.size(), versionCommits.size(), plan.emails);
+    }
+
+    private static void createMarker(Path marker) throws ExportException {
+        try {
+            Files.writeString(marker, "an export of this folder was writing its commits; the next run completes it\n");
+        } catch (IOException e) {
+            throw new ExportException("cannot write " + marker + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteMarker(Path marker) throws ExportException {
+        try {
+            Files.deleteIfExists(marker);
+        } catch (IOException e) {
+            throw new ExportException("cannot remove " + marker + ": " + e.getMessage(), e);
+        }
     }
 
     private boolean selected(TermsKey key) {
@@ -204,13 +237,17 @@ public final class OtaExport {
         final List<PendingCommit> snapshotCommits = new ArrayList<>();
         final List<PendingVersion> versionCommits = new ArrayList<>();
         final Map<String, Optional<String>> lastSnapshotCommit = new HashMap<>();
+        /** Record hash and path to the snapshot commit an earlier export made of it. */
+        final Map<String, String> snapshotCommitOf;
         int recordsRead;
         int emails;
 
-        Plan(GitRepository snapshotRepo, Map<String, String> snapshotTree, Map<String, String> versionTree) {
+        Plan(GitRepository snapshotRepo, Map<String, String> snapshotTree, Map<String, String> versionTree,
+             Map<String, String> snapshotCommitOf) {
             this.snapshotRepo = snapshotRepo;
             this.snapshotTree = snapshotTree;
             this.versionTree = versionTree;
+            this.snapshotCommitOf = snapshotCommitOf;
         }
 
         void terms(TermsKey key, NewRecords records) throws StoreException, ExportException {
@@ -237,7 +274,12 @@ public final class OtaExport {
                 List<SnapshotRef> snapshotRefs = new ArrayList<>();
                 for (DocumentCapture d : r.documents()) {
                     String path = snapshotPath(r, d);
-                    if (differs(path, d.snapshot(), contentOf, snapshotTree)) {
+                    String earlier = snapshotCommitOf.get(stored.sha256() + "\n" + path);
+                    if (earlier != null) {
+                        // Written by a run that stopped before its versions: referenced, not written again.
+                        contentOf.put(path, d.snapshot());
+                        snapshotAt.put(path, new InRepository(earlier));
+                    } else if (differs(path, d.snapshot(), contentOf, snapshotTree)) {
                         String message = OtaMessages.snapshot(tracked(snapshotTree, path) ? ChangeKind.CHANGED : ChangeKind.FIRST_RECORD,
                                 r.service(), r.termsType(), d.documentId(), engineVersion(r), fetcherName(d.fetcher()),
                                 d.location(), stored.sha256());
@@ -267,7 +309,7 @@ public final class OtaExport {
          * else, or by records not in this walk).
          */
         private boolean differs(String path, String storeHash, Map<String, String> contentOf, Map<String, String> tree)
-                throws StoreException, ExportException {
+                throws StoreException {
             String known = contentOf.put(path, storeHash);
             if (known != null) return !known.equals(storeHash);
             String inTree = tree.get(path);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -135,6 +136,32 @@ class OtaExportTest {
             assertEquals(THURSDAY.getEpochSecond(), versions.commits().get(2).authorDate());
             assertEquals(3, GitLog.of(out.resolve("snapshots")).commits().size());
             assertEquals("", GitLog.git(out.resolve("versions"), "status", "--porcelain"), "the working tree shows the files as committed");
+        }
+    }
+
+    @Test
+    void anExportStoppedBetweenTheTwoRepositoriesIsCompletedByTheNextWithoutDuplicates() throws Exception {
+        Path out = work.resolve("ota");
+        try (StoreHistories h = new StoreHistories(work.resolve("store"))) {
+            h.capture("Claude.ai", "Privacy Policy", MONDAY, "v1\n", "<p>v1</p>");
+            export(h, out);
+            h.capture("Claude.ai", "Privacy Policy", TUESDAY, "v2\n", "<p>v2</p>");
+            // git cannot move the versions branch while its lock file is there: the snapshots get written, the versions not.
+            Path lock = out.resolve("versions/.git/refs/heads/main.lock");
+            Files.writeString(lock, "");
+            assertThrows(ExportException.class, () -> export(h, out));
+            assertEquals(2, GitLog.of(out.resolve("snapshots")).commits().size());
+            assertEquals(1, GitLog.of(out.resolve("versions")).commits().size());
+            Files.delete(lock);
+
+            export(h, out);
+
+            GitLog snapshots = GitLog.of(out.resolve("snapshots"));
+            GitLog versions = GitLog.of(out.resolve("versions"));
+            assertEquals(2, snapshots.commits().size(), "the snapshot already written is not written again");
+            assertEquals(2, versions.commits().size());
+            assertTrue(versions.commits().get(1).message().contains(snapshots.commits().get(1).id()),
+                    "the completed version names the snapshot commit of the stopped run: " + versions.commits().get(1).message());
         }
     }
 
