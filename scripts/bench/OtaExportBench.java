@@ -43,11 +43,11 @@ public final class OtaExportBench {
                     first.snapshotCommits(), first.versionCommits());
             long t2 = System.nanoTime();
             OtaExportSummary again = export.export();
-            System.out.printf("re-run, nothing new: %.2f s (%d new records)%n", seconds(t2), again.recordsRead());
+            System.out.printf("re-run, nothing new: %.2f s (%d records read again: unchanged captures after the last exported one)%n", seconds(t2), again.recordsRead());
             for (int t = 0; t < terms; t++) capture(h, t, perTerms, start, filler);
             long t3 = System.nanoTime();
             OtaExportSummary more = export.export();
-            System.out.printf("after one more capture per terms: %.2f s (%d new records, %d snapshot commits, %d version commits)%n",
+            System.out.printf("after one more capture per terms: %.2f s (%d records read, %d snapshot commits, %d version commits)%n",
                     seconds(t3), more.recordsRead(), more.snapshotCommits(), more.versionCommits());
             System.out.println("export left in " + out);
         }
