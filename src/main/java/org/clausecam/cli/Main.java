@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
                 VerifyCommand.class,
                 StoreCopyCommand.class,
                 ReportCommand.class,
+                ExportCommand.class,
+                FeedCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

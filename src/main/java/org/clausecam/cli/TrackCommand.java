@@ -85,6 +85,9 @@ final class TrackCommand implements Callable<Integer> {
     @Mixin
     TermsTypesOption termsTypes;
 
+    @Mixin
+    WebhookOptions webhooks;
+
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Only the services of shard I of N (by a hash of the service id). Default: in a Kubernetes "
                     + "Indexed Job, shard $JOB_COMPLETION_INDEX of $CLAUSECAM_SHARDS (the manifest sets it to the Job's "
@@ -145,6 +148,7 @@ final class TrackCommand implements Callable<Integer> {
             throw new UsageException("declarations folder not found: " + declarations.toAbsolutePath()
                     + " (give one with --declarations DIR)");
         }
+        webhooks.check(capture.allowPrivateNetwork);
         DeclarationLoader loader = new DeclarationLoader(declarations, termsTypes.forDeclarations(declarations));
         checkServicesExist(loader);
 
@@ -169,7 +173,8 @@ final class TrackCommand implements Callable<Integer> {
             if (store.created() != null) report.storeCreated(store.created());
             try (Agent agent = Agent.start(settings, opened)) {
                 TrackRun run = new TrackRun(agent.termsCapturer(),
-                        agent.recorder(AgentVersion.current(), acceptShrink ? null : ShrinkGuard.defaults()), bounds.workers(), report);
+                        agent.recorder(AgentVersion.current(), acceptShrink ? null : ShrinkGuard.defaults()), bounds.workers(),
+                        webhooks.listening(report, opened, jobs, System.err));
                 signals.stopWith(run::stop);
                 report.starting(RunPlan.of(jobs, bounds, opened.describe(), part, !noScreenshots));
                 RunSummary summary = run.run(jobs);
@@ -182,6 +187,7 @@ final class TrackCommand implements Callable<Integer> {
                 writeMetrics(end);
                 keepSummary(opened, end, report);
                 signals.summarised(exit);
+                webhooks.finish(System.err);
                 return exit.code();
             }
         }

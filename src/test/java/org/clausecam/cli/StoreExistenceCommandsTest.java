@@ -30,6 +30,8 @@ class StoreExistenceCommandsTest {
                 {"history", "Example", "Terms of Service", "--store", typo},
                 {"diff", "Example", "Terms of Service", "--store", typo},
                 {"report", "--store", typo, "--out", dir.resolve("site").toString()},
+                {"export", "ota", "--store", typo, "--out", dir.resolve("ota").toString()},
+                {"feed", "--store", typo, "--out", dir.resolve("feed.xml").toString()},
                 {"store-copy", "--from", typo, "--to", "file:" + dir.resolve("copy")}}) {
             CliRun run = CliRun.run(args);
             assertEquals(3, run.exit(), String.join(" ", args) + ": " + run.output());
@@ -37,6 +39,8 @@ class StoreExistenceCommandsTest {
         }
         assertFalse(Files.exists(dir.resolve("dtaa")), "reading created nothing");
         assertFalse(Files.exists(dir.resolve("copy")), "store-copy stopped before writing its target");
+        assertFalse(Files.exists(dir.resolve("ota")), "export ota wrote no repositories");
+        assertFalse(Files.exists(dir.resolve("feed.xml")), "feed wrote no feed");
     }
 
     @Test
