@@ -17,6 +17,7 @@ import java.util.Arrays;
 final class SiteFiles {
 
     private final Path root;
+    private int written;
 
     SiteFiles(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -48,6 +49,11 @@ final class SiteFiles {
         return true;
     }
 
+    /** Files written (created or replaced) so far by this run. */
+    int written() {
+        return written;
+    }
+
     void writeBytes(String relative, byte[] bytes) throws IOException {
         write(resolve(relative), bytes);
     }
@@ -61,6 +67,7 @@ final class SiteFiles {
 
     void moveIntoPlace(Path temporary, String relative) throws IOException {
         move(temporary, resolve(relative));
+        written++;
     }
 
     /** Deletes temporary files that a run killed mid-write left in {@code folder}. */
@@ -72,7 +79,8 @@ final class SiteFiles {
         }
     }
 
-    private static void write(Path file, byte[] bytes) throws IOException {
+    private void write(Path file, byte[] bytes) throws IOException {
+        written++;
         Files.createDirectories(file.getParent());
         Path temporary = Files.createTempFile(file.getParent(), ".partial-", ".tmp");
         try {
