@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +36,7 @@ final class EvidenceFiles {
     private final boolean copyScreenshots;
     private final List<String> problems;
     private final Map<String, String> known = new HashMap<>();
+    private final Set<String> unreadable = new HashSet<>();
     private int copied;
 
     EvidenceFiles(Store store, SiteFiles files, boolean copyScreenshots, List<String> problems) {
@@ -91,10 +94,13 @@ final class EvidenceFiles {
         return new Local(temporary, true);
     }
 
+    /** The blob's bytes, or null (one problem per blob, however many pages show it). */
     private byte[] read(String sha256, String what, String context) {
+        if (unreadable.contains(sha256)) return null;
         try {
             return store.getBlob(sha256);
         } catch (StoreException e) {
+            unreadable.add(sha256);
             problems.add(context + ": " + what + " " + sha256 + " cannot be read from " + store.describe() + ": " + e.getMessage());
             return null;
         }
