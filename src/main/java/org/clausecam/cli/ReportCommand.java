@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
                 "                  after and their difference where the page changed, however",
                 "                  far down, each linked to its text change; the word diff;",
                 "                  both screenshots whole as lazily loaded tiles",
-                "Pictures are light JPEG previews; --png-evidence adds the full PNGs.",
+                "Pictures are light previews (small PNGs); --png-evidence adds the full screenshots.",
                 "Run again over the same folder to update it: pages whose records did not",
                 "change and pictures already made are not written again.",
                 "Nothing is fetched from the network; one small script adds search.",
@@ -55,7 +55,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--png-evidence",
             description = "Also copy each full-size PNG screenshot into the report (evidence/<sha256>.png), "
-                    + "linked from its record. Tall pages weigh tens of MB each; without it the report holds JPEG previews "
+                    + "linked from its record. Tall pages weigh tens of MB each; without it the report holds small previews "
                     + "and names each PNG by its hash in the store.")
     boolean pngEvidence;
 

@@ -55,9 +55,9 @@ final class ChangePictures {
                 comparison = visualDiffs.compare(beforeSha, before.file(), afterSha, after.file(), picture, afterContext);
                 List<ChangedBands.Band> bands = comparison == null ? List.of()
                         : ChangedBands.of(comparison.regions(), comparison.height()).bands();
-                if (comparison != null) previews.make(picture, null, name, bands, false);
-                beforeTiles = previews.make(before.file(), beforeSha, beforeSha, bands, true);
-                afterTiles = previews.make(after.file(), afterSha, afterSha, bands, true);
+                if (comparison != null) previews.makeDifference(picture, name, bands);
+                beforeTiles = previews.make(before.file(), beforeSha, bands);
+                afterTiles = previews.make(after.file(), afterSha, bands);
             } finally {
                 Files.deleteIfExists(picture);
             }
@@ -74,7 +74,7 @@ final class ChangePictures {
         return new Pictures(comparison, bands,
                 PreviewFiles.crops(beforeSha, beforeTiles.width(), beforeTiles.height(), bands.bands()),
                 PreviewFiles.crops(afterSha, afterTiles.width(), afterTiles.height(), bands.bands()),
-                PreviewFiles.crops(name, comparison.width(), comparison.height(), bands.bands()),
+                PreviewFiles.differenceCrops(name, comparison.width(), comparison.height(), bands.bands()),
                 beforeTiles, afterTiles);
     }
 
@@ -84,7 +84,7 @@ final class ChangePictures {
         if (tiles != null) return tiles;
         try (EvidenceFiles.Local local = evidence.local(sha256, context)) {
             if (local == null) return null;
-            return previews.make(local.file(), sha256, sha256, List.of(), true);
+            return previews.make(local.file(), sha256, List.of());
         }
     }
 }

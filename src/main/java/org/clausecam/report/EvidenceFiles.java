@@ -17,7 +17,7 @@ import java.util.Map;
  * each once: a blob already in the output folder is neither read from the store nor written
  * again, and a blob shared by many records is stored once. Versions, snapshots and e-mail
  * sources are always copied (a reader cites them); full-size PNG screenshots only when asked,
- * since they weigh tens of megabytes on tall pages and the pages show JPEG previews of them.
+ * since they weigh tens of megabytes on tall pages and the pages show small previews of them.
  */
 final class EvidenceFiles {
 

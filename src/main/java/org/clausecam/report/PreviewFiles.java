@@ -13,9 +13,11 @@ import java.util.Set;
 import java.util.List;
 
 /**
- * JPEG previews of screenshots: the full screenshot as tiles ({@code tiles/<sha256>-<n>.jpg},
- * {@link #TILE_ROWS} rows of the screenshot each, loaded lazily by the pages) and crops around
- * changed regions ({@code crops/<name>-<top>-<bottom>.jpg}). Names derive from what they show,
+ * Previews of screenshots (small PNGs, see {@link ScreenshotSlices}): the full screenshot as grey
+ * tiles ({@code tiles/<sha256>-<n>.png}, {@link #TILE_ROWS} rows of the screenshot each, at half
+ * its width, loaded lazily by the pages) and crops around changed regions
+ * ({@code crops/<name>-<top>-<bottom>.png}: the screenshots in grey, large enough to read, their
+ * difference in colour to show its red marks). Names derive from what they show,
  * so a preview is made once and never rewritten; {@code tiles/<sha256>.json} keeps the
  * screenshot's size, so that a later run lays pages out without reading the screenshot again.
  */
@@ -24,8 +26,10 @@ final class PreviewFiles {
     static final String TILES = "tiles/";
     static final String CROPS = "crops/";
     static final int TILE_ROWS = 2_000;
+    /** Half of Chromium's usual 1280: whole factors keep text crisp and the PNG small. */
     static final int TILE_WIDTH = 640;
     static final int CROP_WIDTH = 960;
+    static final int DIFFERENCE_CROP_WIDTH = 640;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,7 +70,7 @@ final class PreviewFiles {
         List<Picture> tiles = new ArrayList<>();
         for (int n = 0, top = 0; top < height; n++, top += TILE_ROWS) {
             int bottom = Math.min(height, top + TILE_ROWS);
-            tiles.add(new Picture(TILES + sha256 + "-" + (n + 1) + ".jpg", scaledWidth(width, TILE_WIDTH),
+            tiles.add(new Picture(TILES + sha256 + "-" + (n + 1) + ".png", scaledWidth(width, TILE_WIDTH),
                     scaledHeight(width, bottom - top, TILE_WIDTH)));
         }
         return new Tiles(width, height, tiles);
@@ -77,11 +81,19 @@ final class PreviewFiles {
      * {@code name}, one per band: null where the band starts below the picture.
      */
     static List<Picture> crops(String name, int width, int height, List<ChangedBands.Band> bands) {
+        return crops(name, width, height, bands, CROP_WIDTH);
+    }
+
+    static List<Picture> differenceCrops(String name, int width, int height, List<ChangedBands.Band> bands) {
+        return crops(name, width, height, bands, DIFFERENCE_CROP_WIDTH);
+    }
+
+    private static List<Picture> crops(String name, int width, int height, List<ChangedBands.Band> bands, int cropWidth) {
         List<Picture> crops = new ArrayList<>();
         for (ChangedBands.Band band : bands) {
             int bottom = Math.min(height, band.bottom());
-            crops.add(band.top() >= bottom ? null : new Picture(CROPS + name + "-" + band.top() + "-" + bottom + ".jpg",
-                    scaledWidth(width, CROP_WIDTH), scaledHeight(width, bottom - band.top(), CROP_WIDTH)));
+            crops.add(band.top() >= bottom ? null : new Picture(CROPS + name + "-" + band.top() + "-" + bottom + ".png",
+                    scaledWidth(width, cropWidth), scaledHeight(width, bottom - band.top(), cropWidth)));
         }
         return crops;
     }
@@ -92,13 +104,23 @@ final class PreviewFiles {
     }
 
     /**
-     * Makes, in one pass over the PNG, its tiles (unless {@code withTiles} is false) and the crops
-     * of {@code bands} that are not in the report yet.
-     *
-     * @param name the crops' name: the screenshot's hash, or the two hashes of a visual difference
-     * @return the tiles, or null when not asked for
+     * Makes, in one pass over a screenshot, its tiles and the crops of {@code bands} that are
+     * not in the report yet.
      */
-    Tiles make(Path png, String sha256, String name, List<ChangedBands.Band> bands, boolean withTiles) throws IOException {
+    Tiles make(Path png, String sha256, List<ChangedBands.Band> bands) throws IOException {
+        return make(png, sha256, sha256, bands, true);
+    }
+
+    /** Makes the crops of a difference picture, in colour. */
+    void makeDifference(Path png, String name, List<ChangedBands.Band> bands) throws IOException {
+        make(png, null, name, bands, false);
+    }
+
+    /**
+     * @param name      the crops' name: the screenshot's hash, or the two hashes of a visual difference
+     * @param screenshot tiles and grey crops of a screenshot, else colour crops of a difference picture
+     */
+    private Tiles make(Path png, String sha256, String name, List<ChangedBands.Band> bands, boolean screenshot) throws IOException {
         int width;
         int height;
         try (PngStreamReader header = PngStreamReader.open(png)) {
@@ -107,22 +129,23 @@ final class PreviewFiles {
         }
         List<ScreenshotSlices.Slice> slices = new ArrayList<>();
         List<String> targets = new ArrayList<>();
-        Tiles tiles = withTiles ? tiles(sha256, width, height) : null;
+        Tiles tiles = screenshot ? tiles(sha256, width, height) : null;
         if (tiles != null) {
             for (int n = 0; n < tiles.tiles().size(); n++) {
                 String file = tiles.tiles().get(n).file();
                 if (files.exists(file)) continue;
                 int top = n * TILE_ROWS;
-                slices.add(new ScreenshotSlices.Slice(top, Math.min(height, top + TILE_ROWS), TILE_WIDTH, files.temporaryFor(file)));
+                slices.add(new ScreenshotSlices.Slice(top, Math.min(height, top + TILE_ROWS), TILE_WIDTH, false, files.temporaryFor(file)));
                 targets.add(file);
             }
         }
-        List<Picture> crops = crops(name, width, height, bands);
+        int cropWidth = screenshot ? CROP_WIDTH : DIFFERENCE_CROP_WIDTH;
+        List<Picture> crops = crops(name, width, height, bands, cropWidth);
         for (int i = 0; i < bands.size(); i++) {
             Picture crop = crops.get(i);
             if (crop == null || files.exists(crop.file())) continue;
             ChangedBands.Band band = bands.get(i);
-            slices.add(new ScreenshotSlices.Slice(band.top(), Math.min(height, band.bottom()), CROP_WIDTH,
+            slices.add(new ScreenshotSlices.Slice(band.top(), Math.min(height, band.bottom()), cropWidth, !screenshot,
                     files.temporaryFor(crop.file())));
             targets.add(crop.file());
         }

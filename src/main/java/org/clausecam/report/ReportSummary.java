@@ -12,7 +12,7 @@ import java.util.List;
  * @param changes             change pages
  * @param emails              e-mail evidence pages
  * @param evidenceCopied      blobs (versions, snapshots, e-mail sources, PNG screenshots) copied from the store in this run
- * @param previewsWritten     JPEG tiles and crops made in this run
+ * @param previewsWritten     preview tiles and crops made in this run
  * @param visualDiffsComputed visual differences computed in this run
  * @param visualDiffsReused   visual differences already in the output folder
  * @param pagesSkipped        record, change and e-mail pages left as they were, their inputs unchanged

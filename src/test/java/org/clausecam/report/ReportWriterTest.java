@@ -126,9 +126,9 @@ class ReportWriterTest {
 
         List<String> images = sources(change);
         assertEquals(5, images.size(), images.toString()); // before, after, difference; one tile of each screenshot
-        assertTrue(images.get(0).matches("\\.\\./\\.\\./\\.\\./crops/[0-9a-f]{64}-\\d+-\\d+\\.jpg"), images.get(0));
-        assertTrue(images.get(2).matches("\\.\\./\\.\\./\\.\\./crops/[0-9a-f]{64}-[0-9a-f]{64}-\\d+-\\d+\\.jpg"), images.get(2));
-        assertTrue(images.get(3).matches("\\.\\./\\.\\./\\.\\./tiles/[0-9a-f]{64}-1\\.jpg"), images.get(3));
+        assertTrue(images.get(0).matches("\\.\\./\\.\\./\\.\\./crops/[0-9a-f]{64}-\\d+-\\d+\\.png"), images.get(0));
+        assertTrue(images.get(2).matches("\\.\\./\\.\\./\\.\\./crops/[0-9a-f]{64}-[0-9a-f]{64}-\\d+-\\d+\\.png"), images.get(2));
+        assertTrue(images.get(3).matches("\\.\\./\\.\\./\\.\\./tiles/[0-9a-f]{64}-1\\.png"), images.get(3));
         for (String image : images) assertTrue(Files.isRegularFile(out.resolve(folder(ReportStores.CLAUDE_PRIVACY)).resolve(image)), image);
         assertTrue(change.matches("(?s).*\\d+\\.\\d\\d % of the pixels changed, in \\d+ places?.*"), change);
         assertTrue(change.indexOf("class=\"crops\"") < change.indexOf("<h2 id=\"text\">"), "the crops come before the text");

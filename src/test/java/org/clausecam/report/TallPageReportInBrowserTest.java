@@ -104,7 +104,7 @@ class TallPageReportInBrowserTest {
             }
             // The crop shows rows around 60,000, where the text changed: its name says which rows.
             String src = (String) crops.get(1).get("src");
-            int top = Integer.parseInt(src.replaceFirst(".*-(\\d+)-(\\d+)\\.jpg$", "$1"));
+            int top = Integer.parseInt(src.replaceFirst(".*-(\\d+)-(\\d+)\\.png$", "$1"));
             assertTrue(top <= CHANGED_LINE * TallPages.LINE_HEIGHT && CHANGED_LINE * TallPages.LINE_HEIGHT < top + 1_600, src);
             assertTrue(page.locator(".region h3").first().innerText().contains("rows 60,0"), page.locator(".region h3").first().innerText());
             picture(page, "report-change.png");
