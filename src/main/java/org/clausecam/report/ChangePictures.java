@@ -1,8 +1,6 @@
 package org.clausecam.report;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -23,13 +21,11 @@ final class ChangePictures {
                     PreviewFiles.Tiles beforeTiles, PreviewFiles.Tiles afterTiles) {
     }
 
-    private final SiteFiles files;
     private final EvidenceFiles evidence;
     private final PreviewFiles previews;
     private final VisualDiffFiles visualDiffs;
 
-    ChangePictures(SiteFiles files, EvidenceFiles evidence, PreviewFiles previews, VisualDiffFiles visualDiffs) {
-        this.files = files;
+    ChangePictures(EvidenceFiles evidence, PreviewFiles previews, VisualDiffFiles visualDiffs) {
         this.evidence = evidence;
         this.previews = previews;
         this.visualDiffs = visualDiffs;
@@ -50,17 +46,12 @@ final class ChangePictures {
         try (EvidenceFiles.Local before = evidence.local(beforeSha, beforeContext);
              EvidenceFiles.Local after = evidence.local(afterSha, afterContext)) {
             if (before == null || after == null) return null;
-            Path picture = files.temporaryFor(VisualDiffFiles.FOLDER + name + ".png");
-            try {
-                comparison = visualDiffs.compare(beforeSha, before.file(), afterSha, after.file(), picture, afterContext);
-                List<ChangedBands.Band> bands = comparison == null ? List.of()
-                        : ChangedBands.of(comparison.regions(), comparison.height()).bands();
-                if (comparison != null) previews.makeDifference(picture, name, bands);
-                beforeTiles = previews.make(before.file(), beforeSha, bands);
-                afterTiles = previews.make(after.file(), afterSha, bands);
-            } finally {
-                Files.deleteIfExists(picture);
-            }
+            comparison = visualDiffs.compare(beforeSha, before.file(), afterSha, after.file(), afterContext);
+            List<ChangedBands.Band> bands = comparison == null ? List.of()
+                    : ChangedBands.of(comparison.regions(), comparison.height()).bands();
+            beforeTiles = previews.make(before.file(), beforeSha, bands);
+            afterTiles = comparison == null ? previews.make(after.file(), afterSha, bands)
+                    : previews.make(after.file(), afterSha, bands, name, comparison.regions());
         }
         if (comparison == null) {
             return new Pictures(null, new ChangedBands.Bands(List.of(), 0), List.of(), List.of(), List.of(), beforeTiles, afterTiles);
@@ -74,7 +65,7 @@ final class ChangePictures {
         return new Pictures(comparison, bands,
                 PreviewFiles.crops(beforeSha, beforeTiles.width(), beforeTiles.height(), bands.bands()),
                 PreviewFiles.crops(afterSha, afterTiles.width(), afterTiles.height(), bands.bands()),
-                PreviewFiles.differenceCrops(name, comparison.width(), comparison.height(), bands.bands()),
+                PreviewFiles.differenceCrops(name, afterTiles.width(), afterTiles.height(), bands.bands()),
                 beforeTiles, afterTiles);
     }
 

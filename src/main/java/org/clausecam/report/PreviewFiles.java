@@ -2,6 +2,7 @@ package org.clausecam.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.clausecam.diff.RegionOverlay;
 import org.clausecam.png.PngStreamReader;
 
 import java.io.IOException;
@@ -108,19 +109,16 @@ final class PreviewFiles {
      * not in the report yet.
      */
     Tiles make(Path png, String sha256, List<ChangedBands.Band> bands) throws IOException {
-        return make(png, sha256, sha256, bands, true);
-    }
-
-    /** Makes the crops of a difference picture, in colour. */
-    void makeDifference(Path png, String name, List<ChangedBands.Band> bands) throws IOException {
-        make(png, null, name, bands, false);
+        return make(png, sha256, bands, null, null);
     }
 
     /**
-     * @param name      the crops' name: the screenshot's hash, or the two hashes of a visual difference
-     * @param screenshot tiles and grey crops of a screenshot, else colour crops of a difference picture
+     * Makes, in one pass over the newer screenshot of a change, its tiles, its crops, and the
+     * crops of the visual difference: the same rows with the changed regions painted over them,
+     * in colour, named {@code differenceName}. The difference picture is never drawn whole.
      */
-    private Tiles make(Path png, String sha256, String name, List<ChangedBands.Band> bands, boolean screenshot) throws IOException {
+    Tiles make(Path png, String sha256, List<ChangedBands.Band> bands, String differenceName, List<java.awt.Rectangle> regions)
+            throws IOException {
         int width;
         int height;
         try (PngStreamReader header = PngStreamReader.open(png)) {
@@ -129,7 +127,7 @@ final class PreviewFiles {
         }
         List<ScreenshotSlices.Slice> slices = new ArrayList<>();
         List<String> targets = new ArrayList<>();
-        Tiles tiles = screenshot ? tiles(sha256, width, height) : null;
+        Tiles tiles = tiles(sha256, width, height);
         if (tiles != null) {
             for (int n = 0; n < tiles.tiles().size(); n++) {
                 String file = tiles.tiles().get(n).file();
@@ -139,15 +137,22 @@ final class PreviewFiles {
                 targets.add(file);
             }
         }
-        int cropWidth = screenshot ? CROP_WIDTH : DIFFERENCE_CROP_WIDTH;
-        List<Picture> crops = crops(name, width, height, bands, cropWidth);
+        List<Picture> crops = crops(sha256, width, height, bands, CROP_WIDTH);
+        List<Picture> differences = differenceName == null ? null : crops(differenceName, width, height, bands, DIFFERENCE_CROP_WIDTH);
         for (int i = 0; i < bands.size(); i++) {
-            Picture crop = crops.get(i);
-            if (crop == null || files.exists(crop.file())) continue;
             ChangedBands.Band band = bands.get(i);
-            slices.add(new ScreenshotSlices.Slice(band.top(), Math.min(height, band.bottom()), cropWidth, !screenshot,
-                    files.temporaryFor(crop.file())));
-            targets.add(crop.file());
+            Picture crop = crops.get(i);
+            if (crop != null && !files.exists(crop.file())) {
+                slices.add(new ScreenshotSlices.Slice(band.top(), Math.min(height, band.bottom()), CROP_WIDTH, false,
+                        files.temporaryFor(crop.file())));
+                targets.add(crop.file());
+            }
+            Picture difference = differences == null ? null : differences.get(i);
+            if (difference != null && !files.exists(difference.file())) {
+                slices.add(new ScreenshotSlices.Slice(band.top(), Math.min(height, band.bottom()), DIFFERENCE_CROP_WIDTH, true,
+                        new RegionOverlay(regions), files.temporaryFor(difference.file())));
+                targets.add(difference.file());
+            }
         }
         try {
             if (!slices.isEmpty()) {
@@ -162,9 +167,7 @@ final class PreviewFiles {
                     }
                 }
             }
-            if (tiles != null) {
-                files.writeText(TILES + sha256 + ".json", "{\"width\":" + width + ",\"height\":" + height + "}\n");
-            }
+            files.writeText(TILES + sha256 + ".json", "{\"width\":" + width + ",\"height\":" + height + "}\n");
         } finally {
             for (ScreenshotSlices.Slice slice : slices) Files.deleteIfExists(slice.file());
         }

@@ -89,7 +89,7 @@ public final class ReportWriter {
         EvidenceFiles evidence = new EvidenceFiles(store, files, pngEvidence, problems);
         PreviewFiles previews = new PreviewFiles(files);
         VisualDiffFiles visualDiffs = new VisualDiffFiles(files, problems);
-        ChangePictures pictures = new ChangePictures(files, evidence, previews, visualDiffs);
+        ChangePictures pictures = new ChangePictures(evidence, previews, visualDiffs);
         String footer = "Made by " + Html.escape(generator) + " from " + Html.escape(store.describe()) + ".";
         TermsReport termsReport = new TermsReport(store, files, manifest,
                 new ChangePage(store, pictures, problems), new EmailPage(store, pictures, problems),

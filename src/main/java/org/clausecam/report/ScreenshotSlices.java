@@ -1,5 +1,6 @@
 package org.clausecam.report;
 
+import org.clausecam.diff.RegionOverlay;
 import org.clausecam.png.PngStreamReader;
 
 import javax.imageio.ImageIO;
@@ -33,9 +34,14 @@ final class ScreenshotSlices {
 
     /**
      * Rows {@code top} (inclusive) to {@code bottom} (exclusive) of the source, scaled to at most
-     * {@code width} pixels wide, to be written as a PNG to {@code file}, in grey unless {@code colour}.
+     * {@code width} pixels wide, to be written as a PNG to {@code file}, in grey unless {@code colour},
+     * with changed regions painted over it when {@code marks} is not null.
      */
-    record Slice(int top, int bottom, int width, boolean colour, Path file) {
+    record Slice(int top, int bottom, int width, boolean colour, RegionOverlay marks, Path file) {
+        Slice(int top, int bottom, int width, boolean colour, Path file) {
+            this(top, bottom, width, colour, null, file);
+        }
+
         Slice {
             if (top < 0 || bottom <= top || bottom - top > MAX_SLICE_ROWS || width < 1) {
                 throw new IllegalArgumentException("slice rows " + top + ".." + bottom + " at width " + width);
@@ -73,7 +79,7 @@ final class ScreenshotSlices {
                     while (next < ordered.size() && ordered.get(next).top() <= y) {
                         Slice s = ordered.get(next++);
                         if (s.top() < height) {
-                            drawing.add(new ScaledSlice(new Slice(s.top(), Math.min(height, s.bottom()), s.width(), s.colour(), s.file()), width));
+                            drawing.add(new ScaledSlice(new Slice(s.top(), Math.min(height, s.bottom()), s.width(), s.colour(), s.marks(), s.file()), width));
                         }
                     }
                     for (var it = drawing.iterator(); it.hasNext(); ) {
@@ -105,6 +111,7 @@ final class ScreenshotSlices {
         final BufferedImage image;
         final int[] pixels;
         final byte[] greys;
+        final int[] marked;
         int row = -1;
 
         ScaledSlice(Slice slice, int sourceWidth) {
@@ -122,6 +129,8 @@ final class ScreenshotSlices {
             this.image = new BufferedImage(width, height, slice.colour() ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY);
             this.pixels = slice.colour() ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData() : null;
             this.greys = slice.colour() ? null : ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+            this.marked = slice.marks() == null ? null : new int[sourceWidth];
+            if (slice.marks() != null) slice.marks().startBand(slice.top(), slice.bottom() - slice.top());
         }
 
         void addRow(int[] band, int offset, int y) {
@@ -130,8 +139,17 @@ final class ScreenshotSlices {
                 flush();
                 row = target;
             }
+            int[] source = band;
+            int start = offset;
+            if (marked != null) {
+                // The row is shared with the other slices of this pass: paint a copy.
+                System.arraycopy(band, offset, marked, 0, sourceWidth);
+                slice.marks().paintRow(marked, 0, sourceWidth, y);
+                source = marked;
+                start = 0;
+            }
             for (int x = 0; x < sourceWidth; x++) {
-                int c = band[offset + x];
+                int c = source[start + x];
                 int to = column[x];
                 red[to] += c >> 16 & 0xff;
                 green[to] += c >> 8 & 0xff;

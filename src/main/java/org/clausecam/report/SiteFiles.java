@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 
 /**
@@ -62,7 +63,18 @@ final class SiteFiles {
     Path temporaryFor(String relative) throws IOException {
         Path file = resolve(relative);
         Files.createDirectories(file.getParent());
-        return Files.createTempFile(file.getParent(), ".partial-", ".tmp");
+        return readableByAll(Files.createTempFile(file.getParent(), ".partial-", ".tmp"));
+    }
+
+    /**
+     * Temporary files are created readable by their owner only; a report is meant to be
+     * published (a web server usually runs as another user), so its files are made readable by all.
+     */
+    private static Path readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        return file;
     }
 
     void moveIntoPlace(Path temporary, String relative) throws IOException {
@@ -82,7 +94,7 @@ final class SiteFiles {
     private void write(Path file, byte[] bytes) throws IOException {
         written++;
         Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), ".partial-", ".tmp");
+        Path temporary = readableByAll(Files.createTempFile(file.getParent(), ".partial-", ".tmp"));
         try {
             Files.write(temporary, bytes);
             move(temporary, file);

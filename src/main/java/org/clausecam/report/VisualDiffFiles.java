@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * The visual difference of two screenshots, computed once per pair: its measures (share of
  * changed pixels, changed regions) are kept in {@code visual/<older>-<newer>.json}, so a later
- * run reuses them instead of comparing tall screenshots again. The difference picture itself is
- * only drawn to cut crops from it, and not kept: at full size it weighs as much as a screenshot.
+ * run reuses them instead of comparing tall screenshots again. The difference picture is never
+ * drawn whole (it would weigh as much as a screenshot): crops of it are painted from the newer
+ * screenshot's rows ({@link PreviewFiles}).
  */
 final class VisualDiffFiles {
 
@@ -56,13 +57,10 @@ final class VisualDiffFiles {
         return earlier;
     }
 
-    /**
-     * Compares two screenshot files, keeps the measures and draws the difference into
-     * {@code picture}; null (with a problem naming {@code context}) when it failed.
-     */
-    Comparison compare(String olderSha, Path older, String newerSha, Path newer, Path picture, String context) throws IOException {
+    /** Compares two screenshot files and keeps the measures; null (with a problem naming {@code context}) when it failed. */
+    Comparison compare(String olderSha, Path older, String newerSha, Path newer, String context) throws IOException {
         try {
-            VisualDiffResult result = visualDiff.compare(older, newer, picture);
+            VisualDiffResult result = visualDiff.compare(older, newer);
             files.writeBytes(FOLDER + name(olderSha, newerSha) + ".json",
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json(result)));
             computed++;
