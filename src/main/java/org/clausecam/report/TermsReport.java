@@ -35,6 +35,10 @@ final class TermsReport {
     private record PendingChange(StoredRecord change, StoredRecord earlier, List<StoredRecord> emails) {
     }
 
+    /** A record page, written after the change pages: they make the screenshots' tiles in the same pass as their crops. */
+    private record PendingRecord(StoredRecord stored, String page) {
+    }
+
     private final Store store;
     private final SiteFiles files;
     private final ReportManifest manifest;
@@ -77,6 +81,7 @@ final class TermsReport {
         Instant first = null;
         Instant lastCapture = null;
         List<PendingChange> changes = new ArrayList<>();
+        List<PendingRecord> recordPages = new ArrayList<>();
         List<IndexEntry> entries = new ArrayList<>();
         StoredRecord awaitingEarlier = null;
         List<StoredRecord> emailsSinceEarlier = new ArrayList<>();
@@ -120,7 +125,7 @@ final class TermsReport {
                             "E-mail about " + name, words));
                     if (awaitingEarlier != null) emailsSinceEarlier.add(stored);
                 }
-                writeRecord(terms, folder, stored, link);
+                recordPages.add(new PendingRecord(stored, link));
                 rows.add(new TimelinePage.Row(stored, link));
             }
             String previousPage = pageNumber > 1 ? SiteNames.timelinePage(pageNumber - 1) : null;
@@ -152,6 +157,7 @@ final class TermsReport {
                 lastChangePage = page;
             }
         }
+        for (PendingRecord r : recordPages) writeRecord(terms, folder, r.stored(), r.page());
         TermsSummary summary = new TermsSummary(terms, folder, records, changes.size(), emails, first, lastCapture, lastChange, lastChangePage);
         entries.add(0, new IndexEntry("terms", terms.service(), terms.termsType(), lastCapture, folder + "/index.html", name, ""));
         return new Written(summary, entries);
