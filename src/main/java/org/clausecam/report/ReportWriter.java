@@ -85,6 +85,7 @@ public final class ReportWriter {
         for (String folder : List.of(EvidenceFiles.FOLDER, VisualDiffFiles.FOLDER, PreviewFiles.TILES, PreviewFiles.CROPS)) {
             files.removeLeftovers(folder);
         }
+        FormerLayout.remove(files);
         ReportManifest manifest = ReportManifest.read(files);
         EvidenceFiles evidence = new EvidenceFiles(store, files, pngEvidence, problems);
         PreviewFiles previews = new PreviewFiles(files);

@@ -323,6 +323,23 @@ class ReportWriterTest {
     }
 
     @Test
+    void updatingAReportOfAnEarlierVersionRemovesItsFullSizePicturesAndNothingElse() throws Exception {
+        String a = "a".repeat(64);
+        String b = "b".repeat(64);
+        Files.createDirectories(out.resolve("blobs"));
+        Files.createDirectories(out.resolve("visual"));
+        Files.write(out.resolve("blobs/" + a + ".png"), new byte[] {1});
+        Files.write(out.resolve("visual/" + a + "-" + b + ".png"), new byte[] {1});
+        Files.write(out.resolve("visual/notes.txt"), new byte[] {1});
+
+        new ReportWriter(store, out).write();
+
+        assertFalse(Files.exists(out.resolve("blobs")));
+        assertFalse(Files.exists(out.resolve("visual/" + a + "-" + b + ".png")));
+        assertTrue(Files.exists(out.resolve("visual/notes.txt")));
+    }
+
+    @Test
     void aBlobMissingFromTheStoreIsAProblemNamingItAndTheRestIsStillWritten() throws Exception {
         StoredRecord change = store.latest(ReportStores.CLAUDE_PRIVACY).orElseThrow();
         String lostScreenshot = change.record().documents().get(0).screenshot();
