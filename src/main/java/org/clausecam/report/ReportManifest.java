@@ -44,8 +44,9 @@ final class ReportManifest {
         if (!files.exists(FILE)) return manifest;
         try {
             JsonNode pages = JSON.readTree(files.resolve(FILE).toFile()).path("pages");
-            pages.fields().forEachRemaining(e -> manifest.entries.put(e.getKey(),
-                    new Entry(e.getValue().path("inputs").asText(), e.getValue().path("words").asText(""))));
+            for (Map.Entry<String, JsonNode> e : pages.properties()) {
+                manifest.entries.put(e.getKey(), new Entry(e.getValue().path("inputs").asText(), e.getValue().path("words").asText("")));
+            }
         } catch (IOException unreadable) {
             // Only a cache: without it every page is rendered again, which rebuilds it.
             manifest.entries.clear();
