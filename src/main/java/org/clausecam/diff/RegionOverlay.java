@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * Paints changed regions over rows of the newer screenshot: a translucent red fill inside each
- * region and a solid red outline just outside it, so the changed pixels stay readable.
+ * region and a solid red outline just outside it, so the changed pixels stay readable. Public so
+ * that a report can mark the regions on crops of the newer screenshot, as the difference picture
+ * shows them, without drawing that picture whole.
  */
-final class RegionOverlay {
+public final class RegionOverlay {
 
     /** Where the newer screenshot is smaller than the canvas: a mid grey that reads as "nothing here". */
     static final int PADDING = 0xc8c8c8;
@@ -19,15 +21,16 @@ final class RegionOverlay {
     private final List<Rectangle> regions;
     private List<Rectangle> nearBand = List.of();
 
-    RegionOverlay(List<Rectangle> regions) {
-        this.regions = regions;
+    /** @param regions changed regions, as {@link VisualDiffResult#regions()} gives them */
+    public RegionOverlay(List<Rectangle> regions) {
+        this.regions = regions.stream().map(Rectangle::new).toList();
     }
 
     /**
      * Readies the overlay for rows {@code first..first+rows-1}: only regions near them are
      * looked at per row, which matters on pages with thousands of small changes.
      */
-    void startBand(int first, int rows) {
+    public void startBand(int first, int rows) {
         nearBand = regions.stream()
                 .filter(r -> r.y - OUTLINE < first + rows && r.y + r.height + OUTLINE > first)
                 .toList();
@@ -37,7 +40,7 @@ final class RegionOverlay {
      * Paints row {@code y} (within the started band) of a canvas {@code width} wide, held in
      * {@code row} from {@code offset}.
      */
-    void paintRow(int[] row, int offset, int width, int y) {
+    public void paintRow(int[] row, int offset, int width, int y) {
         for (Rectangle region : nearBand) {
             int top = region.y;
             int bottom = region.y + region.height; // exclusive

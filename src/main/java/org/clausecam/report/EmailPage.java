@@ -15,12 +15,12 @@ import java.util.List;
 final class EmailPage {
 
     private final Store store;
-    private final ScreenshotFiles screenshots;
+    private final ChangePictures pictures;
     private final List<String> problems;
 
-    EmailPage(Store store, ScreenshotFiles screenshots, List<String> problems) {
+    EmailPage(Store store, ChangePictures pictures, List<String> problems) {
         this.store = store;
-        this.screenshots = screenshots;
+        this.pictures = pictures;
         this.problems = problems;
     }
 
@@ -30,18 +30,28 @@ final class EmailPage {
         StringBuilder html = new StringBuilder();
         html.append("<h1>E-mail about ").append(Html.escape(terms.service())).append(" · ").append(Html.escape(terms.termsType()))
                 .append("</h1>\n<p class=\"lede\">Kept as evidence of an announcement. Sent ").append(Page.time(r.fetchDate()))
-                .append(" (record ").append(Html.escape(email.id())).append(").</p>\n");
+                .append(" (record ").append(Html.escape(email.id())).append(", <a href=\"").append(SiteNames.recordPage(email.id()))
+                .append("\">evidence: hash and e-mail source</a>).</p>\n");
 
         html.append("<div class=\"shots\">\n");
         boolean anyPicture = false;
         for (DocumentCapture document : r.documents()) {
             if (document.screenshot() == null) continue;
-            String file = screenshots.file(document.screenshot(), context);
-            if (file == null) continue;
+            PreviewFiles.Tiles tiles;
+            try {
+                tiles = pictures.tiles(document.screenshot(), context);
+            } catch (org.clausecam.png.PngFormatException e) {
+                problems.add(context + ": rendering " + document.screenshot() + " not shown: " + e.getMessage());
+                continue;
+            }
+            if (tiles == null) continue;
             anyPicture = true;
-            html.append("<figure>\n<div class=\"frame\"><a href=\"").append(TermsReport.TO_ROOT).append(file).append("\"><img src=\"")
-                    .append(TermsReport.TO_ROOT).append(file).append("\" alt=\"The e-mail as it was displayed\"></a></div>\n")
-                    .append("<figcaption>The e-mail as it was rendered when recorded</figcaption>\n</figure>\n");
+            html.append("<figure>\n<div class=\"frame\">");
+            for (PreviewFiles.Picture tile : tiles.tiles()) {
+                html.append("<img src=\"").append(TermsReport.TO_ROOT).append(tile.file()).append("\" alt=\"The e-mail as it was displayed\" width=\"")
+                        .append(tile.width()).append("\" height=\"").append(tile.height()).append("\">");
+            }
+            html.append("</div>\n<figcaption>The e-mail as it was rendered when recorded</figcaption>\n</figure>\n");
         }
         if (!anyPicture) html.append("<p class=\"note\">No rendering of this e-mail is in the store.</p>\n");
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The report's home: every service and its terms, with when each last changed. */
 final class IndexPage {
@@ -11,8 +13,11 @@ final class IndexPage {
     private IndexPage() {
     }
 
-    /** @param summaries sorted by service, then terms type */
-    static String main(List<TermsSummary> summaries, String storeDescription) {
+    /**
+     * @param summaries sorted by service, then terms type
+     * @param entries   changes, e-mails and terms, newest first
+     */
+    static String main(List<TermsSummary> summaries, String storeDescription, List<IndexEntry> entries) {
         Map<String, List<TermsSummary>> byService = new LinkedHashMap<>();
         int records = 0;
         for (TermsSummary s : summaries) {
@@ -57,7 +62,65 @@ final class IndexPage {
             html.append("</tbody>\n");
         }
         html.append("</table></div>\n");
+        findings(html, summaries, entries);
         return html.toString();
+    }
+
+    /**
+     * The list of changes, e-mails and terms, newest first, with a search box and filters that
+     * {@code assets/search.js} brings to life; without scripts the form stays hidden and the
+     * whole list shows.
+     */
+    private static void findings(StringBuilder html, List<TermsSummary> summaries, List<IndexEntry> entries) {
+        Set<String> services = new TreeSet<>();
+        Set<String> types = new TreeSet<>();
+        for (TermsSummary s : summaries) {
+            services.add(s.terms().service());
+            types.add(s.terms().termsType());
+        }
+        html.append("<section aria-labelledby=\"find\">\n<h2 id=\"find\">Changes, e-mails and terms</h2>\n")
+                .append("<form id=\"filters\" class=\"filters\" role=\"search\" hidden>\n")
+                .append("<label>Search <input type=\"search\" name=\"q\" placeholder=\"words of a change, a service, a terms type\"></label>\n")
+                .append("<label><input type=\"checkbox\" name=\"changes\"> Changes only</label>\n")
+                .append(select("service", "Service", services))
+                .append(select("type", "Terms type", types))
+                .append("<label>From <input type=\"date\" name=\"from\"></label>\n")
+                .append("<label>To <input type=\"date\" name=\"to\"></label>\n")
+                .append("<output id=\"shown\" aria-live=\"polite\"></output>\n</form>\n")
+                .append("<ol id=\"entries\" class=\"entries\">\n");
+        for (IndexEntry e : entries) {
+            html.append("<li data-kind=\"").append(e.kind()).append("\" data-service=\"").append(Html.escape(e.service()))
+                    .append("\" data-type=\"").append(Html.escape(e.termsType())).append("\" data-date=\"")
+                    .append(e.date() == null ? "" : e.date().toString()).append("\" data-href=\"").append(Html.escape(e.href())).append("\">")
+                    .append("<span class=\"badge ").append(badgeClass(e.kind())).append("\">").append(label(e.kind())).append("</span> ")
+                    .append(Page.day(e.date())).append(" <a href=\"").append(Html.escape(e.href())).append("\">")
+                    .append(Html.escape(e.title())).append("</a></li>\n");
+        }
+        html.append("</ol>\n</section>\n<script src=\"").append(ReportWriter.SEARCH_INDEX).append("\"></script>\n")
+                .append("<script src=\"").append(ReportWriter.SEARCH_SCRIPT).append("\"></script>\n");
+    }
+
+    private static String select(String name, String label, Set<String> values) {
+        StringBuilder html = new StringBuilder("<label>").append(label).append(" <select name=\"").append(name)
+                .append("\"><option value=\"\">All</option>");
+        for (String v : values) html.append("<option>").append(Html.escape(v)).append("</option>");
+        return html.append("</select></label>\n").toString();
+    }
+
+    private static String badgeClass(String kind) {
+        return switch (kind) {
+            case "change" -> "changed";
+            case "email" -> "email";
+            default -> "first";
+        };
+    }
+
+    private static String label(String kind) {
+        return switch (kind) {
+            case "change" -> "Change";
+            case "email" -> "E-mail";
+            default -> "Terms";
+        };
     }
 
     private static String count(int n, String one) {

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Arrays;
 final class SiteFiles {
 
     private final Path root;
+    private int written;
 
     SiteFiles(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -48,6 +50,11 @@ final class SiteFiles {
         return true;
     }
 
+    /** Files written (created or replaced) so far by this run. */
+    int written() {
+        return written;
+    }
+
     void writeBytes(String relative, byte[] bytes) throws IOException {
         write(resolve(relative), bytes);
     }
@@ -56,11 +63,23 @@ final class SiteFiles {
     Path temporaryFor(String relative) throws IOException {
         Path file = resolve(relative);
         Files.createDirectories(file.getParent());
-        return Files.createTempFile(file.getParent(), ".partial-", ".tmp");
+        return readableByAll(Files.createTempFile(file.getParent(), ".partial-", ".tmp"));
+    }
+
+    /**
+     * Temporary files are created readable by their owner only; a report is meant to be
+     * published (a web server usually runs as another user), so its files are made readable by all.
+     */
+    private static Path readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        return file;
     }
 
     void moveIntoPlace(Path temporary, String relative) throws IOException {
         move(temporary, resolve(relative));
+        written++;
     }
 
     /** Deletes temporary files that a run killed mid-write left in {@code folder}. */
@@ -72,9 +91,10 @@ final class SiteFiles {
         }
     }
 
-    private static void write(Path file, byte[] bytes) throws IOException {
+    private void write(Path file, byte[] bytes) throws IOException {
+        written++;
         Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), ".partial-", ".tmp");
+        Path temporary = readableByAll(Files.createTempFile(file.getParent(), ".partial-", ".tmp"));
         try {
             Files.write(temporary, bytes);
             move(temporary, file);

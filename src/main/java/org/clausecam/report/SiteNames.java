@@ -51,6 +51,10 @@ final class SiteNames {
         return "change-" + recordId(recordId) + ".html";
     }
 
+    static String recordPage(String recordId) {
+        return "record-" + recordId(recordId) + ".html";
+    }
+
     static String emailPage(String recordId) {
         return "email-" + recordId(recordId) + ".html";
     }

@@ -7,6 +7,7 @@ import org.clausecam.store.StoredRecord;
 import org.clausecam.store.TermsKey;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,32 +16,53 @@ import java.util.Set;
 
 /**
  * The pages of one terms: its timeline, newest first, in pages of {@code pageSize} records read
- * one page at a time from the store, a page per change and a page per e-mail evidence record.
+ * one page at a time from the store; a page per record, per change and per e-mail evidence record.
  *
  * <p>A change is shown against the nearest older <em>page capture</em>: e-mail evidence records
- * sit in the same history, but their text is the e-mail's, not the terms'.
+ * sit in the same history, but their text is the e-mail's, not the terms'. Record, change and
+ * e-mail pages whose inputs did not change since the last run ({@link ReportManifest}) are left
+ * as they are, without reading their blobs.
  */
 final class TermsReport {
 
     static final String TO_ROOT = "../../../";
 
+    /** What the index learns of a terms. */
+    record Written(TermsSummary summary, List<IndexEntry> entries) {
+    }
+
+    /** A change waiting for its neighbours, known once the whole history was read. */
+    private record PendingChange(StoredRecord change, StoredRecord earlier, List<StoredRecord> emails) {
+    }
+
+    /** A record page, written after the change pages: they make the screenshots' tiles in the same pass as their crops. */
+    private record PendingRecord(StoredRecord stored, String page) {
+    }
+
     private final Store store;
     private final SiteFiles files;
-    private final ScreenshotFiles screenshots;
+    private final ReportManifest manifest;
     private final ChangePage changePage;
     private final EmailPage emailPage;
+    private final RecordPage recordPage;
     private final String footer;
+    private final String settings;
     private final int pageSize;
+    private final List<String> problems;
 
-    TermsReport(Store store, SiteFiles files, ScreenshotFiles screenshots, ChangePage changePage, EmailPage emailPage,
-                String footer, int pageSize) {
+    /** @param settings what else the pages depend on (footer, options), for the manifest */
+    TermsReport(Store store, SiteFiles files, ReportManifest manifest, ChangePage changePage, EmailPage emailPage,
+                RecordPage recordPage, String footer, String settings, int pageSize, List<String> problems) {
         this.store = store;
         this.files = files;
-        this.screenshots = screenshots;
+        this.manifest = manifest;
         this.changePage = changePage;
         this.emailPage = emailPage;
+        this.recordPage = recordPage;
         this.footer = footer;
+        this.settings = settings;
         this.pageSize = pageSize;
+        this.problems = problems;
     }
 
     static boolean isChange(CaptureRecord r) {
@@ -51,15 +73,16 @@ final class TermsReport {
         return !CaptureRecord.KIND_EMAIL.equals(r.kind());
     }
 
-    TermsSummary write(TermsKey terms) throws StoreException, IOException {
+    Written write(TermsKey terms) throws StoreException, IOException {
         String folder = SiteNames.termsFolder(terms.service(), terms.termsType());
+        String name = terms.service() + " · " + terms.termsType();
         int records = 0;
-        int changes = 0;
         int emails = 0;
         Instant first = null;
         Instant lastCapture = null;
-        Instant lastChange = null;
-        String lastChangePage = null;
+        List<PendingChange> changes = new ArrayList<>();
+        List<PendingRecord> recordPages = new ArrayList<>();
+        List<IndexEntry> entries = new ArrayList<>();
         StoredRecord awaitingEarlier = null;
         List<StoredRecord> emailsSinceEarlier = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -86,74 +109,124 @@ final class TermsReport {
                     if (lastCapture == null || r.fetchDate().isAfter(lastCapture)) lastCapture = r.fetchDate();
                     if (first == null || r.fetchDate().isBefore(first)) first = r.fetchDate();
                     if (awaitingEarlier != null) {
-                        writeChange(terms, folder, awaitingEarlier, stored, emailsSinceEarlier);
+                        changes.add(new PendingChange(awaitingEarlier, stored, List.copyOf(emailsSinceEarlier)));
                         awaitingEarlier = null;
                     }
                     emailsSinceEarlier.clear();
                     if (isChange(r)) {
-                        changes++;
                         awaitingEarlier = stored;
                         link = SiteNames.changePage(stored.id());
-                        if (lastChange == null || r.fetchDate().isAfter(lastChange)) {
-                            lastChange = r.fetchDate();
-                            lastChangePage = folder + "/" + link;
-                        }
                     }
                 } else {
                     emails++;
                     link = SiteNames.emailPage(stored.id());
-                    writeEmail(terms, folder, stored);
+                    String words = writeEmail(terms, folder, stored);
+                    entries.add(new IndexEntry("email", terms.service(), terms.termsType(), r.fetchDate(), folder + "/" + link,
+                            "E-mail about " + name, words));
                     if (awaitingEarlier != null) emailsSinceEarlier.add(stored);
                 }
-                rows.add(new TimelinePage.Row(stored, link, screenshotLinks(terms, stored)));
+                recordPages.add(new PendingRecord(stored, link));
+                rows.add(new TimelinePage.Row(stored, link));
             }
             String previousPage = pageNumber > 1 ? SiteNames.timelinePage(pageNumber - 1) : null;
             String nextPage = more ? SiteNames.timelinePage(pageNumber + 1) : null;
             String main = TimelinePage.main(terms, rows, pageNumber, previousPage, nextPage);
-            String name = terms.service() + " · " + terms.termsType();
             List<Page.Crumb> crumbs = pageNumber == 1
                     ? List.of(new Page.Crumb(name, null))
                     : List.of(new Page.Crumb(name, SiteNames.timelinePage(1)), new Page.Crumb("Page " + pageNumber, null));
-            files.writeText(folder + "/" + SiteNames.timelinePage(pageNumber),
-                    Page.render(TO_ROOT, terms.service() + " · " + terms.termsType(), crumbs, main, footer));
+            files.writeText(folder + "/" + SiteNames.timelinePage(pageNumber), Page.render(TO_ROOT, name, crumbs, main, footer));
             if (more) after = page.get(page.size() - 1).id();
             pageNumber++;
         } while (more);
-        if (awaitingEarlier != null) writeChange(terms, folder, awaitingEarlier, null, emailsSinceEarlier);
+        if (awaitingEarlier != null) changes.add(new PendingChange(awaitingEarlier, null, List.copyOf(emailsSinceEarlier)));
 
-        return new TermsSummary(terms, folder, records, changes, emails, first, lastCapture, lastChange, lastChangePage);
-    }
-
-    private List<TimelinePage.Link> screenshotLinks(TermsKey terms, StoredRecord stored) throws IOException {
-        List<TimelinePage.Link> links = new ArrayList<>();
-        var documents = stored.record().documents();
-        for (int i = 0; i < documents.size(); i++) {
-            String sha = documents.get(i).screenshot();
-            if (sha == null) continue;
-            String file = screenshots.file(sha, ChangePage.context(terms, stored));
-            if (file == null) continue;
-            String label = documents.size() == 1 ? "Screenshot" : "Screenshot " + (i + 1);
-            links.add(new TimelinePage.Link(label, TO_ROOT + file));
+        Instant lastChange = null;
+        String lastChangePage = null;
+        // Newest first: the one before in the list is the next change in time.
+        for (int i = 0; i < changes.size(); i++) {
+            PendingChange c = changes.get(i);
+            ChangePage.Neighbours neighbours = new ChangePage.Neighbours(
+                    i + 1 < changes.size() ? SiteNames.changePage(changes.get(i + 1).change().id()) : null,
+                    i > 0 ? SiteNames.changePage(changes.get(i - 1).change().id()) : null);
+            String words = writeChange(terms, folder, c, neighbours);
+            Instant date = c.change().record().fetchDate();
+            String page = folder + "/" + SiteNames.changePage(c.change().id());
+            entries.add(new IndexEntry("change", terms.service(), terms.termsType(), date, page, "Change to " + name, words));
+            if (lastChange == null || date.isAfter(lastChange)) {
+                lastChange = date;
+                lastChangePage = page;
+            }
         }
-        return links;
+        for (PendingRecord r : recordPages) writeRecord(terms, folder, r.stored(), r.page());
+        TermsSummary summary = new TermsSummary(terms, folder, records, changes.size(), emails, first, lastCapture, lastChange, lastChangePage);
+        entries.add(0, new IndexEntry("terms", terms.service(), terms.termsType(), lastCapture, folder + "/index.html", name, ""));
+        return new Written(summary, entries);
     }
 
-    private void writeChange(TermsKey terms, String folder, StoredRecord change, StoredRecord earlier,
-                             List<StoredRecord> emails) throws IOException {
-        String title = "Change of " + Page.plainTime(change.record().fetchDate());
-        String main = changePage.main(terms, change, earlier, emails);
-        files.writeText(folder + "/" + SiteNames.changePage(change.id()), Page.render(TO_ROOT,
-                terms.service() + " · " + terms.termsType() + " · " + title,
-                List.of(new Page.Crumb(terms.service() + " · " + terms.termsType(), SiteNames.timelinePage(1)),
-                        new Page.Crumb(title, null)), main, footer));
+    private static String title(String service, String termsType, String what) {
+        return service + " · " + termsType + " · " + what;
     }
 
-    private void writeEmail(TermsKey terms, String folder, StoredRecord email) throws IOException {
+    private List<Page.Crumb> crumbs(TermsKey terms, String title) {
+        return List.of(new Page.Crumb(terms.service() + " · " + terms.termsType(), SiteNames.timelinePage(1)), new Page.Crumb(title, null));
+    }
+
+    /** @return the change's words, for the search index */
+    private String writeChange(TermsKey terms, String folder, PendingChange c, ChangePage.Neighbours neighbours) throws IOException {
+        String file = folder + "/" + SiteNames.changePage(c.change().id());
+        List<String> parts = new ArrayList<>(List.of(settings, c.change().sha256(), c.earlier() == null ? "" : c.earlier().sha256(),
+                String.valueOf(neighbours.older()), String.valueOf(neighbours.newer())));
+        for (StoredRecord e : c.emails()) parts.add(e.sha256());
+        String inputs = ReportManifest.inputs(parts.toArray(String[]::new));
+        ReportManifest.Entry unchanged = manifest.unchanged(file, inputs);
+        if (unchanged != null) return unchanged.words();
+        int problemsBefore = problems.size();
+        String title = "Change of " + Page.plainTime(c.change().record().fetchDate());
+        ChangePage.Rendered rendered = changePage.render(terms, c.change(), c.earlier(), c.emails(), neighbours);
+        files.writeText(file, Page.render(TO_ROOT, title(terms.service(), terms.termsType(), title), crumbs(terms, title),
+                rendered.main(), footer));
+        remember(file, inputs, rendered.searchWords(), problemsBefore);
+        return rendered.searchWords();
+    }
+
+    /** @return the e-mail's text, for the search index */
+    private String writeEmail(TermsKey terms, String folder, StoredRecord email) throws IOException {
+        String file = folder + "/" + SiteNames.emailPage(email.id());
+        String inputs = ReportManifest.inputs(settings, email.sha256());
+        ReportManifest.Entry unchanged = manifest.unchanged(file, inputs);
+        if (unchanged != null) return unchanged.words();
+        int problemsBefore = problems.size();
         String title = "E-mail of " + Page.plainTime(email.record().fetchDate());
         String main = emailPage.main(terms, email);
-        files.writeText(folder + "/" + SiteNames.emailPage(email.id()), Page.render(TO_ROOT,
-                terms.service() + " · " + terms.termsType() + " · " + title,
-                List.of(new Page.Crumb(terms.service() + " · " + terms.termsType(), SiteNames.timelinePage(1)),
-                        new Page.Crumb(title, null)), main, footer));
+        files.writeText(file, Page.render(TO_ROOT, title(terms.service(), terms.termsType(), title), crumbs(terms, title), main, footer));
+        String words = emailWords(email);
+        remember(file, inputs, words, problemsBefore);
+        return words;
+    }
+
+    private String emailWords(StoredRecord email) {
+        try {
+            String text = new String(store.getBlob(email.record().version()), StandardCharsets.UTF_8);
+            return text.length() > WordDiff.MAX_SEARCH_WORDS ? text.substring(0, WordDiff.MAX_SEARCH_WORDS) : text;
+        } catch (StoreException unreadable) {
+            // The e-mail page already reported it as a problem; the index only lacks its words.
+            return "";
+        }
+    }
+
+    private void writeRecord(TermsKey terms, String folder, StoredRecord stored, String page) throws IOException {
+        String file = folder + "/" + SiteNames.recordPage(stored.id());
+        String inputs = ReportManifest.inputs(settings, stored.sha256(), String.valueOf(page));
+        if (manifest.unchanged(file, inputs) != null) return;
+        int problemsBefore = problems.size();
+        String title = "Record " + stored.id();
+        String main = recordPage.main(terms, stored, page);
+        files.writeText(file, Page.render(TO_ROOT, title(terms.service(), terms.termsType(), title), crumbs(terms, title), main, footer));
+        remember(file, inputs, "", problemsBefore);
+    }
+
+    /** A page that showed a problem is rendered again next time, so that the problem is reported again. */
+    private void remember(String file, String inputs, String words, int problemsBefore) {
+        if (problems.size() == problemsBefore) manifest.put(file, inputs, words);
     }
 }

@@ -9,11 +9,8 @@ import java.util.List;
 /** One page of a terms' timeline: its records, newest first, with links to what each shows. */
 final class TimelinePage {
 
-    record Link(String label, String href) {
-    }
-
-    /** A record with the page about it (change or e-mail, else null) and its screenshots. */
-    record Row(StoredRecord stored, String page, List<Link> screenshots) {
+    /** A record with the page about it (change or e-mail, else null). */
+    record Row(StoredRecord stored, String page) {
     }
 
     private TimelinePage() {
@@ -40,10 +37,8 @@ final class TimelinePage {
                 html.append("<a href=\"").append(row.page()).append("\" aria-label=\"").append(label).append(", ")
                         .append(Page.plainTime(r.fetchDate())).append("\">").append(label).append("</a>");
             }
-            for (Link link : row.screenshots()) {
-                html.append("<a href=\"").append(link.href()).append("\" aria-label=\"").append(Html.escape(link.label())).append(", ")
-                        .append(Page.plainTime(r.fetchDate())).append("\">").append(Html.escape(link.label())).append("</a>");
-            }
+            html.append("<a href=\"").append(SiteNames.recordPage(row.stored().id())).append("\" aria-label=\"Evidence, ")
+                    .append(Page.plainTime(r.fetchDate())).append("\">Evidence</a>");
             html.append("</td></tr>\n");
         }
         html.append("</tbody>\n</table></div>\n");

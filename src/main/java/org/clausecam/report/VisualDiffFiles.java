@@ -10,22 +10,27 @@ import org.clausecam.diff.VisualDiffResult;
 
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The visual difference of two screenshots, computed once per pair: the picture goes to
- * {@code visual/<older>-<newer>.png} and the measures beside it in a small JSON file, so a later
- * run reuses both instead of comparing tall screenshots again.
+ * The visual difference of two screenshots, computed once per pair: its measures (share of
+ * changed pixels, changed regions) are kept in {@code visual/<older>-<newer>.json}, so a later
+ * run reuses them instead of comparing tall screenshots again. The difference picture is never
+ * drawn whole (it would weigh as much as a screenshot): crops of it are painted from the newer
+ * screenshot's rows ({@link PreviewFiles}).
  */
 final class VisualDiffFiles {
 
     static final String FOLDER = "visual/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What a report shows of a visual difference. */
-    record Comparison(String picture, double changedShare, int regions, int width, int height) {
+    /** What a report shows of a visual difference: regions top to bottom, on a canvas of width × height. */
+    record Comparison(double changedShare, List<Rectangle> regions, int width, int height) {
+        Comparison {
+            regions = regions.stream().map(Rectangle::new).toList();
+        }
     }
 
     private final SiteFiles files;
@@ -39,30 +44,30 @@ final class VisualDiffFiles {
         this.problems = problems;
     }
 
-    /** The comparison of two screenshot files of the report, or null (with a problem) when it failed. */
-    Comparison compare(String olderSha, String olderFile, String newerSha, String newerFile, String context) throws IOException {
-        String base = FOLDER + olderSha + "-" + newerSha;
-        String picture = base + ".png";
-        String measures = base + ".json";
-        if (files.exists(picture) && files.exists(measures)) {
-            Comparison earlier = read(picture, files.resolve(measures));
-            if (earlier != null) {
-                reused++;
-                return earlier;
-            }
-        }
-        Path temporary = files.temporaryFor(picture);
+    static String name(String olderSha, String newerSha) {
+        return olderSha + "-" + newerSha;
+    }
+
+    /** The measures an earlier run kept, or null. */
+    Comparison existing(String olderSha, String newerSha) {
+        String measures = FOLDER + name(olderSha, newerSha) + ".json";
+        if (!files.exists(measures)) return null;
+        Comparison earlier = read(files.resolve(measures));
+        if (earlier != null) reused++;
+        return earlier;
+    }
+
+    /** Compares two screenshot files and keeps the measures; null (with a problem naming {@code context}) when it failed. */
+    Comparison compare(String olderSha, Path older, String newerSha, Path newer, String context) throws IOException {
         try {
-            VisualDiffResult result = visualDiff.compare(files.resolve(olderFile), files.resolve(newerFile), temporary);
-            files.moveIntoPlace(temporary, picture);
-            files.writeBytes(measures, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json(result)));
+            VisualDiffResult result = visualDiff.compare(older, newer);
+            files.writeBytes(FOLDER + name(olderSha, newerSha) + ".json",
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json(result)));
             computed++;
-            return new Comparison(picture, result.changedShare(), result.regions().size(), result.width(), result.height());
+            return new Comparison(result.changedShare(), result.regions(), result.width(), result.height());
         } catch (VisualDiffException e) {
             problems.add(context + ": visual difference not computed: " + e.getMessage());
             return null;
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 
@@ -79,12 +84,15 @@ final class VisualDiffFiles {
     }
 
     /** The measures of an earlier run, or null when the file is not what this class writes (then it is redone). */
-    private static Comparison read(String picture, Path measures) {
+    private static Comparison read(Path measures) {
         try {
             JsonNode node = JSON.readTree(measures.toFile());
             if (!node.path("changedShare").isNumber() || !node.path("regions").isArray()) return null;
-            return new Comparison(picture, node.get("changedShare").asDouble(), node.get("regions").size(),
-                    node.path("width").asInt(), node.path("height").asInt());
+            List<Rectangle> regions = new ArrayList<>();
+            for (JsonNode r : node.get("regions")) {
+                regions.add(new Rectangle(r.path("x").asInt(), r.path("y").asInt(), r.path("width").asInt(), r.path("height").asInt()));
+            }
+            return new Comparison(node.get("changedShare").asDouble(), regions, node.path("width").asInt(), node.path("height").asInt());
         } catch (IOException unreadable) {
             // A damaged measures file is only a cache: computing the difference again replaces it.
             return null;

@@ -39,11 +39,28 @@ public final class WordDiff {
      * @param insertedWords words inside {@code <ins>}
      * @param deletedWords  words inside {@code <del>}
      */
-    public record Result(String html, int insertedWords, int deletedWords) {
+    public record Result(String html, int insertedWords, int deletedWords, List<TextChange> changes) {
+        public Result {
+            changes = List.copyOf(changes);
+        }
+
         public boolean identical() {
             return insertedWords == 0 && deletedWords == 0;
         }
     }
+
+    /**
+     * One changed passage, in the order of the text.
+     *
+     * @param anchor   the id of its element in {@link Result#html()}
+     * @param position where it starts in the newer version, as a share (0..1) of its lines
+     * @param words    its deleted and added words, for searching
+     */
+    public record TextChange(String anchor, double position, String words) {
+    }
+
+    /** Characters of changed words kept per change for searching. */
+    static final int MAX_SEARCH_WORDS = 2_000;
 
     private WordDiff() {
     }
@@ -57,27 +74,43 @@ public final class WordDiff {
         int position = 0;
         for (AbstractDelta<String> delta : patch.getDeltas()) {
             int start = delta.getSource().getPosition();
-            if (start > position) blocks.add(new Block(a.subList(position, start), null, null));
-            blocks.add(new Block(null, delta.getSource().getLines(), delta.getTarget().getLines()));
+            if (start > position) blocks.add(new Block(a.subList(position, start), null, null, 0));
+            blocks.add(new Block(null, delta.getSource().getLines(), delta.getTarget().getLines(), delta.getTarget().getPosition()));
             position = start + delta.getSource().size();
         }
-        if (position < a.size()) blocks.add(new Block(a.subList(position, a.size()), null, null));
+        if (position < a.size()) blocks.add(new Block(a.subList(position, a.size()), null, null, 0));
 
         Counts counts = new Counts();
+        List<TextChange> changes = new ArrayList<>();
         StringBuilder html = new StringBuilder("<div class=\"diff\">\n");
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
             if (block.equal != null) {
                 unchanged(html, block.equal, i == 0, i == blocks.size() - 1, blocks.size() == 1);
             } else {
-                changed(html, String.join("\n", block.deleted), String.join("\n", block.inserted), counts);
+                String anchor = "text-change-" + (changes.size() + 1);
+                String deleted = String.join("\n", block.deleted);
+                String inserted = String.join("\n", block.inserted);
+                changed(html, anchor, deleted, inserted, counts);
+                double share = b.isEmpty() ? 0 : Math.min(1.0, (double) block.targetLine / b.size());
+                changes.add(new TextChange(anchor, share, searchWords(deleted + " " + inserted)));
             }
         }
         html.append("</div>\n");
-        return new Result(html.toString(), counts.inserted, counts.deleted);
+        return new Result(html.toString(), counts.inserted, counts.deleted, changes);
     }
 
-    private record Block(List<String> equal, List<String> deleted, List<String> inserted) {
+    private static String searchWords(String text) {
+        StringBuilder words = new StringBuilder();
+        Matcher m = WORD.matcher(text);
+        while (m.find() && words.length() < MAX_SEARCH_WORDS) {
+            if (words.length() > 0) words.append(' ');
+            words.append(m.group());
+        }
+        return words.toString();
+    }
+
+    private record Block(List<String> equal, List<String> deleted, List<String> inserted, int targetLine) {
     }
 
     private static final class Counts {
@@ -114,8 +147,8 @@ public final class WordDiff {
                 .append(Html.escape(String.join("\n", lines))).append("</div>\n");
     }
 
-    private static void changed(StringBuilder html, String deleted, String inserted, Counts counts) {
-        html.append("<div class=\"lines changed\">");
+    private static void changed(StringBuilder html, String anchor, String deleted, String inserted, Counts counts) {
+        html.append("<div class=\"lines changed\" id=\"").append(anchor).append("\" tabindex=\"-1\">");
         List<String> from = tokens(deleted);
         List<String> to = tokens(inserted);
         if (from.isEmpty() || to.isEmpty() || from.size() > MAX_WORD_DIFF_TOKENS || to.size() > MAX_WORD_DIFF_TOKENS) {

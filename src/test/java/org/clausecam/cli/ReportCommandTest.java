@@ -52,6 +52,42 @@ class ReportCommandTest {
     }
 
     @Test
+    void aSecondRunSaysItWroteNothingAndPngEvidenceCopiesTheScreenshotOnce() throws Exception {
+        byte[] png;
+        try (var bytes = new java.io.ByteArrayOutputStream()) {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(20, 30, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", bytes);
+            png = bytes.toByteArray();
+        }
+        String screenshot;
+        try (FileStore store = new FileStore(dir.resolve("data"))) {
+            String version = store.putBlob("Terms\n".getBytes(StandardCharsets.UTF_8));
+            String snapshot = store.putBlob("<p>Terms</p>".getBytes(StandardCharsets.UTF_8));
+            screenshot = store.putBlob(png);
+            store.append(new CaptureRecord("Claude.ai", "Terms of Service", Instant.parse("2026-08-01T06:00:00Z"),
+                    CaptureRecord.KIND_CAPTURE, List.of(new org.clausecam.store.DocumentCapture(null, "https://a.example/",
+                    "https://a.example/", "http", 200, "HTTP/1.1 200 OK", java.util.Map.of(), "text/html", snapshot, screenshot, 30)),
+                    version, true, null, null, "test"));
+        }
+        String[] args = {"--store", "file:" + dir.resolve("data"), "--out", dir.resolve("site").toString(), "--png-evidence"};
+
+        assertEquals(0, report(args), err.toString());
+        assertArrayEquals(png, Files.readAllBytes(dir.resolve("site/evidence/" + screenshot + ".png")));
+        err.getBuffer().setLength(0);
+        assertEquals(0, report(args), err.toString());
+
+        assertTrue(err.toString().startsWith("files written: 0; pages unchanged: 1; evidence copied: 0; previews made: 0;"), err.toString());
+    }
+
+    @Test
+    void helpExplainsThePagesAndTheOptions() {
+        assertEquals(0, report("--help"));
+        String help = out.toString();
+        for (String part : List.of("record-ID.html", "change-ID.html", "--png-evidence", "Example:", "search")) {
+            assertTrue(help.contains(part), part + " in\n" + help);
+        }
+    }
+
+    @Test
     void anUnknownStoreSchemeIsBadUsage() {
         assertEquals(2, report("--store", "ftp://x", "--out", dir.resolve("site").toString()));
         assertTrue(err.toString().startsWith("clausecam: cannot open the store: unsupported store URI \"ftp://x\""), err.toString());

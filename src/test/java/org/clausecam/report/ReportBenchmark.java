@@ -45,8 +45,8 @@ public final class ReportBenchmark {
             for (int run = 1; run <= 2; run++) {
                 long start = System.nanoTime();
                 ReportSummary s = new ReportWriter(store, dir.resolve("report")).write();
-                System.out.printf("run %d: %.2f s; %d records, %d changes, screenshots %d copied %d kept, visual diffs %d computed %d reused%n",
-                        run, (System.nanoTime() - start) / 1e9, s.records(), s.changes(), s.screenshotsCopied(), s.screenshotsKept(),
+                System.out.printf("run %d: %.2f s; %d records, %d changes, evidence %d copied, previews %d made, visual diffs %d computed %d reused%n",
+                        run, (System.nanoTime() - start) / 1e9, s.records(), s.changes(), s.evidenceCopied(), s.previewsWritten(),
                         s.visualDiffsComputed(), s.visualDiffsReused());
             }
         } finally {

@@ -112,7 +112,7 @@ class ReportWriterTest {
         new ReportWriter(store, out).write();
         String change = read(folder(ReportStores.CLAUDE_PRIVACY) + "/change-4.html");
 
-        assertTrue(change.contains("<dt>Before</dt><dd><time datetime=\"2026-08-15T06:00:00Z\">2026-08-15 06:00 UTC</time> (record 2)</dd>"), change);
+        assertTrue(change.contains("<dt>Before</dt><dd><time datetime=\"2026-08-15T06:00:00Z\">2026-08-15 06:00 UTC</time> (record 2, <a href=\"record-2.html\">evidence</a>)</dd>"), change);
         assertTrue(change.contains("<del>1 May</del><ins>25 September</ins>"), change);
         assertTrue(change.contains("<dt>Announced</dt><dd><a href=\"email-3.html\">E-mail of <time datetime=\"2026-08-28T16:02:11Z\">"), change);
         assertTrue(change.contains("<ins>*   **Feedback**: ratings and comments you give on answers.\n</ins>*   **Technical data**"), change);
@@ -120,17 +120,54 @@ class ReportWriterTest {
     }
 
     @Test
-    void aChangePageShowsBothScreenshotsAndTheirVisualDifference() throws Exception {
+    void aChangePageOpensOnCropsOfBothScreenshotsAndTheirDifferenceThenTilesOfBothWhole() throws Exception {
         ReportSummary summary = new ReportWriter(store, out).write();
         String change = read(folder(ReportStores.CLAUDE_PRIVACY) + "/change-4.html");
 
         List<String> images = sources(change);
-        assertEquals(3, images.size(), images.toString());
-        assertTrue(images.get(0).matches("\\.\\./\\.\\./\\.\\./blobs/[0-9a-f]{64}\\.png"), images.get(0));
-        assertTrue(images.get(2).matches("\\.\\./\\.\\./\\.\\./visual/[0-9a-f]{64}-[0-9a-f]{64}\\.png"), images.get(2));
+        assertEquals(5, images.size(), images.toString()); // before, after, difference; one tile of each screenshot
+        assertTrue(images.get(0).matches("\\.\\./\\.\\./\\.\\./crops/[0-9a-f]{64}-\\d+-\\d+\\.png"), images.get(0));
+        assertTrue(images.get(2).matches("\\.\\./\\.\\./\\.\\./crops/[0-9a-f]{64}-[0-9a-f]{64}-\\d+-\\d+\\.png"), images.get(2));
+        assertTrue(images.get(3).matches("\\.\\./\\.\\./\\.\\./tiles/[0-9a-f]{64}-1\\.png"), images.get(3));
         for (String image : images) assertTrue(Files.isRegularFile(out.resolve(folder(ReportStores.CLAUDE_PRIVACY)).resolve(image)), image);
-        assertTrue(change.matches("(?s).*What changed: \\d+\\.\\d\\d % of the pixels, in \\d+ regions?.*"), change);
+        assertTrue(change.matches("(?s).*\\d+\\.\\d\\d % of the pixels changed, in \\d+ places?.*"), change);
+        assertTrue(change.indexOf("class=\"crops\"") < change.indexOf("<h2 id=\"text\">"), "the crops come before the text");
+        assertTrue(change.contains("<a class=\"to-text\" href=\"#text-change-"), change);
         assertEquals(2, summary.visualDiffsComputed());   // Claude.ai's change and Le Chat's second document
+        assertTrue(Files.list(out).noneMatch(f -> f.getFileName().toString().equals("evidence")
+                && Files.exists(f) && listPngs(f) > 0), "no PNG copied without --png-evidence");
+    }
+
+    @Test
+    void withPngEvidenceEachRecordLinksItsFullScreenshotStoredOnceByItsHash() throws Exception {
+        new ReportWriter(store, out, 100, "test", true).write();
+        StoredRecord change = store.latest(ReportStores.CLAUDE_PRIVACY).orElseThrow();
+        String sha = change.record().documents().get(0).screenshot();
+        String record = read(folder(ReportStores.CLAUDE_PRIVACY) + "/record-4.html");
+
+        assertTrue(record.contains("<a href=\"../../../evidence/" + sha + ".png\">PNG</a>"), record);
+        assertArrayEquals(store.getBlob(sha), Files.readAllBytes(out.resolve("evidence/" + sha + ".png")));
+    }
+
+    @Test
+    void aRecordPageNamesItsHashAndLinksItsVersionAndSnapshot() throws Exception {
+        new ReportWriter(store, out).write();
+        StoredRecord change = store.latest(ReportStores.CLAUDE_PRIVACY).orElseThrow();
+        String record = read(folder(ReportStores.CLAUDE_PRIVACY) + "/record-4.html");
+
+        assertTrue(record.contains("<code class=\"hash\">" + change.sha256() + "</code>"), record);
+        assertTrue(record.contains("../../../evidence/" + change.record().version() + ".md"), record);
+        assertEquals(ReportStores.PRIVACY_V2, read("evidence/" + change.record().version() + ".md"));
+        assertTrue(record.contains("../../../evidence/" + change.record().documents().get(0).snapshot() + "."), record);
+        assertTrue(record.contains("href=\"change-4.html\""), record);
+    }
+
+    private static long listPngs(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".png")).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -223,42 +260,83 @@ class ReportWriterTest {
         // Records 3 and 5 changed; record 3's change page needed record 2, read on the next page.
         assertTrue(Files.isRegularFile(out.resolve(folder + "/change-3.html")));
         assertTrue(Files.isRegularFile(out.resolve(folder + "/change-5.html")));
-        assertTrue(read(folder + "/change-3.html").contains("(record 2)"));
+        assertTrue(read(folder + "/change-3.html").contains("(record 2, "));
     }
 
     @Test
-    void aSecondRunKeepsScreenshotsAndVisualDifferencesAlreadyWritten() throws Exception {
+    void aSecondRunOverAnUnchangedStoreWritesNothing() throws Exception {
         ReportSummary first = new ReportWriter(store, out).write();
-        assertTrue(first.screenshotsCopied() > 0);
+        assertTrue(first.evidenceCopied() > 0 && first.previewsWritten() > 0);
         Map<Path, FileTime> before = modificationTimes();
         FileTime past = FileTime.fromMillis(0);
         for (Path file : before.keySet()) Files.setLastModifiedTime(file, past);
 
         ReportSummary second = new ReportWriter(store, out).write();
 
-        assertEquals(0, second.screenshotsCopied());
-        assertEquals(first.screenshotsCopied(), second.screenshotsKept());
+        assertEquals(0, second.filesWritten());
+        assertEquals(0, second.evidenceCopied());
+        assertEquals(0, second.previewsWritten());
         assertEquals(0, second.visualDiffsComputed());
-        assertEquals(first.visualDiffsComputed(), second.visualDiffsReused());
-        for (Path file : before.keySet()) {
-            String name = out.relativize(file).toString();
-            if (name.startsWith("blobs/") || name.startsWith("visual/") || name.startsWith("terms/")) {
-                assertEquals(past, Files.getLastModifiedTime(file), name + " was rewritten");
-            }
+        assertEquals(first.records() + first.changes() + first.emails(), second.pagesSkipped());
+        for (Path file : before.keySet()) assertEquals(past, Files.getLastModifiedTime(file), out.relativize(file) + " was rewritten");
+    }
+
+    @Test
+    void aRunAfterANewChangeWritesOnlyItsPagesAndPicturesAndThePagesListingIt() throws Exception {
+        TermsKey paged = new TermsKey("Paged", "Terms of Service");
+        FileStore own = ReportStores.open(dir.resolve("data"));
+        ReportStores.fill(own, new PlainPictures());
+        ReportStores.fillLongHistory(own, paged, 3);
+        new ReportWriter(own, out).write();
+        FileTime past = FileTime.fromMillis(0);
+        for (Path file : modificationTimes().keySet()) Files.setLastModifiedTime(file, past);
+
+        ReportStores.fillLongHistory(own, paged, 1); // one more record of Paged, a change
+        ReportSummary second = new ReportWriter(own, out).write();
+
+        String id = own.latest(paged).orElseThrow().id();
+        String folder = folder(paged);
+        Set<String> rewritten = new java.util.TreeSet<>();
+        for (Map.Entry<Path, FileTime> e : modificationTimes().entrySet()) {
+            if (!e.getValue().equals(past)) rewritten.add(out.relativize(e.getKey()).toString());
         }
+        Set<String> pages = rewritten.stream().filter(f -> f.endsWith(".html")).collect(Collectors.toCollection(java.util.TreeSet::new));
+        String previousChange = own.history(paged, id, 1).get(0).id();
+        assertEquals(new java.util.TreeSet<>(Set.of("index.html", folder + "/index.html", folder + "/record-" + id + ".html",
+                folder + "/change-" + id + ".html", folder + "/change-" + previousChange + ".html")), pages,
+                "only the new record's pages, the previous change (its next-change link) and the lists");
+        assertTrue(rewritten.stream().noneMatch(f -> f.startsWith("terms/") && !f.startsWith(folder)), rewritten.toString());
+        assertEquals(rewritten.size(), second.filesWritten());
     }
 
     @Test
     void temporaryFilesOfAnInterruptedRunAreRemovedByTheNext() throws Exception {
-        Files.createDirectories(out.resolve("blobs"));
+        Files.createDirectories(out.resolve("evidence"));
         Files.createDirectories(out.resolve("visual"));
-        Files.write(out.resolve("blobs/.partial-123.tmp"), new byte[] {(byte) 0x89, 'P'});
+        Files.write(out.resolve("evidence/.partial-123.tmp"), new byte[] {(byte) 0x89, 'P'});
         Files.write(out.resolve("visual/.partial-456.tmp"), new byte[] {(byte) 0x89, 'P'});
 
         new ReportWriter(store, out).write();
 
-        assertFalse(Files.exists(out.resolve("blobs/.partial-123.tmp")));
+        assertFalse(Files.exists(out.resolve("evidence/.partial-123.tmp")));
         assertFalse(Files.exists(out.resolve("visual/.partial-456.tmp")));
+    }
+
+    @Test
+    void updatingAReportOfAnEarlierVersionRemovesItsFullSizePicturesAndNothingElse() throws Exception {
+        String a = "a".repeat(64);
+        String b = "b".repeat(64);
+        Files.createDirectories(out.resolve("blobs"));
+        Files.createDirectories(out.resolve("visual"));
+        Files.write(out.resolve("blobs/" + a + ".png"), new byte[] {1});
+        Files.write(out.resolve("visual/" + a + "-" + b + ".png"), new byte[] {1});
+        Files.write(out.resolve("visual/notes.txt"), new byte[] {1});
+
+        new ReportWriter(store, out).write();
+
+        assertFalse(Files.exists(out.resolve("blobs")));
+        assertFalse(Files.exists(out.resolve("visual/" + a + "-" + b + ".png")));
+        assertTrue(Files.exists(out.resolve("visual/notes.txt")));
     }
 
     @Test
@@ -273,7 +351,7 @@ class ReportWriterTest {
         String problem = summary.problems().get(0);
         assertTrue(problem.startsWith("Claude.ai / Privacy Policy record 4: screenshot " + lostScreenshot), problem);
         String page = read(folder(ReportStores.CLAUDE_PRIVACY) + "/change-4.html");
-        assertTrue(page.contains("After: no screenshot"));
+        assertTrue(page.contains("The screenshots could not be compared"), page);
         assertTrue(page.contains("<ins>"));
         assertTrue(Files.isRegularFile(out.resolve("index.html")));
     }

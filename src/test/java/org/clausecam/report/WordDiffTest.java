@@ -72,4 +72,21 @@ class WordDiffTest {
     void windowsLineEndingsDoNotCountAsChanges() {
         assertTrue(WordDiff.compare("a\r\nb\r\n", "a\nb\n").identical());
     }
+
+    @Test
+    void eachChangedPassageHasAnAnchorItsPlaceInTheNewerTextAndItsWordsForSearching() {
+        String before = "one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\n";
+        String after = "one\ntwo\nthree and a half\nfour\nfive\nsix\nseven\neight\nnine quetzal\n";
+
+        WordDiff.Result diff = WordDiff.compare(before, after);
+
+        assertEquals(2, diff.changes().size());
+        WordDiff.TextChange first = diff.changes().get(0);
+        WordDiff.TextChange last = diff.changes().get(1);
+        assertEquals("text-change-1", first.anchor());
+        assertTrue(diff.html().contains("id=\"text-change-1\""), diff.html());
+        assertEquals(2.0 / 9, first.position(), 1e-9);
+        assertEquals(8.0 / 9, last.position(), 1e-9);
+        assertTrue(last.words().contains("quetzal"), last.words());
+    }
 }
