@@ -146,11 +146,12 @@ public final class PageCapturer {
             keepToOnePage(context, page);
             PageByteBudget budget = PageByteBudget.watch(context, page, PAGE_BYTE_BUDGET, FRAME_DOCUMENTS_BYTE_BUDGET);
             PageSettle settle = PageSettle.watch(page, options.settleQuiet(), options.maxSettle());
+            ResourceRecorder resources = options.keepResources() ? ResourceRecorder.watch(page, MAX_PAGE_BYTES, PAGE_BYTE_BUDGET) : null;
             PendingNavigation navigation = PendingNavigation.start(page, url, options.navigationTimeout(), MAX_PAGE_BYTES);
             navigation.endEarlyWhen(budget::exceeded);
             BrowserJob.InFlight<RenderedPage> finish = () -> {
                 try {
-                    return finishRender(page, url, options, navigation, settle, browserGuard, budget, deadline);
+                    return finishRender(page, url, options, navigation, settle, browserGuard, budget, resources, deadline);
                 } finally {
                     context.close();
                 }
@@ -178,7 +179,8 @@ public final class PageCapturer {
     }
 
     private RenderedPage finishRender(Page page, URI url, RenderOptions options, PendingNavigation navigation, PageSettle settle,
-                                      BrowserGuard browserGuard, PageByteBudget budget, long deadline) throws Exception {
+                                      BrowserGuard browserGuard, PageByteBudget budget, ResourceRecorder resources,
+                                      long deadline) throws Exception {
         boolean loadTimedOut;
         try {
             loadTimedOut = navigation.await();
@@ -247,7 +249,7 @@ public final class PageCapturer {
         }
         browserGuard.verify(url);
         return new RenderedPage(document(scripts, url, answer, html), screenshot, loadTimedOut, missing, budget.overrun(),
-                settling, changedWhilePictured);
+                settling, changedWhilePictured, resources == null ? List.of() : resources.kept());
     }
 
     private static void checkSize(URI url, byte[] html) throws FetchException {

@@ -102,7 +102,7 @@ public final class SourceCapturer {
                     + "the screenshot may show another moment than the snapshot");
         }
         noteTruncation(document, page.screenshot(), notes);
-        return new CapturedSource(page.document(), page.screenshot(), notes, page.settling());
+        return new CapturedSource(page.document(), page.screenshot(), notes, page.settling(), page.resources());
     }
 
     private static void noteTruncation(SourceDocument document, Screenshot screenshot, List<String> notes) {
