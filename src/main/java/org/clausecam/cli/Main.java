@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 VerifyCommand.class,
                 StoreCopyCommand.class,
                 ReportCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
