@@ -123,6 +123,16 @@ public final class PageCapturer {
      */
     public Screenshot screenshot(FetchedDocument httpFetched, ScreenshotOptions options)
             throws FetchException, CaptureException {
+        return picture(httpFetched, options, false).screenshot();
+    }
+
+    /**
+     * As {@link #screenshot}, also keeping the responses the page loaded for its picture
+     * (stylesheets, images, fonts: {@link PageResource}) when {@code keepResources}, so that a
+     * document fetched over plain HTTP can be replayed too.
+     */
+    public PicturedDocument picture(FetchedDocument httpFetched, ScreenshotOptions options, boolean keepResources)
+            throws FetchException, CaptureException {
         String mime = httpFetched.mimeType();
         if (!isHtml(mime)) {
             throw new CaptureException(httpFetched.location() + ": no screenshot of a " + mime + " document");
@@ -130,7 +140,7 @@ public final class PageCapturer {
         URI location = withoutFragment(httpFetched.location());
         guard.check(location);
         return chromium.call("screenshot of " + location,
-                browser -> startScreenshot(browser, httpFetched, location, options), options.timeout());
+                browser -> startScreenshot(browser, httpFetched, location, options, keepResources), options.timeout());
     }
 
     private BrowserJob.InFlight<RenderedPage> startRender(Browser browser, URI url, RenderOptions options) {
@@ -284,8 +294,8 @@ public final class PageCapturer {
         }
     }
 
-    private BrowserJob.InFlight<Screenshot> startScreenshot(Browser browser, FetchedDocument fetched, URI location,
-                                                            ScreenshotOptions options) {
+    private BrowserJob.InFlight<PicturedDocument> startScreenshot(Browser browser, FetchedDocument fetched, URI location,
+                                                                  ScreenshotOptions options, boolean keepResources) {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         BrowserContext context = CaptureContexts.open(browser, CaptureContexts.options(options.viewportWidth())
                 .setJavaScriptEnabled(false)
@@ -311,6 +321,7 @@ public final class PageCapturer {
             }));
             // Frames and images of the fetched document are bounded too; the picture shows what came.
             PageByteBudget budget = PageByteBudget.watch(context, page, PAGE_BYTE_BUDGET, FRAME_DOCUMENTS_BYTE_BUDGET);
+            ResourceRecorder resources = keepResources ? ResourceRecorder.watchSubresources(page, MAX_PAGE_BYTES, PAGE_BYTE_BUDGET) : null;
             PendingNavigation navigation = PendingNavigation.start(page, location, options.loadTimeout());
             navigation.endEarlyWhen(budget::exceeded);
             return afterNavigation(navigation, () -> {
@@ -319,7 +330,7 @@ public final class PageCapturer {
                     navigation.await();
                     Screenshot screenshot = FullPageShooter.take(page, options.viewportWidth(), options.maxHeight(), options.hideSelectors(), deadline);
                     browserGuard.verify(location);
-                    return screenshot;
+                    return new PicturedDocument(screenshot, resources == null ? List.of() : resources.kept());
                 } finally {
                     context.close();
                 }

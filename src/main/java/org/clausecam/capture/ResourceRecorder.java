@@ -29,18 +29,33 @@ final class ResourceRecorder {
     /** Responses noted per page at most; a page making more requests than this is a crawler trap. */
     static final int MAX_RESPONSES = 2000;
 
+    private final Page page;
+    private final boolean keepsMainDocument;
     private final long maxResponseBytes;
     private final long maxPageBytes;
     private final List<Response> responses = new ArrayList<>();
 
-    private ResourceRecorder(long maxResponseBytes, long maxPageBytes) {
+    private ResourceRecorder(Page page, boolean keepsMainDocument, long maxResponseBytes, long maxPageBytes) {
+        this.page = page;
+        this.keepsMainDocument = keepsMainDocument;
         this.maxResponseBytes = maxResponseBytes;
         this.maxPageBytes = maxPageBytes;
     }
 
-    /** Starts noting the responses of a page that has not navigated yet. */
+    /** Starts noting the responses of a page that has not navigated yet, its main document among them. */
     static ResourceRecorder watch(Page page, long maxResponseBytes, long maxPageBytes) {
-        ResourceRecorder recorder = new ResourceRecorder(maxResponseBytes, maxPageBytes);
+        ResourceRecorder recorder = new ResourceRecorder(page, true, maxResponseBytes, maxPageBytes);
+        page.onResponse(recorder::noted);
+        return recorder;
+    }
+
+    /**
+     * As {@link #watch}, for a page whose main document we answer ourselves (a document fetched
+     * over plain HTTP, pictured from its bytes): that answer is ours, not the site's, and is left
+     * out; the record has the document as it was received.
+     */
+    static ResourceRecorder watchSubresources(Page page, long maxResponseBytes, long maxPageBytes) {
+        ResourceRecorder recorder = new ResourceRecorder(page, false, maxResponseBytes, maxPageBytes);
         page.onResponse(recorder::noted);
         return recorder;
     }
@@ -58,7 +73,7 @@ final class ResourceRecorder {
         List<PageResource> kept = new ArrayList<>();
         long total = 0;
         for (Response response : responses) {
-            if (!worthKeeping(response)) continue;
+            if (!worthKeeping(response) || !keepsMainDocument && ownMainDocument(response)) continue;
             try {
                 PageResource resource = read(response);
                 if (resource == null || total + resource.body().length > maxPageBytes) continue;
@@ -78,6 +93,10 @@ final class ResourceRecorder {
                 && "GET".equals(response.request().method())
                 && (HttpStatus.isSuccess(response.status()) || response.status() / 100 == 3)
                 && !response.fromServiceWorker();
+    }
+
+    private boolean ownMainDocument(Response response) {
+        return response.request().isNavigationRequest() && response.frame() == page.mainFrame();
     }
 
     /** The response with its body, or null when its announced or actual size is over the cap. */

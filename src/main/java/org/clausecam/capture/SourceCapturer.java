@@ -64,11 +64,11 @@ public final class SourceCapturer {
             throw e;
         }
         if (executeClientScripts == null && BrowserFallback.looksBlockedOrEmpty(fetched)) return render(document);
-        Screenshot screenshot = renderOptions.screenshot() && isHtml(fetched)
-                ? browser.screenshot(fetched, screenshotOptions) : null;
+        PicturedDocument pictured = renderOptions.screenshot() && isHtml(fetched)
+                ? browser.picture(fetched, screenshotOptions, renderOptions.keepResources()) : PicturedDocument.NONE;
         List<String> notes = new ArrayList<>();
-        noteTruncation(document, screenshot, notes);
-        return new CapturedSource(fetched, screenshot, notes);
+        noteTruncation(document, pictured.screenshot(), notes);
+        return new CapturedSource(fetched, pictured.screenshot(), notes, Settling.NOT_WAITED, pictured.resources());
     }
 
     private CapturedSource render(SourceDocument document) throws FetchException, CaptureException {
