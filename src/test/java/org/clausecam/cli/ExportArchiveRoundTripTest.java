@@ -1,6 +1,12 @@
 package org.clausecam.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clausecam.store.CaptureRecord;
 import org.clausecam.store.DocumentCapture;
@@ -60,7 +66,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Capture for replay and its export, end to end with the real CLI, a real Chromium and pages on
  * 127.0.0.1: two rendered pages sharing a stylesheet and an image and one page fetched over plain
  * HTTP, tracked twice with a change between; then exported as WARC and WACZ and read back with
- * jwarc and with Webrecorder's warcio (scripts/check-warc), an independent reader.
+ * jwarc and with Webrecorder's warcio (scripts/check-warc), an independent reader; and a page
+ * replayed from the WACZ in ReplayWeb.page, in Chromium.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExportArchiveRoundTripTest {
@@ -305,6 +312,52 @@ class ExportArchiveRoundTripTest {
         targets.sort(null);
         assertEquals(List.of(site.url("/cookies.html").toString(), site.url("/privacy.html").toString(), site.url("/terms.html").toString()),
                 targets);
+    }
+
+    @Test
+    @Order(10)
+    void aPageReplayedFromTheWaczInReplayWebPageShowsTheCapturedTextNotTheLivePage() throws Exception {
+        Assumptions.assumeTrue(onPath("npm"), "npm is needed to fetch ReplayWeb.page");
+        Path replayWebPage = Path.of(runScript("scripts/replay-web-page").strip());
+        site.html("/privacy.html", page("Privacy", "The live page says something else now."));
+        try (ReplaySite replay = new ReplaySite(replayWebPage, work.resolve("out/captures.wacz"), site.url("/privacy.html"));
+             Playwright playwright = Playwright.create()) {
+            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(Path.of(System.getenv().getOrDefault("CLAUSECAM_CHROMIUM", "/usr/bin/chromium")))
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1200, 800));
+            page.navigate(replay.url("/").toString());
+            String shown = replayedText(page, "We keep your data for 90 days.");
+            assertTrue(shown.contains("We keep your data for 90 days."), "replayed: " + shown);
+            assertFalse(shown.contains("The live page says"), shown);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/replay-privacy.png")));
+        }
+    }
+
+    /** The text of the replayed page's frame once it shows {@code expected}; what there is after a minute otherwise. */
+    private static String replayedText(Page page, String expected) {
+        String last = "";
+        for (int i = 0; i < 120; i++) {
+            for (Frame frame : page.frames()) {
+                try {
+                    String text = frame.innerText("body", new Frame.InnerTextOptions().setTimeout(500));
+                    if (text.contains(expected)) return text;
+                    if (frame.url().contains("/replay/w/")) last = text;
+                } catch (PlaywrightException e) {
+                    // A frame still loading or gone: asked again on the next round.
+                }
+            }
+            page.waitForTimeout(500);
+        }
+        return last;
+    }
+
+    private static String runScript(String script) throws Exception {
+        Process p = new ProcessBuilder(script).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), script);
+        return out;
     }
 
     private static void track(String store) {
