@@ -3,6 +3,8 @@ package org.clausecam.export;
 /** An export that could not be written: a blob the store no longer has, an output that cannot be written. */
 public final class ExportException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     public ExportException(String message, Throwable cause) {
         super(message, cause);
     }
