@@ -2,13 +2,17 @@ package org.clausecam.capture;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.HttpHeader;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.clausecam.fetch.HttpStatus;
 
 /**
@@ -21,7 +25,8 @@ import org.clausecam.fetch.HttpStatus;
  *
  * <p>While the page loads only the {@link Response} handles are noted (no call into the
  * browser from the event); bodies are asked for once, when the capture finishes, on the owner
- * thread, where the job's deadline already holds. What the network guard refused never got a
+ * thread, where the job's deadline already holds, and only for requests that finished: a body
+ * still streaming (an endless one) would hold the owner thread. What the network guard refused never got a
  * 2xx/3xx answer and so is never kept. Owner thread only.
  */
 final class ResourceRecorder {
@@ -34,6 +39,8 @@ final class ResourceRecorder {
     private final long maxResponseBytes;
     private final long maxPageBytes;
     private final List<Response> responses = new ArrayList<>();
+    /** Requests whose body arrived whole; a body still streaming (an endless one) is never asked for. */
+    private final Set<Request> finished = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private ResourceRecorder(Page page, boolean keepsMainDocument, long maxResponseBytes, long maxPageBytes) {
         this.page = page;
@@ -44,9 +51,7 @@ final class ResourceRecorder {
 
     /** Starts noting the responses of a page that has not navigated yet, its main document among them. */
     static ResourceRecorder watch(Page page, long maxResponseBytes, long maxPageBytes) {
-        ResourceRecorder recorder = new ResourceRecorder(page, true, maxResponseBytes, maxPageBytes);
-        page.onResponse(recorder::noted);
-        return recorder;
+        return new ResourceRecorder(page, true, maxResponseBytes, maxPageBytes).listen();
     }
 
     /**
@@ -55,9 +60,13 @@ final class ResourceRecorder {
      * out; the record has the document as it was received.
      */
     static ResourceRecorder watchSubresources(Page page, long maxResponseBytes, long maxPageBytes) {
-        ResourceRecorder recorder = new ResourceRecorder(page, false, maxResponseBytes, maxPageBytes);
-        page.onResponse(recorder::noted);
-        return recorder;
+        return new ResourceRecorder(page, false, maxResponseBytes, maxPageBytes).listen();
+    }
+
+    private ResourceRecorder listen() {
+        page.onResponse(this::noted);
+        page.onRequestFinished(finished::add);
+        return this;
     }
 
     private void noted(Response response) {
@@ -74,6 +83,7 @@ final class ResourceRecorder {
         long total = 0;
         for (Response response : responses) {
             if (!worthKeeping(response) || !keepsMainDocument && ownMainDocument(response)) continue;
+            if (!redirect(response) && !finished.contains(response.request())) continue;
             try {
                 PageResource resource = read(response);
                 if (resource == null || total + resource.body().length > maxPageBytes) continue;
@@ -91,8 +101,12 @@ final class ResourceRecorder {
         String url = response.url();
         return (url.startsWith("http://") || url.startsWith("https://"))
                 && "GET".equals(response.request().method())
-                && (HttpStatus.isSuccess(response.status()) || response.status() / 100 == 3)
+                && (HttpStatus.isSuccess(response.status()) || redirect(response))
                 && !response.fromServiceWorker();
+    }
+
+    private static boolean redirect(Response response) {
+        return response.status() / 100 == 3;
     }
 
     private boolean ownMainDocument(Response response) {
@@ -104,8 +118,7 @@ final class ResourceRecorder {
         Map<String, List<String>> headers = headers(response.headersArray());
         List<String> length = headers.get("content-length");
         if (length != null && announcedOver(length.get(0))) return null;
-        boolean redirect = response.status() / 100 == 3;
-        byte[] body = redirect ? new byte[0] : response.body();
+        byte[] body = redirect(response) ? new byte[0] : response.body();
         if (body.length > maxResponseBytes) return null;
         List<String> type = headers.get("content-type");
         String mime = type == null ? null : type.get(0).split(";")[0].strip().toLowerCase(Locale.ROOT);
