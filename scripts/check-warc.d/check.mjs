@@ -1,7 +1,8 @@
 // Reads WARC files with Webrecorder's warcio (an independent reader: not the jwarc that wrote
 // them) and checks what replay tools rely on: every record parses; its block digest matches the
 // block (recomputed here from the raw gzip member at the offset warcio reports); a payload
-// digest matches the payload warcio hands out; image/png resources are PNGs.
+// digest matches the payload warcio hands out (a revisit's, the record it refers to); image/png
+// resources are PNGs.
 // Prints one JSON line of counts; exits 1 and names each problem when any is found.
 import { createReadStream, readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
@@ -11,6 +12,8 @@ import { WARCParser } from "warcio";
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const problems = [];
 const counts = {};
+const payloadDigests = new Map(); // record id -> payload digest, for the revisits that refer to it
+const revisits = [];
 
 function sha256(bytes) {
   return "sha256:" + createHash("sha256").update(bytes).digest("hex");
@@ -61,7 +64,11 @@ for (const path of process.argv.slice(2)) {
     if (type !== "warcinfo" && !digestMatches(record.warcBlockDigest, block)) {
       problems.push(`${name}: block digest ${record.warcBlockDigest} is not ${sha256(block)}`);
     }
-    if (record.warcPayloadDigest && !digestMatches(record.warcPayloadDigest, payload)) {
+    payloadDigests.set(record.warcHeader("WARC-Record-ID"), record.warcPayloadDigest);
+    if (type === "revisit") {
+      // Its block is the HTTP headers only; the payload is the one it refers to.
+      revisits.push({ name, refersTo: record.warcHeader("WARC-Refers-To"), digest: record.warcPayloadDigest });
+    } else if (record.warcPayloadDigest && !digestMatches(record.warcPayloadDigest, payload)) {
       problems.push(`${name}: payload digest ${record.warcPayloadDigest} is not ${sha256(payload)}`);
     }
     if (!record.warcDate) problems.push(`${name}: no WARC-Date`);
@@ -70,6 +77,10 @@ for (const path of process.argv.slice(2)) {
     }
     if (type === "response" && !record.httpHeaders?.statusCode) problems.push(`${name}: no HTTP status`);
   }
+}
+for (const r of revisits) {
+  if (!payloadDigests.has(r.refersTo)) problems.push(`${r.name}: refers to ${r.refersTo}, which is not in the file`);
+  else if (payloadDigests.get(r.refersTo) !== r.digest) problems.push(`${r.name}: payload digest differs from the record it refers to`);
 }
 console.log(JSON.stringify({ records: counts, problems: problems.length }));
 for (const p of problems) console.error(p);

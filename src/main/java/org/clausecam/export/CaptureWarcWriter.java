@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcWriter;
 
 /**
@@ -36,17 +38,26 @@ import org.netpreserve.jwarc.WarcWriter;
  * ({@code urn:dom:URL}) and the full-page screenshot ({@code urn:fullPage:URL}, browsertrix-crawler's
  * name), both {@code WARC-Concurrent-To} the main response. Per capture: a {@code conversion}
  * record for the Markdown version ({@code urn:markdown:URL}), {@code WARC-Refers-To} what it was
- * extracted from.
+ * extracted from. A response whose payload was already written in this file is a {@code revisit}
+ * (identical-payload-digest) referring to the first.
  */
 final class CaptureWarcWriter {
 
     private static final MediaType MARKDOWN = MediaType.parse("text/markdown;charset=utf-8");
     private static final MediaType PNG = MediaType.parse("image/png");
+    /** The media type CDXJ indexes give revisits (pywb's, which ReplayWeb.page reads). */
+    private static final String REVISIT = "warc/revisit";
 
     private final WarcWriter warc;
     private final Store store;
     private final URI warcinfo;
     private final Consumer<WarcIndexEntry> index;
+    /** The responses written so far, by the SHA-256 of their payload: a later one with the same payload is a revisit. */
+    private final Map<String, Original> originals = new HashMap<>();
+
+    /** A response written in full, which revisits refer to. */
+    private record Original(URI id, String url, Instant date) {
+    }
 
     CaptureWarcWriter(WarcWriter warc, Store store, URI warcinfo, Consumer<WarcIndexEntry> index) {
         this.warc = warc;
@@ -103,20 +114,39 @@ final class CaptureWarcWriter {
         return headers;
     }
 
-    /** A request and its response; returns the response's record id. */
+    /**
+     * A request and its response; returns the response's record id. A payload already written
+     * (a stylesheet unchanged since the last capture, shared by another page) is a {@code revisit}
+     * record of profile identical-payload-digest: its HTTP headers and a reference to the first.
+     */
     private URI exchange(String url, int status, String statusLine, Map<String, List<String>> headers, String mime, byte[] body,
                          Instant date) throws IOException {
-        byte[] block = HttpBlocks.response(status, statusLine, headers, body);
-        String payloadDigest = digest(body);
+        String sha256 = Sha256.hex(body);
         URI responseId = newId();
-        write(new WarcResponse.Builder(url)
-                .recordId(responseId)
-                .date(date)
-                .warcinfoId(warcinfo)
-                .body(MediaType.HTTP_RESPONSE, block)
-                .blockDigest("sha256", Sha256.hex(block))
-                .payloadDigest("sha256", Sha256.hex(body))
-                .build(), new WarcIndexEntry(url, date, mime, status, payloadDigest, 0, 0));
+        Original original = body.length == 0 ? null : originals.get(sha256);
+        if (original == null) {
+            byte[] block = HttpBlocks.response(status, statusLine, headers, body);
+            write(new WarcResponse.Builder(url)
+                    .recordId(responseId)
+                    .date(date)
+                    .warcinfoId(warcinfo)
+                    .body(MediaType.HTTP_RESPONSE, block)
+                    .blockDigest("sha256", Sha256.hex(block))
+                    .payloadDigest("sha256", sha256)
+                    .build(), new WarcIndexEntry(url, date, mime, status, "sha256:" + sha256, 0, 0));
+            if (body.length > 0) originals.put(sha256, new Original(responseId, url, date));
+        } else {
+            byte[] block = HttpBlocks.responseHead(status, statusLine, headers, body.length);
+            write(new WarcRevisit.Builder(url, WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1)
+                    .recordId(responseId)
+                    .date(date)
+                    .warcinfoId(warcinfo)
+                    .refersTo(original.id(), original.url(), original.date())
+                    .body(MediaType.HTTP_RESPONSE, block)
+                    .blockDigest("sha256", Sha256.hex(block))
+                    .payloadDigest("sha256", sha256)
+                    .build(), new WarcIndexEntry(url, date, REVISIT, status, "sha256:" + sha256, 0, 0));
+        }
         byte[] request = HttpBlocks.request("GET", WebUrl.create(url, null).toUri());
         write(new WarcRequest.Builder(url)
                 .date(date)

@@ -24,13 +24,18 @@ final class HttpBlocks {
     }
 
     static byte[] response(int status, String statusLine, Map<String, List<String>> headers, byte[] body) {
+        return concat(responseHead(status, statusLine, headers, body.length), body);
+    }
+
+    /** The status line and headers of a response whose body is {@code bodyLength} bytes (a revisit's whole block). */
+    static byte[] responseHead(int status, String statusLine, Map<String, List<String>> headers, long bodyLength) {
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status, statusLine)).append("\r\n");
         headers.forEach((name, values) -> {
             if (TRANSFER_HEADERS.contains(name) || name.startsWith(":")) return;
             for (String value : values) head.append(name).append(": ").append(oneLine(value)).append("\r\n");
         });
-        head.append("content-length: ").append(body.length).append("\r\n\r\n");
-        return concat(head.toString().getBytes(StandardCharsets.ISO_8859_1), body);
+        head.append("content-length: ").append(bodyLength).append("\r\n\r\n");
+        return head.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /**

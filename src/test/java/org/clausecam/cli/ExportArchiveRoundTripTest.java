@@ -32,6 +32,7 @@ import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcTargetRecord;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.Warcinfo;
 
 import java.awt.image.BufferedImage;
@@ -162,16 +163,22 @@ class ExportArchiveRoundTripTest {
         List<Read> read = readAll(warc);
         List<WarcRecord> records = read.stream().map(Read::record).toList();
         assertTrue(records.get(0) instanceof Warcinfo, "a warcinfo record comes first");
-        Map<URI, WarcResponse> responses = new HashMap<>();
+        Map<URI, WarcCaptureRecord> responses = new HashMap<>();
         List<String> responseUrls = new ArrayList<>();
+        int revisits = 0;
         int requests = 0;
         int screenshots = 0;
         int doms = 0;
         int versions = 0;
         for (WarcRecord r : records) {
-            if (r instanceof WarcResponse response) {
-                responses.put(response.id(), response);
-                responseUrls.add(response.target());
+            if (r instanceof WarcResponse || r instanceof WarcRevisit) {
+                responses.put(r.id(), (WarcCaptureRecord) r);
+                responseUrls.add(((WarcCaptureRecord) r).target());
+            }
+            if (r instanceof WarcRevisit revisit) {
+                revisits++;
+                assertEquals(WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1, revisit.profile());
+                assertTrue(responses.containsKey(revisit.refersTo().orElseThrow()), "a revisit refers to a response written before it");
             }
         }
         for (WarcRecord r : records) {
@@ -195,6 +202,9 @@ class ExportArchiveRoundTripTest {
         // 3 terms × 2 runs × 3 responses: the plain HTTP page's main document from its snapshot.
         assertEquals(18, responses.size(), responseUrls.toString());
         assertEquals(18, requests);
+        assertEquals(1, responseUrls.stream().filter(u -> u.equals(site.url("/style.css").toString())).count() - revisitsOf(records, "/style.css"),
+                "the shared stylesheet is written in full once, then revisited");
+        assertTrue(revisits >= 5, "unchanged pages, stylesheet and image of later captures are revisits: " + revisits);
         assertEquals(6, screenshots);
         assertEquals(4, doms, "rendered captures only: a plain HTTP snapshot is its response");
         assertEquals(6, versions);
@@ -215,7 +225,7 @@ class ExportArchiveRoundTripTest {
         }
         try (WarcReader reader = new WarcReader(warc)) {
             for (WarcRecord r : reader) {
-                if (!(r instanceof WarcCaptureRecord capture) || capture.payloadDigest().isEmpty()) continue;
+                if (!(r instanceof WarcCaptureRecord capture) || capture.payloadDigest().isEmpty() || r instanceof WarcRevisit) continue;
                 byte[] payload = (r instanceof WarcResponse response ? response.http().body() : r.body()).stream().readAllBytes();
                 assertEquals(Sha256.hex(payload), capture.payloadDigest().get().hex(), capture.target());
             }
@@ -327,29 +337,29 @@ class ExportArchiveRoundTripTest {
                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1200, 800));
             page.navigate(replay.url("/").toString());
-            String shown = replayedText(page, "We keep your data for 90 days.");
-            assertTrue(shown.contains("We keep your data for 90 days."), "replayed: " + shown);
-            assertFalse(shown.contains("The live page says"), shown);
+            Frame replayed = replayedFrame(page, "We keep your data for 90 days.");
+            assertNotNull(replayed, "no frame of the replay showed the captured text within a minute");
+            assertFalse(replayed.innerText("body").contains("The live page says"));
+            assertEquals("rgb(170, 0, 0)", replayed.evaluate("() => getComputedStyle(document.querySelector('h1')).color"),
+                    "the stylesheet, a revisit of the first capture's, is replayed from the archive too");
+            assertEquals(8, replayed.evaluate("() => document.querySelector('img').naturalWidth"), "and the image");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/replay-privacy.png")));
         }
     }
 
-    /** The text of the replayed page's frame once it shows {@code expected}; what there is after a minute otherwise. */
-    private static String replayedText(Page page, String expected) {
-        String last = "";
+    /** The frame of the replayed page once it shows {@code expected}; null when none does within a minute. */
+    private static Frame replayedFrame(Page page, String expected) {
         for (int i = 0; i < 120; i++) {
             for (Frame frame : page.frames()) {
                 try {
-                    String text = frame.innerText("body", new Frame.InnerTextOptions().setTimeout(500));
-                    if (text.contains(expected)) return text;
-                    if (frame.url().contains("/replay/w/")) last = text;
+                    if (frame.innerText("body", new Frame.InnerTextOptions().setTimeout(500)).contains(expected)) return frame;
                 } catch (PlaywrightException e) {
                     // A frame still loading or gone: asked again on the next round.
                 }
             }
             page.waitForTimeout(500);
         }
-        return last;
+        return null;
     }
 
     private static String runScript(String script) throws Exception {
@@ -358,6 +368,10 @@ class ExportArchiveRoundTripTest {
         assertTrue(p.waitFor(5, TimeUnit.MINUTES));
         assertEquals(0, p.exitValue(), script);
         return out;
+    }
+
+    private static long revisitsOf(List<WarcRecord> records, String path) {
+        return records.stream().filter(r -> r instanceof WarcRevisit v && v.target().equals(site.url(path).toString())).count();
     }
 
     private static void track(String store) {
