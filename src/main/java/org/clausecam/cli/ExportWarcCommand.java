@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 "Per capture, dated at its fetch time: a request/response pair for every response the page loaded "
                         + "(kept unless track ran with --no-resources; else the main document from the snapshot), "
                         + "the full-page screenshot (urn:fullPage:URL, image/png), the settled DOM of a rendered page "
-                        + "(urn:dom:URL) and the Markdown version (urn:markdown:URL, a conversion record), "
+                        + "(urn:dom:URL) and the Markdown version (urn:markdown:URL, text/markdown), "
                         + "with SHA-256 block and payload digests. A response whose payload is already in the file "
                         + "(an unchanged page, a shared stylesheet) is a revisit record referring to it.",
                 "Example: clausecam export warc --store file:./data --out captures.warc.gz --services Claude --since 2026-01-01"})

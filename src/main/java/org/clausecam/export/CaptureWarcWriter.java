@@ -21,7 +21,6 @@ import org.clausecam.store.StoreException;
 import org.clausecam.store.StoredRecord;
 import org.clausecam.url.WebUrl;
 import org.netpreserve.jwarc.MediaType;
-import org.netpreserve.jwarc.WarcConversion;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResource;
@@ -36,9 +35,9 @@ import org.netpreserve.jwarc.WarcWriter;
  * {@code --no-resources}), for the main document from the snapshot and the headers the record
  * has; then {@code resource} records for the settled DOM of a rendered page
  * ({@code urn:dom:URL}) and the full-page screenshot ({@code urn:fullPage:URL}, browsertrix-crawler's
- * name), both {@code WARC-Concurrent-To} the main response. Per capture: a {@code conversion}
- * record for the Markdown version ({@code urn:markdown:URL}), {@code WARC-Refers-To} what it was
- * extracted from. A response whose payload was already written in this file is a {@code revisit}
+ * name), both {@code WARC-Concurrent-To} the main response. Per capture: a {@code resource}
+ * record for the Markdown version ({@code urn:markdown:URL}), {@code WARC-Concurrent-To} the main
+ * response and the DOM it was extracted from. A response whose payload was already written in this file is a {@code revisit}
  * (identical-payload-digest) referring to the first.
  */
 final class CaptureWarcWriter {
@@ -72,7 +71,7 @@ final class CaptureWarcWriter {
         Instant date = record.fetchDate();
         String title = record.service() + " " + record.termsType();
         List<ExportedPage> pages = new ArrayList<>();
-        URI versionSource = null;
+        List<URI> versionSources = new ArrayList<>();
         for (DocumentCapture document : record.documents()) {
             URI main = null;
             for (ResourceCapture resource : document.resources()) {
@@ -93,11 +92,14 @@ final class CaptureWarcWriter {
             if (document.screenshot() != null) {
                 resource("urn:fullPage:" + document.location(), PNG, blob(stored, document.screenshot(), document.location()), date, main);
             }
-            if (versionSource == null) versionSource = dom != null ? dom : main;
+            if (versionSources.isEmpty()) {
+                versionSources.add(main);
+                if (dom != null) versionSources.add(dom);
+            }
             pages.add(new ExportedPage(document.location(), date, title));
         }
         if (!record.documents().isEmpty()) {
-            version(record.documents().get(0).location(), blob(stored, record.version(), "the version"), date, versionSource);
+            version(record.documents().get(0).location(), blob(stored, record.version(), "the version"), date, versionSources);
         }
         return pages;
     }
@@ -172,17 +174,17 @@ final class CaptureWarcWriter {
         return id;
     }
 
-    private void version(String location, byte[] markdown, Instant date, URI source) throws IOException {
+    /** The Markdown version: a resource record, as SPEC.md has it, concurrent to what it was extracted from. */
+    private void version(String location, byte[] markdown, Instant date, List<URI> sources) throws IOException {
         String url = "urn:markdown:" + location;
-        write(new WarcConversion.Builder()
-                .setHeader("WARC-Target-URI", url)
+        WarcResource.Builder builder = new WarcResource.Builder(URI.create(url))
                 .date(date)
                 .warcinfoId(warcinfo)
-                .refersTo(source)
                 .body(MARKDOWN, markdown)
                 .blockDigest("sha256", Sha256.hex(markdown))
-                .payloadDigest("sha256", Sha256.hex(markdown))
-                .build(), new WarcIndexEntry(url, date, "text/markdown", 0, digest(markdown), 0, 0));
+                .payloadDigest("sha256", Sha256.hex(markdown));
+        for (URI source : sources) builder.concurrentTo(source);
+        write(builder.build(), new WarcIndexEntry(url, date, "text/markdown", 0, digest(markdown), 0, 0));
     }
 
     /** Writes a record and, for one replay looks up, its place in the file. */

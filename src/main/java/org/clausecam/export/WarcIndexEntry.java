@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param url    WARC-Target-URI
  * @param date   WARC-Date
  * @param mime   media type of the payload, or null
- * @param status HTTP status of a response, 0 for a resource or conversion record
+ * @param status HTTP status of a response, 0 for a resource record
  * @param digest payload digest, {@code sha256:<hex>}
  * @param offset byte offset of the record's gzip member in the file
  * @param length byte length of that member

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcCaptureRecord;
-import org.netpreserve.jwarc.WarcConversion;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
@@ -192,11 +191,10 @@ class ExportArchiveRoundTripTest {
                     assertEquals("image/png", resource.contentType().base().toString());
                 } else if (resource.target().startsWith("urn:dom:")) {
                     doms++;
+                } else if (resource.target().startsWith("urn:markdown:")) {
+                    versions++;
+                    assertEquals("text/markdown", resource.contentType().base().toString());
                 }
-            } else if (r instanceof WarcConversion conversion) {
-                versions++;
-                assertTrue(conversion.target().startsWith("urn:markdown:"));
-                assertTrue(conversion.refersTo().isPresent());
             }
         }
         // 3 terms × 2 runs × 3 responses: the plain HTTP page's main document from its snapshot.
@@ -338,18 +336,25 @@ class ExportArchiveRoundTripTest {
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1200, 800));
             page.navigate(replay.url("/").toString());
             Frame replayed = replayedFrame(page, "We keep your data for 90 days.");
-            assertNotNull(replayed, "no frame of the replay showed the captured text within a minute");
+            if (replayed == null) {
+                // Seen once in five runs on the loaded machine: the replay frame stayed empty. A
+                // reload (the service worker is installed by then) is what a reader would do.
+                page.reload();
+                replayed = replayedFrame(page, "We keep your data for 90 days.");
+            }
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/replay-privacy.png")));
+            assertNotNull(replayed, "no frame of the replay showed the captured text, even after a reload; frames: " + frames(page));
+            replayed.waitForFunction("() => document.readyState === 'complete'");
             assertFalse(replayed.innerText("body").contains("The live page says"));
             assertEquals("rgb(170, 0, 0)", replayed.evaluate("() => getComputedStyle(document.querySelector('h1')).color"),
                     "the stylesheet, a revisit of the first capture's, is replayed from the archive too");
             assertEquals(8, replayed.evaluate("() => document.querySelector('img').naturalWidth"), "and the image");
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/replay-privacy.png")));
         }
     }
 
-    /** The frame of the replayed page once it shows {@code expected}; null when none does within a minute. */
+    /** The frame of the replayed page once it shows {@code expected}; null when none does within 40 s. */
     private static Frame replayedFrame(Page page, String expected) {
-        for (int i = 0; i < 120; i++) {
+        for (int i = 0; i < 80; i++) {
             for (Frame frame : page.frames()) {
                 try {
                     if (frame.innerText("body", new Frame.InnerTextOptions().setTimeout(500)).contains(expected)) return frame;
@@ -360,6 +365,20 @@ class ExportArchiveRoundTripTest {
             page.waitForTimeout(500);
         }
         return null;
+    }
+
+    private static List<String> frames(Page page) {
+        List<String> frames = new ArrayList<>();
+        for (Frame frame : page.frames()) {
+            String text;
+            try {
+                text = frame.innerText("body", new Frame.InnerTextOptions().setTimeout(500));
+            } catch (PlaywrightException e) {
+                text = "(unreadable: " + e.getMessage().lines().findFirst().orElse("") + ")";
+            }
+            frames.add(frame.url() + " → " + text.replaceAll("\\s+", " "));
+        }
+        return frames;
     }
 
     private static String runScript(String script) throws Exception {
@@ -408,7 +427,7 @@ class ExportArchiveRoundTripTest {
     }
 
     private static List<String> markdownPayloads(List<Read> records) {
-        return records.stream().filter(r -> r.record() instanceof WarcConversion)
+        return records.stream().filter(r -> r.record() instanceof WarcResource v && v.target().startsWith("urn:markdown:"))
                 .map(r -> new String(r.body(), StandardCharsets.UTF_8)).toList();
     }
 
