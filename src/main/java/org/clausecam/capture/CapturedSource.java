@@ -13,12 +13,19 @@ import java.util.List;
  *                 limit, an awaited selector that never appeared; empty for a clean capture
  * @param settling how a rendered page settled after {@code load}; {@link Settling#NOT_WAITED}
  *                 for a document fetched over plain HTTP (no scripts ran)
+ * @param resources the responses a rendered page loaded, kept for replay; empty when none were kept
  */
-public record CapturedSource(FetchedDocument document, Screenshot screenshot, List<String> notes, Settling settling) {
+public record CapturedSource(FetchedDocument document, Screenshot screenshot, List<String> notes, Settling settling,
+                             List<PageResource> resources) {
 
     public CapturedSource {
+        resources = List.copyOf(resources);
         notes = List.copyOf(notes);
         settling = settling == null ? Settling.NOT_WAITED : settling;
+    }
+
+    public CapturedSource(FetchedDocument document, Screenshot screenshot, List<String> notes, Settling settling) {
+        this(document, screenshot, notes, settling, List.of());
     }
 
     public CapturedSource(FetchedDocument document, Screenshot screenshot, List<String> notes) {

@@ -123,6 +123,16 @@ public final class PageCapturer {
      */
     public Screenshot screenshot(FetchedDocument httpFetched, ScreenshotOptions options)
             throws FetchException, CaptureException {
+        return picture(httpFetched, options, false).screenshot();
+    }
+
+    /**
+     * As {@link #screenshot}, also keeping the responses the page loaded for its picture
+     * (stylesheets, images, fonts: {@link PageResource}) when {@code keepResources}, so that a
+     * document fetched over plain HTTP can be replayed too.
+     */
+    public PicturedDocument picture(FetchedDocument httpFetched, ScreenshotOptions options, boolean keepResources)
+            throws FetchException, CaptureException {
         String mime = httpFetched.mimeType();
         if (!isHtml(mime)) {
             throw new CaptureException(httpFetched.location() + ": no screenshot of a " + mime + " document");
@@ -130,7 +140,7 @@ public final class PageCapturer {
         URI location = withoutFragment(httpFetched.location());
         guard.check(location);
         return chromium.call("screenshot of " + location,
-                browser -> startScreenshot(browser, httpFetched, location, options), options.timeout());
+                browser -> startScreenshot(browser, httpFetched, location, options, keepResources), options.timeout());
     }
 
     private BrowserJob.InFlight<RenderedPage> startRender(Browser browser, URI url, RenderOptions options) {
@@ -146,11 +156,12 @@ public final class PageCapturer {
             keepToOnePage(context, page);
             PageByteBudget budget = PageByteBudget.watch(context, page, PAGE_BYTE_BUDGET, FRAME_DOCUMENTS_BYTE_BUDGET);
             PageSettle settle = PageSettle.watch(page, options.settleQuiet(), options.maxSettle());
+            ResourceRecorder resources = options.keepResources() ? ResourceRecorder.watch(page, MAX_PAGE_BYTES, PAGE_BYTE_BUDGET) : null;
             PendingNavigation navigation = PendingNavigation.start(page, url, options.navigationTimeout(), MAX_PAGE_BYTES);
             navigation.endEarlyWhen(budget::exceeded);
             BrowserJob.InFlight<RenderedPage> finish = () -> {
                 try {
-                    return finishRender(page, url, options, navigation, settle, browserGuard, budget, deadline);
+                    return finishRender(page, url, options, navigation, settle, browserGuard, budget, resources, deadline);
                 } finally {
                     context.close();
                 }
@@ -178,7 +189,8 @@ public final class PageCapturer {
     }
 
     private RenderedPage finishRender(Page page, URI url, RenderOptions options, PendingNavigation navigation, PageSettle settle,
-                                      BrowserGuard browserGuard, PageByteBudget budget, long deadline) throws Exception {
+                                      BrowserGuard browserGuard, PageByteBudget budget, ResourceRecorder resources,
+                                      long deadline) throws Exception {
         boolean loadTimedOut;
         try {
             loadTimedOut = navigation.await();
@@ -247,7 +259,7 @@ public final class PageCapturer {
         }
         browserGuard.verify(url);
         return new RenderedPage(document(scripts, url, answer, html), screenshot, loadTimedOut, missing, budget.overrun(),
-                settling, changedWhilePictured);
+                settling, changedWhilePictured, resources == null ? List.of() : resources.kept());
     }
 
     private static void checkSize(URI url, byte[] html) throws FetchException {
@@ -282,8 +294,8 @@ public final class PageCapturer {
         }
     }
 
-    private BrowserJob.InFlight<Screenshot> startScreenshot(Browser browser, FetchedDocument fetched, URI location,
-                                                            ScreenshotOptions options) {
+    private BrowserJob.InFlight<PicturedDocument> startScreenshot(Browser browser, FetchedDocument fetched, URI location,
+                                                                  ScreenshotOptions options, boolean keepResources) {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         BrowserContext context = CaptureContexts.open(browser, CaptureContexts.options(options.viewportWidth())
                 .setJavaScriptEnabled(false)
@@ -309,6 +321,7 @@ public final class PageCapturer {
             }));
             // Frames and images of the fetched document are bounded too; the picture shows what came.
             PageByteBudget budget = PageByteBudget.watch(context, page, PAGE_BYTE_BUDGET, FRAME_DOCUMENTS_BYTE_BUDGET);
+            ResourceRecorder resources = keepResources ? ResourceRecorder.watchSubresources(page, MAX_PAGE_BYTES, PAGE_BYTE_BUDGET) : null;
             PendingNavigation navigation = PendingNavigation.start(page, location, options.loadTimeout());
             navigation.endEarlyWhen(budget::exceeded);
             return afterNavigation(navigation, () -> {
@@ -317,7 +330,7 @@ public final class PageCapturer {
                     navigation.await();
                     Screenshot screenshot = FullPageShooter.take(page, options.viewportWidth(), options.maxHeight(), options.hideSelectors(), deadline);
                     browserGuard.verify(location);
-                    return screenshot;
+                    return new PicturedDocument(screenshot, resources == null ? List.of() : resources.kept());
                 } finally {
                     context.close();
                 }

@@ -22,6 +22,8 @@ import java.util.List;
  *                           ({@link PageSettle})
  * @param maxSettle          the longest wait for that after {@code load}; a page still busy then
  *                           is taken as it is, with a note. Zero: taken at {@code load}
+ * @param keepResources      whether the responses the page loaded are kept for replay
+ *                           ({@link PageResource}; {@code --no-resources} turns it off)
  */
 public record RenderOptions(
         int viewportWidth,
@@ -35,7 +37,8 @@ public record RenderOptions(
         String acceptLanguage,
         List<String> hideSelectors,
         Duration settleQuiet,
-        Duration maxSettle) {
+        Duration maxSettle,
+        boolean keepResources) {
 
     /** Default quiet window after {@code load}, in ms (chosen on the corpus pages: docs/benchmarks.md, "Settling"). */
     public static final int DEFAULT_SETTLE_QUIET_MILLIS = 500;
@@ -87,6 +90,7 @@ public record RenderOptions(
         b.hideSelectors = hideSelectors;
         b.settleQuiet = settleQuiet;
         b.maxSettle = maxSettle;
+        b.keepResources = keepResources;
         return b;
     }
 
@@ -104,6 +108,7 @@ public record RenderOptions(
         private List<String> hideSelectors = List.of();
         private Duration settleQuiet = DEFAULT_SETTLE_QUIET;
         private Duration maxSettle = DEFAULT_MAX_SETTLE;
+        private boolean keepResources = true;
 
         private Builder() {
         }
@@ -168,9 +173,15 @@ public record RenderOptions(
             return this;
         }
 
+        public Builder keepResources(boolean keepResources) {
+            this.keepResources = keepResources;
+            return this;
+        }
+
         public RenderOptions build() {
             return new RenderOptions(viewportWidth, navigationTimeout, waitForSelectors, selectorTimeout, screenshot,
-                    maxScreenshotHeight, timeout, userAgent, acceptLanguage, hideSelectors, settleQuiet, maxSettle);
+                    maxScreenshotHeight, timeout, userAgent, acceptLanguage, hideSelectors, settleQuiet, maxSettle,
+                    keepResources);
         }
     }
 }

@@ -20,11 +20,18 @@ import org.clausecam.fetch.FetchedDocument;
  */
 public record RenderedPage(FetchedDocument document, Screenshot screenshot, boolean loadTimedOut,
                            List<String> missingSelectors, BudgetOverrun overrun, Settling settling,
-                           boolean changedWhilePictured) {
+                           boolean changedWhilePictured, List<PageResource> resources) {
 
     public RenderedPage {
+        resources = List.copyOf(resources);
         missingSelectors = List.copyOf(missingSelectors);
         settling = settling == null ? Settling.NOT_WAITED : settling;
+    }
+
+    /** A page without kept resources. */
+    public RenderedPage(FetchedDocument document, Screenshot screenshot, boolean loadTimedOut, List<String> missingSelectors,
+                        BudgetOverrun overrun, Settling settling, boolean changedWhilePictured) {
+        this(document, screenshot, loadTimedOut, missingSelectors, overrun, settling, changedWhilePictured, List.of());
     }
 
     public Optional<BudgetOverrun> optionalOverrun() {

@@ -66,11 +66,11 @@ public final class SourceCapturer {
             throw e;
         }
         if (executeClientScripts == null && BrowserFallback.looksBlockedOrEmpty(fetched)) return render(document);
-        Screenshot screenshot = renderOptions.screenshot() && isHtml(fetched)
-                ? browser.screenshot(fetched, screenshotOptions) : null;
+        PicturedDocument pictured = renderOptions.screenshot() && isHtml(fetched)
+                ? browser.picture(fetched, screenshotOptions, renderOptions.keepResources()) : PicturedDocument.NONE;
         List<String> notes = new ArrayList<>();
-        noteTruncation(document, screenshot, notes);
-        return new CapturedSource(fetched, screenshot, notes);
+        noteTruncation(document, pictured.screenshot(), notes);
+        return new CapturedSource(fetched, pictured.screenshot(), notes, Settling.NOT_WAITED, pictured.resources());
     }
 
     private CapturedSource render(SourceDocument document) throws FetchException, CaptureException {
@@ -104,7 +104,7 @@ public final class SourceCapturer {
                     + "the screenshot may show another moment than the snapshot");
         }
         noteTruncation(document, page.screenshot(), notes);
-        return new CapturedSource(page.document(), page.screenshot(), notes, page.settling());
+        return new CapturedSource(page.document(), page.screenshot(), notes, page.settling(), page.resources());
     }
 
     private static void noteTruncation(SourceDocument document, Screenshot screenshot, List<String> notes) {

@@ -66,6 +66,11 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--no-screenshot", negatable = false, description = "Skip the full-page screenshot.")
     boolean noScreenshot;
 
+    @Option(names = "--no-resources", negatable = false,
+            description = "Do not keep the responses rendered pages load (main document as received, stylesheets, "
+                    + "scripts, images, fonts); they are what `export warc` needs to replay a page.")
+    boolean noResources;
+
     @Option(names = "--service", paramLabel = "SERVICE", description = "Record the capture in the store under this service id…")
     String service;
 
@@ -91,7 +96,7 @@ final class CaptureCommand implements Callable<Integer> {
                 page.toString());
         String host = page.host().map(WebHost::serialized).orElse("");
         Terms terms = new Terms(service != null ? service : host, type != null ? type : "Capture", List.of(document), false);
-        AgentSettings settings = capture.agentSettings(!noScreenshot);
+        AgentSettings settings = capture.agentSettings(!noScreenshot, !noResources);
         try (Agent agent = service != null ? Agent.start(settings, openStore()) : Agent.start(settings)) {
             CapturedTerms captured = agent.termsCapturer().capture(new TermsJob(terms));
             // A one-off capture is what the user asked to keep: no shrink guard.

@@ -53,10 +53,11 @@ final class CaptureSettings {
     /**
      * What the agent of a command is built with.
      *
+     * @param resources     whether rendered pages keep the responses they load, for replay ({@code --no-resources})
      * @param pagesInFlight browser pages the one Chromium loads at once
      * @param policy        retries, per-host politeness and the bound on browser captures admitted at once
      */
-    AgentSettings agentSettings(boolean screenshots, int pagesInFlight, FetchPolicySettings policy) {
+    AgentSettings agentSettings(boolean screenshots, boolean resources, int pagesInFlight, FetchPolicySettings policy) {
         if (navigationTimeoutSeconds < 1 || fetchTimeoutSeconds < 1) {
             throw new UsageException("--navigation-timeout and --fetch-timeout must be at least 1 second");
         }
@@ -69,17 +70,18 @@ final class CaptureSettings {
         HttpFetchOptions http = HttpFetchOptions.builder().allowPrivateNetwork(allowPrivateNetwork)
                 .timeout(Duration.ofSeconds(fetchTimeoutSeconds))
                 .build();
-        return new AgentSettings(pagesInFlight, http, policy, renderOptions(screenshots));
+        return new AgentSettings(pagesInFlight, http, policy, renderOptions(screenshots, resources));
     }
 
     /** For a one-off capture: one page at a time, the default fetch policy. */
-    AgentSettings agentSettings(boolean screenshots) {
-        return agentSettings(screenshots, 1, FetchPolicySettings.builder().pagesInFlight(1).build());
+    AgentSettings agentSettings(boolean screenshots, boolean resources) {
+        return agentSettings(screenshots, resources, 1, FetchPolicySettings.builder().pagesInFlight(1).build());
     }
 
-    RenderOptions renderOptions(boolean screenshots) {
+    RenderOptions renderOptions(boolean screenshots, boolean resources) {
         return RenderOptions.builder()
                 .screenshot(screenshots)
+                .keepResources(resources)
                 .viewportWidth(viewportWidth)
                 .maxScreenshotHeight(maxScreenshotHeight)
                 .navigationTimeout(Duration.ofSeconds(navigationTimeoutSeconds))

@@ -5,13 +5,14 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code clausecam export}: the parent of one subcommand per downstream format, each in its own
- * class (today {@code ota}).
+ * class.
  */
 @Command(name = "export",
         mixinStandardHelpOptions = true,
-        description = {"Feed a downstream archive from the store, in the format of the subcommand.",
+        description = {"Feed a downstream archive from the store, in the format of the subcommand: warc, wacz "
+                + "(web archives, replay) or ota (Open Terms Archive repositories). The store is only read.",
                 "Layouts and what each keeps: docs/export.md."},
-        subcommands = {OtaExportCommand.class})
+        subcommands = {ExportWarcCommand.class, ExportWaczCommand.class, OtaExportCommand.class})
 final class ExportCommand implements Runnable {
 
     @CommandLine.Spec
@@ -19,6 +20,7 @@ final class ExportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing format: export ota (see clausecam export --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing format: export warc, export wacz or export ota (see clausecam export --help)");
     }
 }

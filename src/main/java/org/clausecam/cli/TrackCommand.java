@@ -103,6 +103,11 @@ final class TrackCommand implements Callable<Integer> {
     @Option(names = "--no-screenshots", negatable = false, description = "Skip full-page screenshots (about twice as fast).")
     boolean noScreenshots;
 
+    @Option(names = "--no-resources", negatable = false,
+            description = "Do not keep the responses rendered pages load (main document as received, stylesheets, "
+                    + "scripts, images, fonts); they are what `export warc` needs to replay a page.")
+    boolean noResources;
+
     @Option(names = "--accept-shrink", negatable = false,
             description = "Record versions even when they lost most of the previous version's text "
                     + "(by default such a version is reported as suspicious and not recorded).")
@@ -166,7 +171,7 @@ final class TrackCommand implements Callable<Integer> {
             throw new UsageException("nothing to track in " + declarations + " with the given --services/--types/--shard");
         }
 
-        AgentSettings settings = capture.agentSettings(!noScreenshots, bounds.pagesInFlight(), policy);
+        AgentSettings settings = capture.agentSettings(!noScreenshots, !noResources, bounds.pagesInFlight(), policy);
         // Closed after the agent: on a signal the process ends only once the browser and the store are closed.
         try (StopOnSignal signals = StopOnSignal.install(System.err)) {
             Store opened = store.open();

@@ -125,7 +125,7 @@ public final class ValidateCommand implements Callable<Integer> {
         List<LiveCheck.Problem> problems = new ArrayList<>();
         if (files.isEmpty()) return problems;
         int documents = 0;
-        try (Agent agent = Agent.start(capture.agentSettings(false))) {
+        try (Agent agent = Agent.start(capture.agentSettings(false, false))) {
             LiveCheck check = new LiveCheck(agent.sourceCapturer(), agent.extractor());
             for (Path file : files) {
                 Path folder = file.toAbsolutePath().normalize().getParent();

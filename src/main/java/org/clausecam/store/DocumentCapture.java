@@ -20,6 +20,8 @@ import java.util.Map;
  * @param screenshotHeight height in pixels of that PNG, or {@code null}
  * @param notes            what the capture had to settle for (a page that did not settle, a
  *                         screenshot cut at the height limit…), one line each; empty when none
+ * @param resources        the responses a rendered page loaded, kept for replay (the main document
+ *                         as received among them); empty when none were kept
  */
 public record DocumentCapture(
         String documentId,
@@ -33,10 +35,20 @@ public record DocumentCapture(
         String snapshot,
         String screenshot,
         Integer screenshotHeight,
-        List<String> notes) {
+        List<String> notes,
+        List<ResourceCapture> resources) {
 
     public DocumentCapture {
         notes = notes == null ? List.of() : List.copyOf(notes);
+        resources = resources == null ? List.of() : List.copyOf(resources);
+    }
+
+    /** A capture without kept resources. */
+    public DocumentCapture(String documentId, String requested, String location, String fetcher, int status, String statusLine,
+                           Map<String, List<String>> headers, String mimeType, String snapshot, String screenshot,
+                           Integer screenshotHeight, List<String> notes) {
+        this(documentId, requested, location, fetcher, status, statusLine, headers, mimeType, snapshot, screenshot,
+                screenshotHeight, notes, List.of());
     }
 
     /** A capture without notes. */

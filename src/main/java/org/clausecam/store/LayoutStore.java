@@ -309,6 +309,7 @@ public abstract sealed class LayoutStore implements Store permits FileStore, S3S
         for (DocumentCapture d : r.documents()) {
             if (d.snapshot() != null) blobs.add(d.snapshot());
             if (d.screenshot() != null) blobs.add(d.screenshot());
+            d.resources().forEach(resource -> blobs.add(resource.body()));
         }
         if (r.version() != null) blobs.add(r.version());
         if (r.declaration() != null) blobs.add(r.declaration());

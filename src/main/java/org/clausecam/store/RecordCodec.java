@@ -49,13 +49,7 @@ final class RecordCodec {
             n.put("fetcher", d.fetcher());
             n.put("status", d.status());
             n.put("statusLine", d.statusLine());
-            ObjectNode headers = n.putObject("headers");
-            if (d.headers() != null) {
-                d.headers().forEach((name, values) -> {
-                    ArrayNode a = headers.putArray(name);
-                    if (values != null) values.forEach(a::add);
-                });
-            }
+            putHeaders(n.putObject("headers"), d.headers());
             n.put("mimeType", d.mimeType());
             n.put("snapshot", d.snapshot());
             n.put("screenshot", d.screenshot());
@@ -63,6 +57,10 @@ final class RecordCodec {
             if (!d.notes().isEmpty()) {
                 ArrayNode notes = n.putArray("notes");
                 d.notes().forEach(notes::add);
+            }
+            if (!d.resources().isEmpty()) {
+                ArrayNode resources = n.putArray("resources");
+                d.resources().forEach(resource -> encodeResource(resource, resources.addObject()));
             }
         }
         o.put("version", r.version());
@@ -77,6 +75,24 @@ final class RecordCodec {
         return write(o);
     }
 
+    private static void encodeResource(ResourceCapture resource, ObjectNode n) {
+        n.put("url", resource.url());
+        n.put("method", resource.method());
+        n.put("status", resource.status());
+        n.put("statusLine", resource.statusLine());
+        putHeaders(n.putObject("headers"), resource.headers());
+        n.put("mime", resource.mime());
+        n.put("body", resource.body());
+    }
+
+    private static void putHeaders(ObjectNode headers, Map<String, List<String>> values) {
+        if (values == null) return;
+        values.forEach((name, list) -> {
+            ArrayNode a = headers.putArray(name);
+            if (list != null) list.forEach(a::add);
+        });
+    }
+
     /** A record read back, with the sequence number it claims. */
     record Decoded(long sequence, CaptureRecord record) {
     }
@@ -87,18 +103,12 @@ final class RecordCodec {
             requireFormat(o, RECORD_FORMAT, key);
             List<DocumentCapture> documents = new ArrayList<>();
             for (JsonNode n : required(o, "documents")) {
-                Map<String, List<String>> headers = new LinkedHashMap<>();
-                JsonNode h = n.path("headers");
-                for (Map.Entry<String, JsonNode> e : h.properties()) {
-                    List<String> values = new ArrayList<>();
-                    e.getValue().forEach(v -> values.add(v.asText()));
-                    headers.put(e.getKey(), values);
-                }
                 documents.add(new DocumentCapture(
                         text(n, "documentId"), text(n, "requested"), text(n, "location"), text(n, "fetcher"),
-                        required(n, "status").asInt(), text(n, "statusLine"), headers, text(n, "mimeType"),
+                        required(n, "status").asInt(), text(n, "statusLine"), headers(n), text(n, "mimeType"),
                         requiredText(n, "snapshot"), text(n, "screenshot"),
-                        n.path("screenshotHeight").isNumber() ? n.get("screenshotHeight").asInt() : null, notes(n)));
+                        n.path("screenshotHeight").isNumber() ? n.get("screenshotHeight").asInt() : null, notes(n),
+                        resources(n)));
             }
             CaptureRecord record = new CaptureRecord(
                     requiredText(o, "service"), requiredText(o, "termsType"),
@@ -109,6 +119,26 @@ final class RecordCodec {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new StoreException("record " + key + " is malformed: " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, List<String>> headers(JsonNode owner) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : owner.path("headers").properties()) {
+            List<String> values = new ArrayList<>();
+            e.getValue().forEach(v -> values.add(v.asText()));
+            headers.put(e.getKey(), values);
+        }
+        return headers;
+    }
+
+    /** A document's kept responses; none in records written before they were kept, or with --no-resources. */
+    private static List<ResourceCapture> resources(JsonNode document) throws StoreException {
+        List<ResourceCapture> resources = new ArrayList<>();
+        for (JsonNode n : document.path("resources")) {
+            resources.add(new ResourceCapture(requiredText(n, "url"), requiredText(n, "method"), required(n, "status").asInt(),
+                    text(n, "statusLine"), headers(n), text(n, "mime"), Sha256.requireHash("body", requiredText(n, "body"))));
+        }
+        return resources;
     }
 
     /** A document's notes; none in records written before notes were kept. */

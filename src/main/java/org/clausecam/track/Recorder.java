@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.clausecam.capture.CapturedSource;
+import org.clausecam.capture.PageResource;
 import org.clausecam.declarations.Terms;
 import org.clausecam.fetch.FetchedDocument;
 import org.clausecam.store.CaptureRecord;
 import org.clausecam.store.DocumentCapture;
+import org.clausecam.store.ResourceCapture;
 import org.clausecam.store.Store;
 import org.clausecam.store.StoreException;
 import org.clausecam.store.Sha256;
@@ -84,7 +86,8 @@ public final class Recorder {
             String screenshot = source.screenshot() == null ? null : store.putBlob(source.screenshot().png());
             documents.add(new DocumentCapture(terms.sourceDocuments().get(i).id(), d.requested().toString(), d.location().toString(),
                     d.fetcher().name().toLowerCase(Locale.ROOT), d.status(), d.statusLine(), d.headers(), d.mimeType(),
-                    snapshot, screenshot, source.screenshot() == null ? null : source.screenshot().height(), source.notes()));
+                    snapshot, screenshot, source.screenshot() == null ? null : source.screenshot().height(), source.notes(),
+                    resources(source.resources())));
         }
         String versionHash = store.putBlob(version.getBytes(StandardCharsets.UTF_8));
         String declarationHash = store.putBlob(declarationJson(terms));
@@ -104,6 +107,16 @@ public final class Recorder {
                 documents, versionHash, changed && technical == null, latest.map(StoredRecord::sha256).orElse(null), declarationHash,
                 agentVersion, technical == null ? null : CaptureRecord.CHANGE_TECHNICAL, technical));
         return new RecordedCapture(stored, notes);
+    }
+
+    /** Each kept response's body as a blob (a stylesheet shared by many pages is stored once). */
+    private List<ResourceCapture> resources(List<PageResource> kept) throws StoreException {
+        List<ResourceCapture> resources = new ArrayList<>();
+        for (PageResource r : kept) {
+            resources.add(new ResourceCapture(r.url(), r.method(), r.status(), r.statusLine(), r.headers(), r.mime(),
+                    store.putBlob(r.body())));
+        }
+        return resources;
     }
 
     /** Why a new version is a technical change, or null when it is a change of the terms. */
