@@ -96,6 +96,8 @@ public final class Chromium implements AutoCloseable {
 
     private volatile boolean started;
     private volatile boolean closed;
+    private final StartTimings timings;
+    private boolean driverCacheWarned; // owner thread only
 
     /**
      * A Chromium for one agent (the browser itself starts with the first job); its owner closes it.
@@ -118,6 +120,7 @@ public final class Chromium implements AutoCloseable {
         this.places = new Semaphore(queueCapacity, true);
         setPagesInFlight(pagesInFlight);
         this.watchdog = new Watchdog(processCeilingBytes);
+        this.timings = StartTimings.from(env);
         this.owner = new Thread(this::serve, "clausecam-chromium");
         owner.setDaemon(true);
         owner.start();
@@ -299,6 +302,7 @@ public final class Chromium implements AutoCloseable {
             }
             running.remove(ready);
             finish(ready, running);
+            timings.jobFinished();
         }
     }
 
@@ -309,7 +313,9 @@ public final class Chromium implements AutoCloseable {
         Watchdog.Watch watch = watchdog.arm(job, job.deadlineNanos, "not done within " + Watchdog.seconds(job.timeout));
         stepping = job;
         try {
-            running.add(Running.start(job, browser()));
+            Browser started = browser();
+            timings.jobStarted();
+            running.add(Running.start(job, started));
         } catch (Throwable t) {
             failure = t;
         } finally {
@@ -418,6 +424,22 @@ public final class Chromium implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Points Playwright at a driver unpacked once per version ({@link PlaywrightDriverCache}). A
+     * cache that cannot be written costs only speed: Playwright then unpacks into the temporary
+     * folder as it always did, and the reason is told once on standard error.
+     */
+    private void unpackDriverOnce() {
+        try {
+            PlaywrightDriverCache.prepare(env);
+        } catch (CaptureException e) {
+            if (!driverCacheWarned) {
+                driverCacheWarned = true;
+                System.err.println("clausecam: " + e.getMessage() + "; unpacking it into the temporary folder for this run instead");
+            }
+        }
+    }
+
     /** The running browser, launched or relaunched as needed. Owner thread only. */
     private Browser browser() throws CaptureException {
         if (browser != null && browser.isConnected()) {
@@ -440,13 +462,21 @@ public final class Chromium implements AutoCloseable {
         BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true).setArgs(args);
         located.executable().ifPresent(launch::setExecutablePath);
         try {
+            timings.jvmUp();
+            long t = System.nanoTime();
+            unpackDriverOnce();
+            timings.phase("playwright driver found or unpacked", t);
+            t = System.nanoTime();
             BrowserProcesses.Claimed<Playwright> created = BrowserProcesses.claimDriverOf(
                     () -> Playwright.create(new Playwright.CreateOptions().setEnv(driverEnv)));
             playwright = created.created();
             watchdog.guard(created.processes().orElseThrow(() -> new CaptureException(
                     "cannot tell Playwright's driver process among this JVM's children, so no watchdog could "
                             + "take a stuck browser back; refusing to start one")));
+            timings.phase("playwright driver start", t);
+            t = System.nanoTime();
             browser = playwright.chromium().launch(launch);
+            timings.phase("chromium launch", t);
         } catch (PlaywrightException e) {
             closeBrowser();
             throw new CaptureException("cannot start " + located.origin()
