@@ -63,6 +63,9 @@ public final class Chromium implements AutoCloseable {
 
     private static final int DEFAULT_QUEUE_CAPACITY = 64;
 
+    private static final String EARLY_LAUNCH = "launching the browser ahead of the first page";
+    private static final Duration EARLY_LAUNCH_TIMEOUT = Duration.ofSeconds(60);
+
     /**
      * Resident memory past which one Chromium process gets the browser killed: an ordinary page
      * peaks near 0.6 GB, the tallest pages measured near 3 GB for the whole browser (STACK.md §3).
@@ -180,6 +183,18 @@ public final class Chromium implements AutoCloseable {
             return call("reading the browser version", browser -> browser::version, Duration.ofMinutes(2));
         } catch (FetchException e) {
             throw new CaptureException("reading the browser version failed", e);
+        }
+    }
+
+    /**
+     * Starts Playwright's driver and the browser now, on the owner thread, rather than with the
+     * first job: a one-off capture meanwhile sets up and fetches the page over plain HTTP, so the
+     * two overlap (a second or more of a cold start). Nobody waits for it: a launch that fails
+     * fails the next job the same way, since that job launches again and reports why.
+     */
+    public void launchEarly() {
+        if (!closed && !started) {
+            queue.add(new Job<>(EARLY_LAUNCH, browser -> () -> null, EARLY_LAUNCH_TIMEOUT));
         }
     }
 
@@ -302,7 +317,7 @@ public final class Chromium implements AutoCloseable {
             }
             running.remove(ready);
             finish(ready, running);
-            timings.jobFinished();
+            if (!EARLY_LAUNCH.equals(ready.job().what)) timings.jobFinished();
         }
     }
 
@@ -314,7 +329,7 @@ public final class Chromium implements AutoCloseable {
         stepping = job;
         try {
             Browser started = browser();
-            timings.jobStarted();
+            if (!EARLY_LAUNCH.equals(job.what)) timings.jobStarted();
             running.add(Running.start(job, started));
         } catch (Throwable t) {
             failure = t;
