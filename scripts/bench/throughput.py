@@ -185,6 +185,7 @@ def main():
     parser.add_argument("--concurrency", default="2", help="comma-separated pages in flight to compare (default 2)")
     parser.add_argument("--rounds", type=int, default=1, help="times every run is repeated, interleaved (default 1)")
     parser.add_argument("--captures", type=int, default=3, help="one-off captures against Chromium's command line (default 3)")
+    parser.add_argument("--track-args", default="", help="more options for every track run, e.g. '--workers 4'")
     parser.add_argument("--root", required=True)
     parser.add_argument("--classpath", required=True)
     parser.add_argument("--loop-classes", required=True)
@@ -223,6 +224,7 @@ def main():
                            "--allow-private-network", "--concurrency", str(k)]
                 command += [] if shots else ["--no-screenshots"]
                 command += [] if delay == "default" else ["--host-delay", delay]
+                command += a.track_args.split()
             r = measure(command, env, a.pages)
             r.update(what=what, k=k, shots=shots, delay=delay)
             results.append(r)
