@@ -30,6 +30,11 @@ import java.util.stream.Stream;
  * <p>Nothing happens when a driver folder is already named ({@code -Dplaywright.cli.dir} or
  * {@code PLAYWRIGHT_DRIVER_DIR}, as the container image does) or when the driver bundle is not on
  * the class path; Playwright then finds its driver as it always did.
+ *
+ * <p>It relies on two parts of Playwright for Java that are public but not documented:
+ * {@code DriverJar.installDriverTo} (the unpacking Playwright itself does) and the
+ * {@code playwright.cli.dir} property read by {@code Driver.newInstance}; a Playwright upgrade
+ * must keep them ({@code PlaywrightDriverCacheTest} and every browser test would fail otherwise).
  */
 final class PlaywrightDriverCache {
 
