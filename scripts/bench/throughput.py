@@ -185,6 +185,8 @@ def main():
     parser.add_argument("--concurrency", default="2", help="comma-separated pages in flight to compare (default 2)")
     parser.add_argument("--rounds", type=int, default=1, help="times every run is repeated, interleaved (default 1)")
     parser.add_argument("--captures", type=int, default=3, help="one-off captures against Chromium's command line (default 3)")
+    parser.add_argument("--only", default="", help="a quick check instead of the whole comparison: 'track-screenshots' runs "
+                        "only track with screenshots and default politeness, at each --concurrency, --rounds times")
     parser.add_argument("--track-args", default="", help="more options for every track run, e.g. '--workers 4'")
     parser.add_argument("--root", required=True)
     parser.add_argument("--classpath", required=True)
@@ -209,6 +211,9 @@ def main():
         runs = []
         for _ in range(a.rounds):
             for k in [int(c) for c in a.concurrency.split(",")]:
+                if a.only == "track-screenshots":
+                    runs.append(("track", k, True, "default"))
+                    continue
                 for shots in (True, False):
                     runs.append(("bare loop", k, shots, None))
                     runs.append(("track", k, shots, "default"))
