@@ -240,6 +240,8 @@ def main():
                 print("  " + "\n  ".join(r["output"].strip().splitlines()[-4:]), flush=True)
             shutil.rmtree(work / f"store-{n}", ignore_errors=True)
 
+        if a.only:
+            return
         # One-off capture of a small static page against Chromium's command line, alternated.
         small = site / "small.html"
         small.write_text("<!doctype html><title>Terms</title><h1>Terms of service</h1><p>These terms apply to every use of the service.</p>")

@@ -9,10 +9,16 @@ import picocli.CommandLine.Option;
  */
 final class ConcurrencyOptions {
 
-    /** Chromium's owner thread keeps at most this many pages loading (measured best: 2 on 2 cores). */
+    /** Chromium's owner thread keeps at most this many pages loading. */
     static final int MAX_PAGES_IN_FLIGHT = 16;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "2",
+    /**
+     * Measured best for {@code track} on 2 cores with screenshots since pages settle after
+     * {@code load} (a settling page holds its place while Chromium idles on it): 3 against 2 gave
+     * +17%, +24% and -8% in three interleaved pairs (docs/benchmarks.md, "Throughput against a
+     * bare loop"); the bare loop, which does not settle, was best at 2 (STACK.md §3).
+     */
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "3",
             description = "Sets --workers, --pages-in-flight (at most " + MAX_PAGES_IN_FLIGHT
                     + ") and --max-browser-captures to N at once; each of those given on its own wins "
                     + "(default ${DEFAULT-VALUE}).")
