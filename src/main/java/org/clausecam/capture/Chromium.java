@@ -328,9 +328,9 @@ public final class Chromium implements AutoCloseable {
         Watchdog.Watch watch = watchdog.arm(job, job.deadlineNanos, "not done within " + Watchdog.seconds(job.timeout));
         stepping = job;
         try {
-            Browser started = browser();
+            Browser launched = browser();
             if (!EARLY_LAUNCH.equals(job.what)) timings.jobStarted();
-            running.add(Running.start(job, started));
+            running.add(Running.start(job, launched));
         } catch (Throwable t) {
             failure = t;
         } finally {
