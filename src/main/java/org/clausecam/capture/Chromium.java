@@ -63,6 +63,9 @@ public final class Chromium implements AutoCloseable {
 
     private static final int DEFAULT_QUEUE_CAPACITY = 64;
 
+    private static final String EARLY_LAUNCH = "launching the browser ahead of the first page";
+    private static final Duration EARLY_LAUNCH_TIMEOUT = Duration.ofSeconds(60);
+
     /**
      * Resident memory past which one Chromium process gets the browser killed: an ordinary page
      * peaks near 0.6 GB, the tallest pages measured near 3 GB for the whole browser (STACK.md §3).
@@ -96,6 +99,8 @@ public final class Chromium implements AutoCloseable {
 
     private volatile boolean started;
     private volatile boolean closed;
+    private final StartTimings timings;
+    private boolean driverCacheWarned; // owner thread only
 
     /**
      * A Chromium for one agent (the browser itself starts with the first job); its owner closes it.
@@ -118,6 +123,7 @@ public final class Chromium implements AutoCloseable {
         this.places = new Semaphore(queueCapacity, true);
         setPagesInFlight(pagesInFlight);
         this.watchdog = new Watchdog(processCeilingBytes);
+        this.timings = StartTimings.from(env);
         this.owner = new Thread(this::serve, "clausecam-chromium");
         owner.setDaemon(true);
         owner.start();
@@ -177,6 +183,18 @@ public final class Chromium implements AutoCloseable {
             return call("reading the browser version", browser -> browser::version, Duration.ofMinutes(2));
         } catch (FetchException e) {
             throw new CaptureException("reading the browser version failed", e);
+        }
+    }
+
+    /**
+     * Starts Playwright's driver and the browser now, on the owner thread, rather than with the
+     * first job: a one-off capture meanwhile sets up and fetches the page over plain HTTP, so the
+     * two overlap (a second or more of a cold start). Nobody waits for it: a launch that fails
+     * fails the next job the same way, since that job launches again and reports why.
+     */
+    public void launchEarly() {
+        if (!closed && !started) {
+            queue.add(new Job<>(EARLY_LAUNCH, browser -> () -> null, EARLY_LAUNCH_TIMEOUT));
         }
     }
 
@@ -299,6 +317,7 @@ public final class Chromium implements AutoCloseable {
             }
             running.remove(ready);
             finish(ready, running);
+            if (!EARLY_LAUNCH.equals(ready.job().what)) timings.jobFinished();
         }
     }
 
@@ -309,7 +328,9 @@ public final class Chromium implements AutoCloseable {
         Watchdog.Watch watch = watchdog.arm(job, job.deadlineNanos, "not done within " + Watchdog.seconds(job.timeout));
         stepping = job;
         try {
-            running.add(Running.start(job, browser()));
+            Browser launched = browser();
+            if (!EARLY_LAUNCH.equals(job.what)) timings.jobStarted();
+            running.add(Running.start(job, launched));
         } catch (Throwable t) {
             failure = t;
         } finally {
@@ -418,6 +439,22 @@ public final class Chromium implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Points Playwright at a driver unpacked once per version ({@link PlaywrightDriverCache}). A
+     * cache that cannot be written costs only speed: Playwright then unpacks into the temporary
+     * folder as it always did, and the reason is told once on standard error.
+     */
+    private void unpackDriverOnce() {
+        try {
+            PlaywrightDriverCache.prepare(env);
+        } catch (CaptureException e) {
+            if (!driverCacheWarned) {
+                driverCacheWarned = true;
+                System.err.println("clausecam: " + e.getMessage() + "; unpacking it into the temporary folder for this run instead");
+            }
+        }
+    }
+
     /** The running browser, launched or relaunched as needed. Owner thread only. */
     private Browser browser() throws CaptureException {
         if (browser != null && browser.isConnected()) {
@@ -440,13 +477,21 @@ public final class Chromium implements AutoCloseable {
         BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true).setArgs(args);
         located.executable().ifPresent(launch::setExecutablePath);
         try {
+            timings.jvmUp();
+            long t = System.nanoTime();
+            unpackDriverOnce();
+            timings.phase("playwright driver found or unpacked", t);
+            t = System.nanoTime();
             BrowserProcesses.Claimed<Playwright> created = BrowserProcesses.claimDriverOf(
                     () -> Playwright.create(new Playwright.CreateOptions().setEnv(driverEnv)));
             playwright = created.created();
             watchdog.guard(created.processes().orElseThrow(() -> new CaptureException(
                     "cannot tell Playwright's driver process among this JVM's children, so no watchdog could "
                             + "take a stuck browser back; refusing to start one")));
+            timings.phase("playwright driver start", t);
+            t = System.nanoTime();
             browser = playwright.chromium().launch(launch);
+            timings.phase("chromium launch", t);
         } catch (PlaywrightException e) {
             closeBrowser();
             throw new CaptureException("cannot start " + located.origin()

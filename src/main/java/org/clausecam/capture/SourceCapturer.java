@@ -8,6 +8,7 @@ import org.clausecam.fetch.ChallengeDetector;
 import org.clausecam.fetch.FetchedDocument;
 import org.clausecam.fetch.FetchFigures;
 import org.clausecam.fetch.FetcherKind;
+import org.clausecam.fetch.FetchPolicySettings;
 import org.clausecam.fetch.HostPolicies;
 import org.clausecam.fetch.HttpFetcher;
 
@@ -50,6 +51,11 @@ public final class SourceCapturer {
                 .timeout(renderOptions.timeout())
                 .hideSelectors(renderOptions.hideSelectors())
                 .build();
+    }
+
+    /** The per-host politeness every fetch and render goes through. */
+    public FetchPolicySettings politeness() {
+        return policies.settings();
     }
 
     public CapturedSource capture(SourceDocument document) throws FetchException, CaptureException {

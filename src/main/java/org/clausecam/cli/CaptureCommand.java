@@ -98,6 +98,8 @@ final class CaptureCommand implements Callable<Integer> {
         Terms terms = new Terms(service != null ? service : host, type != null ? type : "Capture", List.of(document), false);
         AgentSettings settings = capture.agentSettings(!noScreenshot, !noResources);
         try (Agent agent = service != null ? Agent.start(settings, openStore()) : Agent.start(settings)) {
+            // Every HTML page is pictured in Chromium: its start overlaps the plain HTTP fetch.
+            if (!noScreenshot) agent.chromium().launchEarly();
             CapturedTerms captured = agent.termsCapturer().capture(new TermsJob(terms));
             // A one-off capture is what the user asked to keep: no shrink guard.
             TermsJob job = new TermsJob(terms);

@@ -3,6 +3,7 @@ package org.clausecam.track;
 import org.clausecam.capture.CaptureException;
 import org.clausecam.capture.CapturedSource;
 import org.clausecam.capture.SourceCapturer;
+import org.clausecam.fetch.FetchPolicySettings;
 import org.clausecam.declarations.SourceDocument;
 import org.clausecam.declarations.Terms;
 import org.clausecam.extract.ExtractionException;
@@ -22,6 +23,11 @@ public final class TermsCapturer {
     public TermsCapturer(SourceCapturer capturer, Extractor extractor) {
         this.capturer = capturer;
         this.extractor = extractor;
+    }
+
+    /** The per-host politeness its fetches go through, which a run's order of work follows. */
+    public FetchPolicySettings politeness() {
+        return capturer.politeness();
     }
 
     /**

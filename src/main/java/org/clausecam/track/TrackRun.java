@@ -3,6 +3,7 @@ package org.clausecam.track;
 import org.clausecam.capture.CaptureException;
 import org.clausecam.extract.ExtractionException;
 import org.clausecam.extract.FilterException;
+import org.clausecam.fetch.FetchPolicySettings;
 import org.clausecam.fetch.FetchException;
 import org.clausecam.store.StoreException;
 import org.clausecam.store.StoreUnavailableException;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A tracking run: each terms captured and extracted ({@link TermsCapturer}), then recorded
- * ({@link Recorder}), on {@code workers} threads, each outcome told to the listener.
+ * ({@link Recorder}), on {@code workers} threads, each outcome told to the listener. Workers take
+ * the terms whose hosts may be fetched now first ({@link HostTurns}), so one polite or slow host
+ * never holds a worker while other hosts' terms wait.
  *
  * <p>A storage outage stops the run: terms not yet started are reported as not captured rather
  * than attempted against a store that cannot keep them. {@link #stop()} (SIGTERM, SIGINT) stops
@@ -39,36 +43,72 @@ public final class TrackRun {
     private final AtomicReference<StoreUnavailableException> storageDown = new AtomicReference<>();
     /** The worker threads inside a capture: the ones {@link #stop()} interrupts. Guarded by itself. */
     private final Set<Thread> capturing = new HashSet<>();
+    private final HostTurns.Politeness politeness;
+    /** The running {@link #run}'s queue, which a stop or a store outage opens. */
+    private final AtomicReference<HostTurns> turns = new AtomicReference<>();
     private volatile boolean stopping;
 
     /**
+     * A run whose order of work follows the politeness of the capturer's fetches.
+     *
      * @param workers terms captured at once, at least 1
      */
     public TrackRun(TermsCapturer capturer, Recorder recorder, int workers, TrackListener listener) {
+        this(capturer, recorder, workers, listener, capturer.politeness());
+    }
+
+    /**
+     * @param workers    terms captured at once, at least 1
+     * @param politeness the run's per-host politeness, which decides the order workers take terms in
+     */
+    public TrackRun(TermsCapturer capturer, Recorder recorder, int workers, TrackListener listener, FetchPolicySettings politeness) {
         if (workers < 1) throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         this.capturer = capturer;
         this.recorder = recorder;
         this.workers = workers;
         this.listener = listener;
+        this.politeness = new HostTurns.Politeness(politeness.maxInFlightPerHost(), politeness.minDelayPerHost());
     }
 
-    /** Tracks every job and returns their outcomes in the jobs' order; never throws for a failing terms. */
+    /**
+     * Tracks every job and returns their outcomes in the jobs' order; never throws for a failing
+     * terms. Workers take the jobs in the order {@link HostTurns} gives: the first whose hosts may
+     * be fetched now.
+     */
     public RunSummary run(List<TermsJob> jobs) {
         Instant start = Instant.now();
         listener.runStarted(jobs.size());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, Math.max(1, jobs.size())), r -> {
+        HostTurns queue = new HostTurns(jobs, politeness);
+        turns.set(queue);
+        if (stopping || storageDown.get() != null) queue.openAll();
+        TermsOutcome[] outcomes = new TermsOutcome[jobs.size()];
+        int threads = Math.min(workers, Math.max(1, jobs.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "clausecam-track");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<TermsOutcome>> futures = new ArrayList<>();
-            for (TermsJob job : jobs) futures.add(pool.submit(() -> trackReporting(job)));
-            List<TermsOutcome> outcomes = new ArrayList<>();
-            for (Future<TermsOutcome> f : futures) outcomes.add(await(f));
-            return new RunSummary(outcomes, Duration.between(start, Instant.now()));
+            List<Future<Void>> running = new ArrayList<>();
+            for (int i = 0; i < threads; i++) running.add(pool.submit(() -> work(queue, outcomes)));
+            for (Future<Void> f : running) await(f);
+            return new RunSummary(List.of(outcomes), Duration.between(start, Instant.now()));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** One worker: takes the next terms that may start, until none is left. */
+    private Void work(HostTurns queue, TermsOutcome[] outcomes) throws InterruptedException {
+        while (true) {
+            Optional<HostTurns.Turn> next = queue.take();
+            if (next.isEmpty()) return null;
+            HostTurns.Turn turn = next.get();
+            try {
+                outcomes[turn.index()] = trackReporting(turn.job());
+            } finally {
+                queue.done(turn);
+            }
         }
     }
 
@@ -81,15 +121,17 @@ public final class TrackRun {
             stopping = true;
             capturing.forEach(Thread::interrupt);
         }
+        HostTurns queue = turns.get();
+        if (queue != null) queue.openAll(); // what is left will not be fetched: no politeness to wait for
     }
 
     public boolean stopped() {
         return stopping;
     }
 
-    private static TermsOutcome await(Future<TermsOutcome> future) {
+    private static void await(Future<Void> future) {
         try {
-            return future.get();
+            future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("tracking run interrupted", e);
@@ -151,6 +193,8 @@ public final class TrackRun {
                     + "; not recorded (run with --accept-shrink to record it)", Duration.between(start, Instant.now()));
         } catch (StoreUnavailableException e) {
             storageDown.compareAndSet(null, e);
+            HostTurns queue = turns.get();
+            if (queue != null) queue.openAll(); // the rest will not be captured: no politeness to wait for
             return TermsOutcome.failed(key, FailureClass.STORAGE, e.getMessage(), Duration.between(start, Instant.now()));
         } catch (StoreException e) {
             return TermsOutcome.failed(key, FailureClass.STORAGE, e.getMessage(), Duration.between(start, Instant.now()));

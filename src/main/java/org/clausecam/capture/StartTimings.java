@@ -1,0 +1,55 @@
+package org.clausecam.capture;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where a one-off command's start-up time goes, printed to standard error when
+ * {@code CLAUSECAM_TIMINGS=1}: the JVM up to the first browser work, unpacking or finding
+ * Playwright's driver, starting the driver, launching Chromium, and the first page job (navigation,
+ * settling, screenshot). {@code scripts/bench/throughput} reads these lines; nothing else does.
+ * Only the browser's owner thread calls it.
+ */
+final class StartTimings {
+
+    private final PrintStream out;
+    private long firstJobStarted = -1;
+    private boolean firstJobReported;
+
+    private StartTimings(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Printing timings when {@code CLAUSECAM_TIMINGS} is {@code 1}, silent otherwise. */
+    static StartTimings from(Map<String, String> env) {
+        return new StartTimings("1".equals(env.get("CLAUSECAM_TIMINGS")) ? System.err : null);
+    }
+
+    /** Time from the process's start to now: the JVM, class loading and the command's own set-up. */
+    void jvmUp() {
+        if (out == null) return;
+        ProcessHandle.current().info().startInstant().ifPresent(started ->
+                print("jvm start to first browser work", Duration.between(started, Instant.now()).toNanos()));
+    }
+
+    void phase(String what, long startedNanos) {
+        print(what, System.nanoTime() - startedNanos);
+    }
+
+    void jobStarted() {
+        if (firstJobStarted < 0) firstJobStarted = System.nanoTime();
+    }
+
+    void jobFinished() {
+        if (firstJobReported || firstJobStarted < 0) return;
+        firstJobReported = true;
+        phase("first page job (navigation to screenshot)", firstJobStarted);
+    }
+
+    private void print(String what, long nanos) {
+        if (out != null) out.printf(Locale.ROOT, "clausecam timings: %s %.3f s%n", what, nanos / 1e9);
+    }
+}
