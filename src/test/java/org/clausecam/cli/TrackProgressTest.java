@@ -52,7 +52,7 @@ class TrackProgressTest {
 
             assertEquals(1, run.exit(), run.output());
             List<String> lines = run.output().lines().toList();
-            assertEquals("tracking 3 terms on 1 host: 2 workers, 2 pages in flight, 2 browser captures; store " + store
+            assertEquals("tracking 3 terms on 1 host: 4 workers, 2 pages in flight, 2 browser captures; store " + store
                     + "; screenshots off", lines.get(0), run.output());
             Map<String, String> statusByTerms = new java.util.HashMap<>();
             Set<Integer> counts = new HashSet<>();
