@@ -161,7 +161,7 @@ class PageSettleTest {
     @Test
     void aPageThatKeepsChangingWhilePicturedSaysSo() throws Exception {
         RenderedPage rendered = capturer.render(server.url("/ticking.html"), RenderOptions.builder()
-                .maxSettle(Duration.ofSeconds(1)).build());
+                .settleQuiet(Duration.ofMillis(900)).maxSettle(Duration.ofSeconds(1)).build());
 
         assertFalse(rendered.settling().settled());
         assertTrue(rendered.changedWhilePictured(), "read before and after the screenshot, the counter differs");
@@ -170,7 +170,7 @@ class PageSettleTest {
     @Test
     void aPageThatNeverStopsMutatingIsTakenAtTheMaximumWithWhy() throws Exception {
         RenderedPage rendered = capturer.render(server.url("/never-settles.html"), RenderOptions.builder()
-                .maxSettle(Duration.ofSeconds(2)).build());
+                .settleQuiet(Duration.ofMillis(1500)).maxSettle(Duration.ofSeconds(2)).build());
 
         assertFalse(rendered.settling().settled());
         assertEquals(Duration.ofSeconds(2), rendered.settling().waited());
@@ -185,7 +185,9 @@ class PageSettleTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<RenderedPage> slow = threads.submit(() -> capturer.render(server.url("/never-settles.html"),
-                    RenderOptions.builder().screenshot(false).maxSettle(Duration.ofSeconds(8)).build()));
+                    // A 3 s quiet window: a counter ticking every 100 ms never leaves such a gap, even when a loaded
+                    // machine delays its timers.
+                    RenderOptions.builder().screenshot(false).settleQuiet(Duration.ofSeconds(3)).maxSettle(Duration.ofSeconds(8)).build()));
             Future<Boolean> quickOnesFirst = threads.submit(() -> {
                 for (int i = 0; i < 2; i++) {
                     RenderedPage quick = capturer.render(server.url("/late.html?ms=0"), RenderOptions.builder().screenshot(false).build());

@@ -101,7 +101,7 @@ class StorageOutageTest {
     private static CliRun track(Path declarations, String store) {
         // One terms at a time, so that exactly the pages before the outage are stored.
         return CliRun.run("track", "--declarations", declarations.toString(), "--store", store, "--allow-private-network",
-                "--no-screenshots", "--concurrency", "1");
+                "--no-screenshots", "--concurrency", "1", "--workers", "1");
     }
 
     private static List<String> lines(String output, String prefix) {

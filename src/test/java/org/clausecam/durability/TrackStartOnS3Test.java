@@ -33,7 +33,9 @@ class TrackStartOnS3Test {
         S3.createBucket("start");
         String store = S3.storeUri("start", "genai");
         // Three terms, each on its own loopback address: three hosts.
-        try (TermsSite site = new TermsSite(3, Set.of()); S3Credentials ignored = S3Credentials.of(S3)) {
+        // The CLI below reads the server's credentials from the system properties this sets.
+        S3Credentials credentials = S3Credentials.of(S3);
+        try (credentials; TermsSite site = new TermsSite(3, Set.of())) {
             Path declarations = site.declare(work.resolve("declarations"), false);
 
             CliRun text = CliRun.run("track", "--declarations", declarations.toString(), "--store", store, "--allow-private-network",
