@@ -75,15 +75,15 @@ final class CaptureWarcWriter {
         for (DocumentCapture document : record.documents()) {
             URI main = null;
             for (ResourceCapture resource : document.resources()) {
-                URI id = exchange(resource.url(), resource.status(), resource.statusLine(), resource.headers(), resource.mime(),
-                        blob(stored, resource.body(), resource.url()), date);
+                URI id = exchange(resource.url(), resource.requestHeaders(), resource.status(), resource.statusLine(),
+                        resource.headers(), resource.mime(), blob(stored, resource.body(), resource.url()), date);
                 if (main == null && resource.url().equals(document.location()) && HttpStatus.isSuccess(resource.status())) {
                     main = id;
                 }
             }
             URI dom = null;
             if (main == null) {
-                main = exchange(document.location(), document.status(), document.statusLine(), mainHeaders(document),
+                main = exchange(document.location(), Map.of(), document.status(), document.statusLine(), mainHeaders(document),
                         document.mimeType(), blob(stored, document.snapshot(), document.location()), date);
             } else if ("browser".equals(document.fetcher())) {
                 dom = resource("urn:dom:" + document.location(), MediaType.HTML_UTF8,
@@ -121,8 +121,8 @@ final class CaptureWarcWriter {
      * (a stylesheet unchanged since the last capture, shared by another page) is a {@code revisit}
      * record of profile identical-payload-digest: its HTTP headers and a reference to the first.
      */
-    private URI exchange(String url, int status, String statusLine, Map<String, List<String>> headers, String mime, byte[] body,
-                         Instant date) throws IOException {
+    private URI exchange(String url, Map<String, List<String>> requestHeaders, int status, String statusLine,
+                         Map<String, List<String>> headers, String mime, byte[] body, Instant date) throws IOException {
         String sha256 = Sha256.hex(body);
         URI responseId = newId();
         Original original = body.length == 0 ? null : originals.get(sha256);
@@ -149,7 +149,7 @@ final class CaptureWarcWriter {
                     .payloadDigest("sha256", sha256)
                     .build(), new WarcIndexEntry(url, date, REVISIT, status, "sha256:" + sha256, 0, 0));
         }
-        byte[] request = HttpBlocks.request("GET", WebUrl.create(url, null).toUri());
+        byte[] request = HttpBlocks.request("GET", WebUrl.create(url, null).toUri(), requestHeaders);
         write(new WarcRequest.Builder(url)
                 .date(date)
                 .warcinfoId(warcinfo)
