@@ -67,6 +67,17 @@ class ResourceRecorderTest {
     }
 
     @Test
+    void eachKeptResponseHasTheRequestHeadersTheBrowserSentForItRedirectHopsToo() throws Exception {
+        RenderedPage page = PageCapturer.unguarded(chromium).render(server.url("/page.html"), RenderOptions.builder().screenshot(false).build());
+
+        Map<String, PageResource> kept = byUrl(page);
+        assertTrue(kept.get("/style.css").requestHeaders().get("accept").get(0).startsWith("text/css"),
+                kept.get("/style.css").requestHeaders().toString());
+        assertTrue(kept.get("/old-pixel.png").requestHeaders().containsKey("user-agent"), kept.get("/old-pixel.png").requestHeaders().toString());
+        assertTrue(kept.get("/page.html").requestHeaders().get("accept").get(0).startsWith("text/html"));
+    }
+
+    @Test
     void whatTheNetworkGuardRefusedIsNeverKept() throws Exception {
         try (FixtureServer refusedHost = new FixtureServer("127.0.0.2")) {
             refusedHost.serve("/pixel.png", 200, "image/png", PIXEL);
