@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class SentHeaders {
 
-    static final Set<String> CREDENTIALS = Set.of("authorization", "proxy-authorization", "cookie");
+    private static final Set<String> CREDENTIALS = Set.of("authorization", "proxy-authorization", "cookie");
 
     private SentHeaders() {
     }

@@ -36,8 +36,9 @@ import org.netpreserve.jwarc.WarcWriter;
  * ({@code urn:dom:URL}) and the full-page screenshot ({@code urn:fullPage:URL}, browsertrix-crawler's
  * name), both {@code WARC-Concurrent-To} the main response. Per capture: a {@code resource}
  * record for the Markdown version ({@code urn:markdown:URL}), {@code WARC-Concurrent-To} the main
- * response and the DOM it was extracted from. A response, screenshot, DOM or version whose payload was already written in
- * this file is a {@code revisit} (identical-payload-digest) referring to the first.
+ * response and the DOM it was extracted from. A response, screenshot, DOM or version whose
+ * payload was already written in this file is a {@code revisit} (identical-payload-digest)
+ * referring to the first.
  */
 final class CaptureWarcWriter {
 
@@ -93,7 +94,8 @@ final class CaptureWarcWriter {
                         blob(stored, document.snapshot(), document.location()), date, List.of(main));
             }
             if (document.screenshot() != null) {
-                resource("urn:fullPage:" + document.location(), PNG, blob(stored, document.screenshot(), document.location()), date, List.of(main));
+                resource("urn:fullPage:" + document.location(), PNG, blob(stored, document.screenshot(), document.location()), date,
+                        List.of(main));
             }
             if (versionSources.isEmpty()) {
                 versionSources.add(main);
