@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -68,12 +69,14 @@ class ResourceRecorderTest {
 
     @Test
     void eachKeptResponseHasTheRequestHeadersTheBrowserSentForItRedirectHopsToo() throws Exception {
-        RenderedPage page = PageCapturer.unguarded(chromium).render(server.url("/page.html"), RenderOptions.builder().screenshot(false).build());
+        RenderedPage page = PageCapturer.unguarded(chromium)
+                .render(server.url("/page.html"), RenderOptions.builder().screenshot(false).build());
 
         Map<String, PageResource> kept = byUrl(page);
         assertTrue(kept.get("/style.css").requestHeaders().get("accept").get(0).startsWith("text/css"),
                 kept.get("/style.css").requestHeaders().toString());
-        assertTrue(kept.get("/old-pixel.png").requestHeaders().containsKey("user-agent"), kept.get("/old-pixel.png").requestHeaders().toString());
+        Map<String, List<String>> hop = kept.get("/old-pixel.png").requestHeaders();
+        assertTrue(hop.containsKey("user-agent"), hop.toString());
         assertTrue(kept.get("/page.html").requestHeaders().get("accept").get(0).startsWith("text/html"));
     }
 

@@ -184,7 +184,8 @@ class ExportArchiveRoundTripTest {
                 revisits++;
                 assertEquals(WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1, revisit.profile());
                 Map<URI, WarcCaptureRecord> earlier = urn ? urnRecords : responses;
-                assertTrue(earlier.containsKey(revisit.refersTo().orElseThrow()), "a revisit refers to a record of its kind written before it");
+                assertTrue(earlier.containsKey(revisit.refersTo().orElseThrow()),
+                        "a revisit refers to a record of its kind written before it");
                 if (urn) {
                     urnRevisits++;
                     assertEquals(0, revisit.body().size(), "a resource revisit's content is the record it refers to");

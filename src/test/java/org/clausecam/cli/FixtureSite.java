@@ -58,7 +58,10 @@ final class FixtureSite implements AutoCloseable {
         return this;
     }
 
-    /** The headers of the last request for {@code path}, names as {@code com.sun.net.httpserver.Headers} normalises them ({@code User-agent}). */
+    /**
+     * The headers of the last request for {@code path}, names as {@code com.sun.net.httpserver.Headers}
+     * normalises them ({@code User-agent}).
+     */
     Map<String, List<String>> requestHeaders(String path) {
         return received.getOrDefault(path, Map.of());
     }

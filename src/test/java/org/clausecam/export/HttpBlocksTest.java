@@ -49,7 +49,8 @@ class HttpBlocksTest {
 
     @Test
     void aRequestNamesThePathWithItsQueryAndTheHostWithItsPort() {
-        String block = new String(HttpBlocks.request("GET", URI.create("http://127.0.0.1:8080/a/b.css?v=2"), Map.of()), StandardCharsets.ISO_8859_1);
+        String block = new String(HttpBlocks.request("GET", URI.create("http://127.0.0.1:8080/a/b.css?v=2"), Map.of()),
+                StandardCharsets.ISO_8859_1);
 
         assertEquals("GET /a/b.css?v=2 HTTP/1.1\r\nhost: 127.0.0.1:8080\r\n\r\n", block);
     }
