@@ -17,11 +17,14 @@ import java.util.Map;
  *                   ({@code content-encoding} says how it travelled, not how it is kept)
  * @param mime       media type of the body, from {@code content-type}; null when none was given
  * @param body       the body, decoded
+ * @param requestHeaders the request headers the browser sent, names lower-cased, without
+ *                   {@code authorization}, {@code proxy-authorization} and {@code cookie}
  */
 public record PageResource(String url, String method, int status, String statusLine, Map<String, List<String>> headers,
-                           String mime, byte[] body) {
+                           String mime, byte[] body, Map<String, List<String>> requestHeaders) {
 
     public PageResource {
+        requestHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(requestHeaders));
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 }

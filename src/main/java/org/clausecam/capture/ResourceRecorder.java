@@ -74,7 +74,8 @@ final class ResourceRecorder {
     }
 
     /**
-     * The bodies and headers of the responses worth keeping, read from the browser now. A body
+     * The bodies and headers of the responses worth keeping, with the request headers the browser
+     * sent for them (credentials left out: {@link SentHeaders}), read from the browser now. A body
      * the browser no longer has (evicted, a response still streaming) is left out; over the
      * per-response cap it is left out; once the page's cap is reached the rest is left out.
      */
@@ -122,8 +123,10 @@ final class ResourceRecorder {
         if (body.length > maxResponseBytes) return null;
         List<String> type = headers.get("content-type");
         String mime = type == null ? null : type.get(0).split(";")[0].strip().toLowerCase(Locale.ROOT);
+        // Asked for here, with the body, and not in the response event: it goes through the driver.
+        Map<String, List<String>> sent = SentHeaders.withoutCredentials(response.request().headersArray());
         return new PageResource(response.url(), "GET", response.status(),
-                HttpStatus.statusLine("HTTP/1.1", response.status(), response.statusText()), headers, mime, body);
+                HttpStatus.statusLine("HTTP/1.1", response.status(), response.statusText()), headers, mime, body, sent);
     }
 
     private boolean announcedOver(String contentLength) {

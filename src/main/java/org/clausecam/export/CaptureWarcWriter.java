@@ -2,7 +2,6 @@ package org.clausecam.export;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,8 +36,9 @@ import org.netpreserve.jwarc.WarcWriter;
  * ({@code urn:dom:URL}) and the full-page screenshot ({@code urn:fullPage:URL}, browsertrix-crawler's
  * name), both {@code WARC-Concurrent-To} the main response. Per capture: a {@code resource}
  * record for the Markdown version ({@code urn:markdown:URL}), {@code WARC-Concurrent-To} the main
- * response and the DOM it was extracted from. A response whose payload was already written in this file is a {@code revisit}
- * (identical-payload-digest) referring to the first.
+ * response and the DOM it was extracted from. A response, screenshot, DOM or version whose
+ * payload was already written in this file is a {@code revisit} (identical-payload-digest)
+ * referring to the first.
  */
 final class CaptureWarcWriter {
 
@@ -46,6 +46,8 @@ final class CaptureWarcWriter {
     private static final MediaType PNG = MediaType.parse("image/png");
     /** The media type CDXJ indexes give revisits (pywb's, which ReplayWeb.page reads). */
     private static final String REVISIT = "warc/revisit";
+    /** The block digest of a resource revisit: its block is empty, the content is the record it refers to. */
+    private static final String EMPTY_SHA256 = Sha256.hex(new byte[0]);
 
     private final WarcWriter warc;
     private final Store store;
@@ -53,6 +55,8 @@ final class CaptureWarcWriter {
     private final Consumer<WarcIndexEntry> index;
     /** The responses written so far, by the SHA-256 of their payload: a later one with the same payload is a revisit. */
     private final Map<String, Original> originals = new HashMap<>();
+    /** The screenshots, DOMs and versions written so far, by the SHA-256 of their content, likewise. */
+    private final Map<String, Original> originalResources = new HashMap<>();
 
     /** A response written in full, which revisits refer to. */
     private record Original(URI id, String url, Instant date) {
@@ -75,22 +79,23 @@ final class CaptureWarcWriter {
         for (DocumentCapture document : record.documents()) {
             URI main = null;
             for (ResourceCapture resource : document.resources()) {
-                URI id = exchange(resource.url(), resource.status(), resource.statusLine(), resource.headers(), resource.mime(),
-                        blob(stored, resource.body(), resource.url()), date);
+                URI id = exchange(resource.url(), resource.requestHeaders(), resource.status(), resource.statusLine(),
+                        resource.headers(), resource.mime(), blob(stored, resource.body(), resource.url()), date);
                 if (main == null && resource.url().equals(document.location()) && HttpStatus.isSuccess(resource.status())) {
                     main = id;
                 }
             }
             URI dom = null;
             if (main == null) {
-                main = exchange(document.location(), document.status(), document.statusLine(), mainHeaders(document),
+                main = exchange(document.location(), Map.of(), document.status(), document.statusLine(), mainHeaders(document),
                         document.mimeType(), blob(stored, document.snapshot(), document.location()), date);
             } else if ("browser".equals(document.fetcher())) {
                 dom = resource("urn:dom:" + document.location(), MediaType.HTML_UTF8,
-                        blob(stored, document.snapshot(), document.location()), date, main);
+                        blob(stored, document.snapshot(), document.location()), date, List.of(main));
             }
             if (document.screenshot() != null) {
-                resource("urn:fullPage:" + document.location(), PNG, blob(stored, document.screenshot(), document.location()), date, main);
+                resource("urn:fullPage:" + document.location(), PNG, blob(stored, document.screenshot(), document.location()), date,
+                        List.of(main));
             }
             if (versionSources.isEmpty()) {
                 versionSources.add(main);
@@ -99,7 +104,9 @@ final class CaptureWarcWriter {
             pages.add(new ExportedPage(document.location(), date, title));
         }
         if (!record.documents().isEmpty()) {
-            version(record.documents().get(0).location(), blob(stored, record.version(), "the version"), date, versionSources);
+            // The version is concurrent to what it was extracted from: the main response and the DOM.
+            resource("urn:markdown:" + record.documents().get(0).location(), MARKDOWN, blob(stored, record.version(), "the version"),
+                    date, versionSources);
         }
         return pages;
     }
@@ -121,8 +128,8 @@ final class CaptureWarcWriter {
      * (a stylesheet unchanged since the last capture, shared by another page) is a {@code revisit}
      * record of profile identical-payload-digest: its HTTP headers and a reference to the first.
      */
-    private URI exchange(String url, int status, String statusLine, Map<String, List<String>> headers, String mime, byte[] body,
-                         Instant date) throws IOException {
+    private URI exchange(String url, Map<String, List<String>> requestHeaders, int status, String statusLine,
+                         Map<String, List<String>> headers, String mime, byte[] body, Instant date) throws IOException {
         String sha256 = Sha256.hex(body);
         URI responseId = newId();
         Original original = body.length == 0 ? null : originals.get(sha256);
@@ -149,7 +156,7 @@ final class CaptureWarcWriter {
                     .payloadDigest("sha256", sha256)
                     .build(), new WarcIndexEntry(url, date, REVISIT, status, "sha256:" + sha256, 0, 0));
         }
-        byte[] request = HttpBlocks.request("GET", WebUrl.create(url, null).toUri());
+        byte[] request = HttpBlocks.request("GET", WebUrl.create(url, null).toUri(), requestHeaders);
         write(new WarcRequest.Builder(url)
                 .date(date)
                 .warcinfoId(warcinfo)
@@ -160,31 +167,40 @@ final class CaptureWarcWriter {
         return responseId;
     }
 
-    private URI resource(String url, MediaType type, byte[] content, Instant date, URI concurrentTo) throws IOException {
+    /**
+     * A screenshot, DOM or version; returns its record id. Content already written in this file
+     * (the screenshot of a page unchanged since the last capture) is a {@code revisit} record of
+     * profile identical-payload-digest, with an empty block and a reference to the first, as for
+     * responses. Kept apart from the responses' originals so that a revisit of a {@code urn:}
+     * record always names a record of the same kind.
+     */
+    private URI resource(String url, MediaType type, byte[] content, Instant date, List<URI> concurrentTo) throws IOException {
+        String sha256 = Sha256.hex(content);
         URI id = newId();
-        write(new WarcResource.Builder(URI.create(url))
-                .recordId(id)
-                .date(date)
-                .warcinfoId(warcinfo)
-                .concurrentTo(concurrentTo)
-                .body(type, content)
-                .blockDigest("sha256", Sha256.hex(content))
-                .payloadDigest("sha256", Sha256.hex(content))
-                .build(), new WarcIndexEntry(url, date, type.base().toString(), 0, digest(content), 0, 0));
+        Original original = content.length == 0 ? null : originalResources.get(sha256);
+        if (original == null) {
+            WarcResource.Builder builder = new WarcResource.Builder(URI.create(url))
+                    .recordId(id)
+                    .date(date)
+                    .warcinfoId(warcinfo)
+                    .body(type, content)
+                    .blockDigest("sha256", sha256)
+                    .payloadDigest("sha256", sha256);
+            for (URI source : concurrentTo) builder.concurrentTo(source);
+            write(builder.build(), new WarcIndexEntry(url, date, type.base().toString(), 0, "sha256:" + sha256, 0, 0));
+            if (content.length > 0) originalResources.put(sha256, new Original(id, url, date));
+        } else {
+            WarcRevisit.Builder builder = new WarcRevisit.Builder(URI.create(url), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1)
+                    .recordId(id)
+                    .date(date)
+                    .warcinfoId(warcinfo)
+                    .refersTo(original.id(), original.url(), original.date())
+                    .blockDigest("sha256", EMPTY_SHA256)
+                    .payloadDigest("sha256", sha256);
+            for (URI source : concurrentTo) builder.concurrentTo(source);
+            write(builder.build(), new WarcIndexEntry(url, date, REVISIT, 0, "sha256:" + sha256, 0, 0));
+        }
         return id;
-    }
-
-    /** The Markdown version: a resource record, as SPEC.md has it, concurrent to what it was extracted from. */
-    private void version(String location, byte[] markdown, Instant date, List<URI> sources) throws IOException {
-        String url = "urn:markdown:" + location;
-        WarcResource.Builder builder = new WarcResource.Builder(URI.create(url))
-                .date(date)
-                .warcinfoId(warcinfo)
-                .body(MARKDOWN, markdown)
-                .blockDigest("sha256", Sha256.hex(markdown))
-                .payloadDigest("sha256", Sha256.hex(markdown));
-        for (URI source : sources) builder.concurrentTo(source);
-        write(builder.build(), new WarcIndexEntry(url, date, "text/markdown", 0, digest(markdown), 0, 0));
     }
 
     /** Writes a record and, for one replay looks up, its place in the file. */
@@ -204,10 +220,6 @@ final class CaptureWarcWriter {
             throw new ExportException(stored.record().service() + " / " + stored.record().termsType() + ", record " + stored.id()
                     + ": the blob " + sha256 + " of " + of + " cannot be read: " + e.getMessage(), e);
         }
-    }
-
-    private static String digest(byte[] content) {
-        return "sha256:" + Sha256.hex(content);
     }
 
     private static URI newId() {

@@ -39,14 +39,21 @@ final class HttpBlocks {
     }
 
     /**
-     * The request: its method, path and host. Its other headers were not kept (Chromium sends its
-     * own), and replay looks only at the URL.
+     * The request: its method, path and host, then the headers the browser sent as the record
+     * keeps them (none in records written before they were kept, for plain HTTP fetches and for
+     * a main document exported from its snapshot). {@code host} comes from the URL, as HTTP/2's
+     * {@code :authority} pseudo-header is no header of an HTTP/1.1 message.
      */
-    static byte[] request(String method, URI url) {
+    static byte[] request(String method, URI url, Map<String, List<String>> sent) {
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         String target = url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
         String host = url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
-        return (method + " " + target + " HTTP/1.1\r\nhost: " + host + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\nhost: ").append(host).append("\r\n");
+        sent.forEach((name, values) -> {
+            if (name.equals("host") || name.startsWith(":")) return;
+            for (String value : values) head.append(name).append(": ").append(oneLine(value)).append("\r\n");
+        });
+        return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** The reason phrase of a status line such as {@code HTTP/2 200 OK}; empty when it has none. */

@@ -78,6 +78,8 @@ final class RecordCodec {
     private static void encodeResource(ResourceCapture resource, ObjectNode n) {
         n.put("url", resource.url());
         n.put("method", resource.method());
+        // Only when kept, so that resources recorded without them are written byte for byte as before.
+        if (!resource.requestHeaders().isEmpty()) putHeaders(n.putObject("requestHeaders"), resource.requestHeaders());
         n.put("status", resource.status());
         n.put("statusLine", resource.statusLine());
         putHeaders(n.putObject("headers"), resource.headers());
@@ -122,8 +124,13 @@ final class RecordCodec {
     }
 
     private static Map<String, List<String>> headers(JsonNode owner) {
+        return headers(owner, "headers");
+    }
+
+    /** The headers under {@code field}; none when the field is absent (older records). */
+    private static Map<String, List<String>> headers(JsonNode owner, String field) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : owner.path("headers").properties()) {
+        for (Map.Entry<String, JsonNode> e : owner.path(field).properties()) {
             List<String> values = new ArrayList<>();
             e.getValue().forEach(v -> values.add(v.asText()));
             headers.put(e.getKey(), values);
@@ -136,7 +143,8 @@ final class RecordCodec {
         List<ResourceCapture> resources = new ArrayList<>();
         for (JsonNode n : document.path("resources")) {
             resources.add(new ResourceCapture(requiredText(n, "url"), requiredText(n, "method"), required(n, "status").asInt(),
-                    text(n, "statusLine"), headers(n), text(n, "mime"), Sha256.requireHash("body", requiredText(n, "body"))));
+                    text(n, "statusLine"), headers(n), text(n, "mime"), Sha256.requireHash("body", requiredText(n, "body")),
+                    headers(n, "requestHeaders")));
         }
         return resources;
     }

@@ -114,7 +114,7 @@ public final class Recorder {
         List<ResourceCapture> resources = new ArrayList<>();
         for (PageResource r : kept) {
             resources.add(new ResourceCapture(r.url(), r.method(), r.status(), r.statusLine(), r.headers(), r.mime(),
-                    store.putBlob(r.body())));
+                    store.putBlob(r.body()), r.requestHeaders()));
         }
         return resources;
     }

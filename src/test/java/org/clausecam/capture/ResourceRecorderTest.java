@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -64,6 +65,19 @@ class ResourceRecorderTest {
         assertEquals("/pixel.png", kept.get("/old-pixel.png").headers().get("location").get(0));
         assertTrue(new String(kept.get("/page.html").body(), StandardCharsets.UTF_8).startsWith("<html><head>"),
                 "the main document as it arrived");
+    }
+
+    @Test
+    void eachKeptResponseHasTheRequestHeadersTheBrowserSentForItRedirectHopsToo() throws Exception {
+        RenderedPage page = PageCapturer.unguarded(chromium)
+                .render(server.url("/page.html"), RenderOptions.builder().screenshot(false).build());
+
+        Map<String, PageResource> kept = byUrl(page);
+        assertTrue(kept.get("/style.css").requestHeaders().get("accept").get(0).startsWith("text/css"),
+                kept.get("/style.css").requestHeaders().toString());
+        Map<String, List<String>> hop = kept.get("/old-pixel.png").requestHeaders();
+        assertTrue(hop.containsKey("user-agent"), hop.toString());
+        assertTrue(kept.get("/page.html").requestHeaders().get("accept").get(0).startsWith("text/html"));
     }
 
     @Test

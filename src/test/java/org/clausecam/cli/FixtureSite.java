@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ final class FixtureSite implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, List<String>>> received = new ConcurrentHashMap<>();
 
     FixtureSite() {
         try {
@@ -32,6 +34,7 @@ final class FixtureSite implements AutoCloseable {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", exchange -> {
             Page page = pages.get(exchange.getRequestURI().getPath());
+            received.put(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()));
             try (exchange; OutputStream out = exchange.getResponseBody()) {
                 if (page == null) {
                     exchange.sendResponseHeaders(404, -1);
@@ -53,6 +56,14 @@ final class FixtureSite implements AutoCloseable {
     FixtureSite file(String path, String contentType, byte[] body) {
         pages.put(path, new Page(contentType, body));
         return this;
+    }
+
+    /**
+     * The headers of the last request for {@code path}, names as {@code com.sun.net.httpserver.Headers}
+     * normalises them ({@code User-agent}).
+     */
+    Map<String, List<String>> requestHeaders(String path) {
+        return received.getOrDefault(path, Map.of());
     }
 
     URI url(String path) {

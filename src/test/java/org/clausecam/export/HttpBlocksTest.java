@@ -49,8 +49,23 @@ class HttpBlocksTest {
 
     @Test
     void aRequestNamesThePathWithItsQueryAndTheHostWithItsPort() {
-        String block = new String(HttpBlocks.request("GET", URI.create("http://127.0.0.1:8080/a/b.css?v=2")), StandardCharsets.ISO_8859_1);
+        String block = new String(HttpBlocks.request("GET", URI.create("http://127.0.0.1:8080/a/b.css?v=2"), Map.of()),
+                StandardCharsets.ISO_8859_1);
 
         assertEquals("GET /a/b.css?v=2 HTTP/1.1\r\nhost: 127.0.0.1:8080\r\n\r\n", block);
+    }
+
+    @Test
+    void aRequestCarriesTheHeadersTheBrowserSentAfterItsHostAndWithoutHttp2PseudoHeaders() {
+        Map<String, List<String>> sent = new LinkedHashMap<>();
+        sent.put(":authority", List.of("example.com"));
+        sent.put("host", List.of("example.com"));
+        sent.put("user-agent", List.of("Mozilla/5.0 Chrome/156"));
+        sent.put("accept", List.of("text/css,*/*;q=0.1"));
+
+        String block = new String(HttpBlocks.request("GET", URI.create("https://example.com/s.css"), sent), StandardCharsets.ISO_8859_1);
+
+        assertEquals("GET /s.css HTTP/1.1\r\nhost: example.com\r\nuser-agent: Mozilla/5.0 Chrome/156\r\naccept: text/css,*/*;q=0.1\r\n\r\n",
+                block);
     }
 }

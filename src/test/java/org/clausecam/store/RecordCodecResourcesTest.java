@@ -33,6 +33,27 @@ class RecordCodecResourcesTest {
     }
 
     @Test
+    void theRequestHeadersTheBrowserSentSurviveARoundTrip() throws Exception {
+        ResourceCapture style = new ResourceCapture("https://example.com/style.css", "GET", 200, "HTTP/1.1 200 OK",
+                Map.of("content-type", List.of("text/css")), "text/css", CSS,
+                Map.of("user-agent", List.of("Mozilla/5.0"), "accept", List.of("text/css,*/*;q=0.1")));
+
+        CaptureRecord decoded = RecordCodec.decode(RecordCodec.encode(record(List.of(style)), 1), "r").record();
+
+        assertEquals(style.requestHeaders(), decoded.documents().get(0).resources().get(0).requestHeaders());
+    }
+
+    @Test
+    void aKeptResponseWithoutRequestHeadersIsWrittenAsBeforeAndReadsWithNone() throws Exception {
+        String json = new String(RecordCodec.encode(record(List.of(new ResourceCapture("https://example.com/a.css", "GET", 200,
+                null, Map.of(), "text/css", CSS))), 1), StandardCharsets.UTF_8);
+
+        assertFalse(json.contains("requestHeaders"), json);
+        assertTrue(RecordCodec.decode(json.getBytes(StandardCharsets.UTF_8), "r").record().documents().get(0).resources().get(0)
+                .requestHeaders().isEmpty());
+    }
+
+    @Test
     void aRecordWithoutKeptResponsesIsWrittenExactlyAsBeforeSoItsHashDoesNotChange() {
         String json = new String(RecordCodec.encode(record(List.of()), 1), StandardCharsets.UTF_8);
 
