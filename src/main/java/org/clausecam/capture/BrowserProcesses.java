@@ -80,6 +80,24 @@ final class BrowserProcesses {
     }
 
     /**
+     * Whether Chromium's browser process, once seen under the driver, has died. Killed alone (a
+     * crash, the OOM killer), it leaves its renderers holding the pipe to the driver open, so
+     * Playwright notices only when a page's own timeout runs out; the watchdog looks instead.
+     */
+    boolean browserDied() {
+        ProcessHandle seen = browser;
+        if (seen == null) {
+            browser = seen = driver.children()
+                    .filter(p -> p.info().arguments().map(args -> Stream.of(args).noneMatch(a -> a.startsWith("--type="))).orElse(false))
+                    .findFirst().orElse(null);
+        }
+        return seen != null && !seen.isAlive();
+    }
+
+    /** The browser process (the one Chromium process without {@code --type=}) once seen; read by the watchdog thread only. */
+    private ProcessHandle browser;
+
+    /**
      * The resident memory of the largest process and of all of them together (shared pages count
      * once per process, so the sum overstates what the tree costs), read from {@code /proc}.
      */

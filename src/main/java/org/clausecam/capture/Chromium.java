@@ -43,7 +43,9 @@ import org.clausecam.fetch.FetchException;
  * scripts ({@link #withinDeadline}). A step stuck past it (a script that never yields, a wedged
  * renderer), or a Chromium process above the memory ceiling, gets the browser's processes
  * killed; the blocked call throws, the job at fault fails with the reason, the other jobs that
- * were in flight in that browser start again once in a fresh one, and the queue goes on.
+ * were in flight in that browser start again once in a fresh one, and the queue goes on. A
+ * browser that dies on its own (a crash, the OOM killer) is taken back alike, with no job at
+ * fault: every job in flight starts again once.
  */
 public final class Chromium implements AutoCloseable {
 
@@ -77,6 +79,8 @@ public final class Chromium implements AutoCloseable {
     private static final Duration STUCK_AFTER_TIMEOUT = Duration.ofSeconds(5);
     /** Dispatching events returns within its slice unless an event handler is stuck in the driver. */
     private static final Duration DISPATCH_DEADLINE = Duration.ofSeconds(30);
+
+    private static final Watchdog.TakeBack BROWSER_DIED = new Watchdog.TakeBack(null, "the browser process died");
 
     private static final Duration QUEUE_WAIT = Duration.ofMinutes(30);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
@@ -366,6 +370,8 @@ public final class Chromium implements AutoCloseable {
         }
         if (watchdog.takenBack() != null) {
             recover(running, failure == null ? null : ready.job(), failure);
+        } else if (failure != null && browserDied()) {
+            recover(running, ready.job(), failure, BROWSER_DIED);
         } else if (failure != null) {
             ready.job().result.completeExceptionally(failure);
         }
@@ -380,7 +386,11 @@ public final class Chromium implements AutoCloseable {
      * @param failure     what its step threw
      */
     private void recover(List<Running<?>> running, Job<?> interrupted, Throwable failure) {
-        Watchdog.TakeBack back = watchdog.takenBack();
+        recover(running, interrupted, failure, watchdog.takenBack());
+    }
+
+    /** As {@link #recover(List, Job, Throwable)}, for a browser lost for the reason {@code back}. */
+    private void recover(List<Running<?>> running, Job<?> interrupted, Throwable failure, Watchdog.TakeBack back) {
         List<Job<?>> victims = new ArrayList<>();
         if (interrupted != null) {
             victims.add(interrupted);
@@ -428,6 +438,15 @@ public final class Chromium implements AutoCloseable {
         closeBrowser();
         watchdog.close();
         poison.result.complete(null);
+    }
+
+    /**
+     * Whether the browser died under the pages in flight (a crash, the OOM killer) without the
+     * watchdog's doing. No page is known to be at fault, so they all start again once in a fresh
+     * browser, as after a take-back that blamed none. Owner thread only.
+     */
+    private boolean browserDied() {
+        return browser != null && !browser.isConnected();
     }
 
     /** Whether the browser is gone; if so it is closed, for {@link #browser} to start another. Owner thread only. */

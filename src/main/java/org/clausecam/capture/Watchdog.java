@@ -100,6 +100,9 @@ final class Watchdog implements AutoCloseable {
             Watch overdue = firstOverdue();
             if (overdue != null) {
                 takeBack(browser, new TakeBack(overdue.blamed(), overdue.overdue()));
+            } else if (browser.browserDied()) {
+                // No page is known to be at fault: the pages in flight all start again once.
+                takeBack(browser, new TakeBack(null, "Chromium's browser process died"));
             } else if (++tick % TICKS_PER_MEMORY_SAMPLE == 0) {
                 BrowserProcesses.MemorySample sample = browser.memory();
                 peakLargestBytes.accumulateAndGet(sample.largestBytes(), Math::max);
