@@ -83,7 +83,7 @@ public final class Extractor {
         return content.length >= 5 && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F' && content[4] == '-';
     }
 
-    static String decode(byte[] content, String mimeType) {
+    private static String decode(byte[] content, String mimeType) {
         // A stored snapshot: UTF-8 unless its type names a charset (an unknown one too falls back).
         return HtmlEncoding.decodeDeclared(content, mimeType, "utf-8");
     }

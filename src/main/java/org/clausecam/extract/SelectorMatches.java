@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.clausecam.declarations.Selector;
+import org.clausecam.fetch.FetchedDocument;
+import org.clausecam.fetch.HtmlEncoding;
 import org.jsoup.nodes.Document;
 
 /**
@@ -16,13 +18,13 @@ public final class SelectorMatches {
     }
 
     /**
-     * @param mimeType the snapshot's MIME type, whose charset (UTF-8 when it names none) decodes it
+     * @param fetched the document as fetched, decoded as extraction decodes it ({@link HtmlEncoding#text})
      * @return the selectors (CSS text; for a range, the boundary selector) that match nothing, in declared order
      * @throws ExtractionException when a selector does not parse
      */
-    public static List<String> unmatched(byte[] html, String mimeType, URI location, List<Selector> selectors)
-            throws ExtractionException {
-        Document document = ScriptlessHtmlParser.parse(Extractor.decode(html, mimeType), location.toString());
+    public static List<String> unmatched(FetchedDocument fetched, List<Selector> selectors) throws ExtractionException {
+        URI location = fetched.location();
+        Document document = ScriptlessHtmlParser.parse(HtmlEncoding.text(fetched), location.toString());
         List<String> unmatched = new ArrayList<>();
         for (Selector selector : selectors) {
             List<String> parts = selector instanceof Selector.Range range ? List.of(range.start(), range.end())

@@ -56,7 +56,7 @@ public final class LiveCheck {
                 List<Selector> selectors = new ArrayList<>(document.select());
                 selectors.addAll(document.remove());
                 try {
-                    for (String css : SelectorMatches.unmatched(fetched.content(), fetched.mimeType(), fetched.location(), selectors)) {
+                    for (String css : SelectorMatches.unmatched(fetched, selectors)) {
                         problems.add(new Problem(terms.service(), terms.type(), where, "selector \"" + css + "\" matches nothing"));
                     }
                 } catch (ExtractionException e) {
