@@ -3,9 +3,12 @@ package org.clausecam.track;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.clausecam.capture.CaptureException;
 import org.clausecam.capture.CapturedSource;
 import org.clausecam.capture.PageResource;
 import org.clausecam.declarations.Terms;
+import org.clausecam.extract.ExtractionException;
+import org.clausecam.fetch.FetchException;
 import org.clausecam.fetch.FetchedDocument;
 import org.clausecam.store.CaptureRecord;
 import org.clausecam.store.DocumentCapture;
@@ -130,7 +133,7 @@ public final class Recorder {
             return Sha256.hex(before.getBytes(StandardCharsets.UTF_8)).equals(previous.version())
                     ? "fetcher changed: " + comparison.switches() + "; captured again as before, the version is the previous one"
                     : null;
-        } catch (Exception e) {
+        } catch (FetchException | CaptureException | ExtractionException e) {
             // Not shown to be technical, so it stays a change of the terms; the summary says why.
             notes.add("fetcher changed (" + comparison.switches() + ") and capturing again as before failed ("
                     + e.getMessage() + "): recorded as a change of the terms");

@@ -1,6 +1,9 @@
 package org.clausecam.track;
 
 import java.util.List;
+import org.clausecam.capture.CaptureException;
+import org.clausecam.extract.ExtractionException;
+import org.clausecam.fetch.FetchException;
 
 /**
  * Captures a terms again, each source document with the fetcher given ({@code http} or
@@ -9,5 +12,5 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface VersionCheck {
-    String versionWith(List<String> fetchers) throws Exception;
+    String versionWith(List<String> fetchers) throws FetchException, CaptureException, ExtractionException;
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.clausecam.capture.CapturedSource;
 import org.clausecam.declarations.SourceDocument;
 import org.clausecam.declarations.Terms;
+import org.clausecam.fetch.FetchException;
 import org.clausecam.fetch.FetchedDocument;
 import org.clausecam.fetch.FetcherKind;
 import org.clausecam.store.CaptureRecord;
@@ -99,7 +100,7 @@ class TechnicalChangeTest {
         StoredRecord unchecked = recorder.recordCapture(TERMS, captured(FetcherKind.BROWSER, "<main>rendered</main>", TERMS_TEXT + "x")).stored();
         StoredRecord failedCheck = recorder.recordCapture(TERMS, captured(FetcherKind.HTTP, "<main>served</main>", TERMS_TEXT),
                 fetchers -> {
-                    throw new java.io.IOException("the page is gone");
+                    throw new FetchException(URI.create("https://example.com/terms"), FetchException.Kind.PERMANENT, "the page is gone");
                 }).stored();
 
         assertTrue(switched.record().changed(), "the old fetcher sees a change too");
