@@ -19,7 +19,11 @@ import java.util.Map;
  * §3's pattern); each page gets a new context, waits for {@code load}, reads the DOM and, unless
  * told otherwise, takes a full-page PNG; nothing is extracted or stored.
  *
- * <p>Usage: java -cp PLAYWRIGHT_JARS BareLoop.java URL_FILE K screenshots|none
+ * <p>With {@code reuse} as a fourth argument it keeps one context and K pages for the whole run,
+ * each page navigating to its next URL in place: the reference loop's faster "shared context"
+ * case (STACK.md §3), kept here to find its cause (docs/benchmarks.md, "A context per capture").
+ *
+ * <p>Usage: java -cp PLAYWRIGHT_JARS BareLoop.java URL_FILE K screenshots|none [reuse]
  */
 public final class BareLoop {
 
@@ -30,6 +34,7 @@ public final class BareLoop {
         List<String> urls = Files.readAllLines(Path.of(args[0])).stream().filter(s -> !s.isBlank()).toList();
         int k = Integer.parseInt(args[1]);
         boolean screenshots = args[2].equals("screenshots");
+        boolean reuse = args.length > 3 && args[3].equals("reuse");
         String chromium = System.getenv().getOrDefault("CLAUSECAM_CHROMIUM", "/usr/bin/chromium");
         List<String> flags = new java.util.ArrayList<>(List.of("--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"));
@@ -40,11 +45,13 @@ public final class BareLoop {
              Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
                      .setExecutablePath(Path.of(chromium)).setArgs(flags))) {
             Deque<InFlight> window = new ArrayDeque<>();
+            BrowserContext shared = reuse ? browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)) : null;
+            Deque<Page> idle = new ArrayDeque<>();
             int next = 0;
             while (next < urls.size() || !window.isEmpty()) {
                 while (window.size() < k && next < urls.size()) {
-                    BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-                    Page page = context.newPage();
+                    BrowserContext context = reuse ? shared : browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+                    Page page = reuse && !idle.isEmpty() ? idle.removeFirst() : context.newPage();
                     String url = urls.get(next++);
                     page.evaluate("u => { location.href = u; }", url); // returns at once: the page loads meanwhile
                     window.add(new InFlight(context, page, url));
@@ -58,7 +65,8 @@ public final class BareLoop {
                     failed++;
                     System.err.println("bare loop: " + oldest.url() + ": " + e.getMessage().lines().findFirst().orElse(""));
                 } finally {
-                    oldest.context().close();
+                    if (reuse) idle.add(oldest.page());
+                    else oldest.context().close();
                 }
             }
         }

@@ -152,9 +152,18 @@ def measure(command, env, documents):
     reader.start()
     peak_rss = peak_pss = 0
     ticks = {}
+    seen, renderers = set(), set()
     while proc.poll() is None:
         rss = pss = 0
         for p in tree(proc.pid):
+            if p not in seen:
+                seen.add(p)
+                try:
+                    with open(f"/proc/{p}/cmdline", "rb") as c:
+                        if b"--type=renderer" in c.read():
+                            renderers.add(p)
+                except OSError:
+                    pass
             r, s = rollup(p)
             rss, pss = rss + r, pss + s
             t = cpu_ticks(p)
@@ -166,7 +175,8 @@ def measure(command, env, documents):
     reader.join(5)
     cpu = sum(ticks.values()) / TICKS
     return {"wall": wall, "per_min": documents / wall * 60, "rss": peak_rss / 1024, "pss": peak_pss / 1024,
-            "cpu_per_doc": cpu / documents, "exit": proc.returncode, "output": "".join(output)}
+            "cpu_per_doc": cpu / documents, "exit": proc.returncode, "output": "".join(output),
+            "renderers": len(renderers)}
 
 
 def declarations(folder, farm):
@@ -186,7 +196,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=1, help="times every run is repeated, interleaved (default 1)")
     parser.add_argument("--captures", type=int, default=3, help="one-off captures against Chromium's command line (default 3)")
     parser.add_argument("--only", default="", help="a quick check instead of the whole comparison: 'track-screenshots' runs "
-                        "only track with screenshots and default politeness, at each --concurrency, --rounds times")
+                        "only track with screenshots and default politeness, 'screenshots' that and the bare loop with "
+                        "screenshots, 'shared-context' the bare loop with a context per page against one context whose "
+                        "pages are reused, at each --concurrency, --rounds times")
     parser.add_argument("--track-args", default="", help="more options for every track run, e.g. '--workers 4'")
     parser.add_argument("--root", required=True)
     parser.add_argument("--classpath", required=True)
@@ -214,15 +226,24 @@ def main():
                 if a.only == "track-screenshots":
                     runs.append(("track", k, True, "default"))
                     continue
+                if a.only == "shared-context":
+                    for shots in (True, False):
+                        runs.append(("bare loop", k, shots, None))
+                        runs.append(("bare loop, one context, pages reused", k, shots, None))
+                    continue
+                if a.only == "screenshots":
+                    runs.append(("bare loop", k, True, None))
+                    runs.append(("track", k, True, "default"))
+                    continue
                 for shots in (True, False):
                     runs.append(("bare loop", k, shots, None))
                     runs.append(("track", k, shots, "default"))
                     runs.append(("track", k, shots, "0"))
         results = []
         for n, (what, k, shots, delay) in enumerate(runs):
-            if what == "bare loop":
+            if what.startswith("bare loop"):
                 command = ["java", "-cp", f"{a.loop_classes}:{a.classpath}", "BareLoop", str(work / "urls.txt"), str(k),
-                           "screenshots" if shots else "none"]
+                           "screenshots" if shots else "none"] + (["reuse"] if "reused" in what else [])
             else:
                 store = work / f"store-{n}"
                 command = ["java", "-jar", jar, "track", "--declarations", str(work / "declarations"), "--store", f"file:{store}",
@@ -230,12 +251,16 @@ def main():
                 command += [] if shots else ["--no-screenshots"]
                 command += [] if delay == "default" else ["--host-delay", delay]
                 command += a.track_args.split()
-            r = measure(command, env, a.pages)
+            r = measure(command, dict(env, CLAUSECAM_TIMINGS="1"), a.pages)
             r.update(what=what, k=k, shots=shots, delay=delay)
             results.append(r)
             label = f"{what}{'' if delay is None else ', politeness ' + ('default' if delay == 'default' else '--host-delay ' + delay)}"
             print(f"{label:<40} K={k} {'screenshots   ' if shots else 'no screenshots'}  {r['per_min']:6.1f} documents/min  "
-                  f"{r['cpu_per_doc']:.2f} CPU s/doc  peak RSS {r['rss']:6.0f} MiB  PSS {r['pss']:6.0f} MiB  exit {r['exit']}", flush=True)
+                  f"{r['cpu_per_doc']:.2f} CPU s/doc  peak RSS {r['rss']:6.0f} MiB  PSS {r['pss']:6.0f} MiB  "
+                  f"renderers {r['renderers']}  exit {r['exit']}", flush=True)
+            for line in r["output"].splitlines():
+                if line.startswith("clausecam timings: owner thread"):
+                    print("  " + line[len("clausecam timings: "):], flush=True)
             if what == "track" and r["exit"] not in (0,):
                 print("  " + "\n  ".join(r["output"].strip().splitlines()[-4:]), flush=True)
             shutil.rmtree(work / f"store-{n}", ignore_errors=True)

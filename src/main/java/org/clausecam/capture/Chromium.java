@@ -274,8 +274,10 @@ public final class Chromium implements AutoCloseable {
             while (!closing && running.size() < pagesInFlight) {
                 Job<?> job;
                 if (running.isEmpty()) {
+                    long idle = System.nanoTime();
                     try {
                         job = queue.take();
+                        timings.owner(StartTimings.OwnerStep.WAITING_FOR_WORK, idle);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -294,7 +296,9 @@ public final class Chromium implements AutoCloseable {
                     job.result.completeExceptionally(new CaptureException(job.what + ": abandoned by its caller"));
                     continue;
                 }
+                long starting = System.nanoTime();
                 start(job, running);
+                timings.owner(StartTimings.OwnerStep.STARTING, starting);
             }
             if (running.isEmpty()) {
                 if (closing) {
@@ -308,11 +312,13 @@ public final class Chromium implements AutoCloseable {
                 boolean canStart = !closing && running.size() < pagesInFlight;
                 Watchdog.Watch watch = watchdog.arm(null, System.nanoTime() + DISPATCH_DEADLINE.toNanos(),
                         "Playwright did not return from dispatching the pages' events within " + Watchdog.seconds(DISPATCH_DEADLINE));
+                long dispatching = System.nanoTime();
                 try {
                     running.get(0).inFlight().dispatchEvents(
                             () -> firstReady(running) != null || canStart && !queue.isEmpty(), DISPATCH_SLICE.toMillis());
                 } finally {
                     watchdog.disarm(watch);
+                    timings.owner(StartTimings.OwnerStep.DISPATCHING, dispatching);
                 }
                 if (watchdog.takenBack() != null) {
                     recover(running, null, null);
@@ -320,7 +326,9 @@ public final class Chromium implements AutoCloseable {
                 continue;
             }
             running.remove(ready);
+            long finishing = System.nanoTime();
             finish(ready, running);
+            timings.owner(StartTimings.OwnerStep.FINISHING, finishing);
             if (!EARLY_LAUNCH.equals(ready.job().what)) timings.jobFinished();
         }
     }
@@ -437,6 +445,7 @@ public final class Chromium implements AutoCloseable {
         }
         closeBrowser();
         watchdog.close();
+        timings.ownerSummary();
         poison.result.complete(null);
     }
 
@@ -560,6 +569,11 @@ public final class Chromium implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             // Shutting down: the driver process dies with the JVM; nothing more can be done.
         }
+    }
+
+    /** Counts time the owner thread spent on {@code step} since {@code startedNanos} (with {@code CLAUSECAM_TIMINGS=1}). Owner thread only. */
+    void countOwnerTime(StartTimings.OwnerStep step, long startedNanos) {
+        timings.owner(step, startedNanos);
     }
 
     static String firstLine(Throwable e) {

@@ -239,7 +239,7 @@ public final class PageCapturer {
         Screenshot screenshot = null;
         boolean changedWhilePictured = false;
         if (options.screenshot()) {
-            screenshot = FullPageShooter.take(page, options.viewportWidth(), options.maxScreenshotHeight(), options.hideSelectors(), deadline);
+            screenshot = shoot(page, options.viewportWidth(), options.maxScreenshotHeight(), options.hideSelectors(), deadline);
             byte[] after = read(scripts);
             if (!Arrays.equals(html, after)) {
                 if (settling.settled()) {
@@ -248,7 +248,7 @@ public final class PageCapturer {
                     // screenshot show one page.
                     checkSize(url, after);
                     html = after;
-                    screenshot = FullPageShooter.take(page, options.viewportWidth(), options.maxScreenshotHeight(),
+                    screenshot = shoot(page, options.viewportWidth(), options.maxScreenshotHeight(),
                             options.hideSelectors(), deadline);
                     changedWhilePictured = !Arrays.equals(html, read(scripts));
                 } else {
@@ -260,6 +260,15 @@ public final class PageCapturer {
         browserGuard.verify(url);
         return new RenderedPage(document(scripts, url, answer, html), screenshot, loadTimedOut, missing, budget.overrun(),
                 settling, changedWhilePictured, resources == null ? List.of() : resources.kept());
+    }
+
+    private Screenshot shoot(Page page, int width, int maxHeight, List<String> hide, long deadline) throws CaptureException {
+        long started = System.nanoTime();
+        try {
+            return FullPageShooter.take(page, width, maxHeight, hide, deadline);
+        } finally {
+            chromium.countOwnerTime(StartTimings.OwnerStep.SCREENSHOTS, started);
+        }
     }
 
     private static void checkSize(URI url, byte[] html) throws FetchException {
@@ -328,7 +337,7 @@ public final class PageCapturer {
                 try {
                     // A stylesheet or image that never arrives only means picturing what is there.
                     navigation.await();
-                    Screenshot screenshot = FullPageShooter.take(page, options.viewportWidth(), options.maxHeight(), options.hideSelectors(), deadline);
+                    Screenshot screenshot = shoot(page, options.viewportWidth(), options.maxHeight(), options.hideSelectors(), deadline);
                     browserGuard.verify(location);
                     return new PicturedDocument(screenshot, resources == null ? List.of() : resources.kept());
                 } finally {

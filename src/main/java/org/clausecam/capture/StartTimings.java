@@ -18,6 +18,25 @@ final class StartTimings {
     private final PrintStream out;
     private long firstJobStarted = -1;
     private boolean firstJobReported;
+    // Where the owner thread's time went over the whole run (nanoseconds): it is the one thread
+    // that drives every page, so its busy share says whether it or Chromium limits throughput.
+    private final long[] owner = new long[OwnerStep.values().length];
+    private int jobs;
+
+    /** What the owner thread does with its time. */
+    enum OwnerStep {
+        WAITING_FOR_WORK("waiting for work"),
+        STARTING("starting jobs"),
+        DISPATCHING("dispatching events while no page was ready"),
+        FINISHING("finishing jobs"),
+        SCREENSHOTS("of which screenshots");
+
+        final String label;
+
+        OwnerStep(String label) {
+            this.label = label;
+        }
+    }
 
     private StartTimings(PrintStream out) {
         this.out = out;
@@ -47,6 +66,27 @@ final class StartTimings {
         if (firstJobReported || firstJobStarted < 0) return;
         firstJobReported = true;
         phase("first page job (navigation to screenshot)", firstJobStarted);
+    }
+
+    boolean enabled() {
+        return out != null;
+    }
+
+    /** Counts {@code nanos} of the owner thread's time as {@code step}. */
+    void owner(OwnerStep step, long startedNanos) {
+        if (out == null) return;
+        owner[step.ordinal()] += System.nanoTime() - startedNanos;
+        if (step == OwnerStep.FINISHING) jobs++;
+    }
+
+    /** Prints where the owner thread's time went, once, when the browser closes. */
+    void ownerSummary() {
+        if (out == null || jobs == 0) return;
+        StringBuilder line = new StringBuilder("owner thread over " + jobs + " jobs:");
+        for (OwnerStep step : OwnerStep.values()) {
+            line.append(String.format(Locale.ROOT, " %s %.1f s;", step.label, owner[step.ordinal()] / 1e9));
+        }
+        out.println("clausecam timings: " + line);
     }
 
     private void print(String what, long nanos) {
