@@ -28,7 +28,7 @@ import org.clausecam.fetch.FetchException;
  * it {@link BrowserJob}s and wait. At most {@code queueCapacity} jobs wait or run at once; the
  * callers beyond that wait for a place.
  *
- * <p>Several pages in flight from the one thread (STACK.md §3): the owner keeps up to
+ * <p>Several pages in flight from the one thread (docs/benchmarks.md, "Chromium, measured"): the owner keeps up to
  * {@link #pagesInFlight()} jobs started (navigations requested, not awaited) and finishes
  * whichever is ready first; as soon as one is done it starts the next queued job (a rolling
  * window, not batches: one slow page does not hold the others). While it finishes one, Chromium
@@ -50,7 +50,7 @@ import org.clausecam.fetch.FetchException;
 public final class Chromium implements AutoCloseable {
 
     /**
-     * Launch flags measured on this project's machines (STACK.md §3), and one more: without site
+     * Launch flags measured on this project's machines (docs/benchmarks.md, "Chromium, measured"), and one more: without site
      * isolation, frames of other sites load in their page's renderer, where the page's byte budget
      * sees their bytes ({@link PageByteBudget}; isolated, a cross-site endless frame escaped it and
      * grew to 1.7 GB). What isolation protects, one site's data from another's code in one
@@ -60,7 +60,7 @@ public final class Chromium implements AutoCloseable {
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-dev-shm-usage", "--disable-site-isolation-trials");
 
-    /** Measured best on 2 cores with screenshots (80 docs/min against 64 serialized, STACK.md §3). */
+    /** Measured best on 2 cores with screenshots (80 docs/min against 64 serialized, docs/benchmarks.md, "Chromium, measured"). */
     public static final int DEFAULT_PAGES_IN_FLIGHT = 2;
 
     private static final int DEFAULT_QUEUE_CAPACITY = 64;
@@ -70,7 +70,7 @@ public final class Chromium implements AutoCloseable {
 
     /**
      * Resident memory past which one Chromium process gets the browser killed: an ordinary page
-     * peaks near 0.6 GB, the tallest pages measured near 3 GB for the whole browser (STACK.md §3).
+     * peaks near 0.6 GB, the tallest pages measured near 3 GB for the whole browser (docs/benchmarks.md, "Chromium, measured").
      * {@code CLAUSECAM_CHROMIUM_MAX_PROCESS_MB} overrides it.
      */
     static final long DEFAULT_PROCESS_CEILING_BYTES = 2048L * 1024 * 1024;

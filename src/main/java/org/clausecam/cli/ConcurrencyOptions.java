@@ -19,7 +19,7 @@ final class ConcurrencyOptions {
      * Measured best for {@code track} on 2 cores with screenshots since pages settle after
      * {@code load} (a settling page holds its place while Chromium idles on it): 3 against 2 gave
      * +17%, +24% and -8% in three interleaved pairs (docs/benchmarks.md, "Throughput against a
-     * bare loop"); the bare loop, which does not settle, was best at 2 (STACK.md §3).
+     * bare loop"); the bare loop, which does not settle, was best at 2 (docs/benchmarks.md, "Chromium, measured").
      */
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "3",
             description = "Sets --pages-in-flight (at most " + MAX_PAGES_IN_FLIGHT

@@ -65,7 +65,7 @@ public record FetchPolicySettings(
      * Four tries 1 s, 2 s, 4 s apart (±50%); Retry-After honoured up to 2 min; a host whose last
      * five attempts failed 80% of the time is skipped for 30 min; one request in flight per host
      * and 1 s between requests to it; two browser pages in flight (the best throughput measured on
-     * two cores, STACK.md §3).
+     * two cores, docs/benchmarks.md, "Chromium, measured").
      */
     public static FetchPolicySettings defaults() {
         return builder().build();
