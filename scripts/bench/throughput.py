@@ -259,7 +259,7 @@ def main():
                   f"{r['cpu_per_doc']:.2f} CPU s/doc  peak RSS {r['rss']:6.0f} MiB  PSS {r['pss']:6.0f} MiB  "
                   f"renderers {r['renderers']}  exit {r['exit']}", flush=True)
             for line in r["output"].splitlines():
-                if line.startswith("clausecam timings: owner thread"):
+                if line.startswith("clausecam timings: owner"):
                     print("  " + line[len("clausecam timings: "):], flush=True)
             if what == "track" and r["exit"] not in (0,):
                 print("  " + "\n  ".join(r["output"].strip().splitlines()[-4:]), flush=True)

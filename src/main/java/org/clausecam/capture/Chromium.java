@@ -576,6 +576,12 @@ public final class Chromium implements AutoCloseable {
         timings.owner(step, startedNanos);
     }
 
+    /** Counts one named step of a capture (with {@code CLAUSECAM_TIMINGS=1}); returns now, for the next step. Owner thread only. */
+    long countStep(String name, long startedNanos) {
+        timings.step(name, startedNanos);
+        return System.nanoTime();
+    }
+
     static String firstLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
         int newline = message.indexOf('\n');

@@ -182,7 +182,10 @@ final class FullPageShooter {
                 .setFullPage(true)
                 .setClip(0, y, width, height)
                 .setAnimations(ScreenshotAnimations.DISABLED)
-                .setCaret(ScreenshotCaret.HIDE)
+                // Hidden by STILL_STYLE instead: Playwright's own hiding leaves an empty style
+                // attribute on every text field, so the page read after the shot differed from
+                // the one before, was pictured twice, and kept the attribute in its snapshot.
+                .setCaret(ScreenshotCaret.INITIAL)
                 .setStyle(style));
     }
 

@@ -22,6 +22,7 @@ final class StartTimings {
     // that drives every page, so its busy share says whether it or Chromium limits throughput.
     private final long[] owner = new long[OwnerStep.values().length];
     private int jobs;
+    private final Map<String, long[]> steps = new java.util.LinkedHashMap<>();
 
     /** What the owner thread does with its time. */
     enum OwnerStep {
@@ -79,9 +80,20 @@ final class StartTimings {
         if (step == OwnerStep.FINISHING) jobs++;
     }
 
+    /** Counts one named step of a capture on the owner thread: its total time and how often it ran. */
+    void step(String name, long startedNanos) {
+        if (out == null) return;
+        long[] step = steps.computeIfAbsent(name, k -> new long[2]);
+        step[0] += System.nanoTime() - startedNanos;
+        step[1]++;
+    }
+
     /** Prints where the owner thread's time went, once, when the browser closes. */
     void ownerSummary() {
         if (out == null || jobs == 0) return;
+        steps.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).forEach(e ->
+                out.printf(Locale.ROOT, "clausecam timings: owner step %s: %.1f s in %d calls%n",
+                        e.getKey(), e.getValue()[0] / 1e9, e.getValue()[1]));
         StringBuilder line = new StringBuilder("owner thread over " + jobs + " jobs:");
         for (OwnerStep step : OwnerStep.values()) {
             line.append(String.format(Locale.ROOT, " %s %.1f s;", step.label, owner[step.ordinal()] / 1e9));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +124,22 @@ class PageCapturerTest {
         assertEquals("text/html", rendered.document().mimeType());
         assertEquals(List.of(), rendered.missingSelectors());
         assertNull(rendered.screenshot());
+    }
+
+    @Test
+    void aPageWithTextFieldsIsKeptAsItWasNotAsThePictureLeftIt() throws Exception {
+        // Playwright's own caret hiding leaves an empty style attribute on every text field: the
+        // page then read as changed while pictured, was pictured twice, and kept the attribute.
+        server.serve("/search-form.html", "text/html; charset=utf-8", "<html><body><h1>Privacy</h1>"
+                + "<form><input id=\"q\" type=\"text\" placeholder=\"Search\"><textarea id=\"t\"></textarea></form>"
+                + "<p>We keep your data.</p><script>document.getElementById('q').focus()</script></body></html>");
+
+        RenderedPage rendered = capturer.render(server.url("/search-form.html"), RenderOptions.defaults());
+
+        String html = new String(rendered.document().content(), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<input id=\"q\" type=\"text\" placeholder=\"Search\"><textarea id=\"t\"></textarea>"), html);
+        assertFalse(rendered.changedWhilePictured());
+        assertNotNull(rendered.screenshot());
     }
 
     @Test
