@@ -1,14 +1,16 @@
 package org.clausecam.capture;
 
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
-import com.microsoft.playwright.options.ScreenshotAnimations;
-import com.microsoft.playwright.options.ScreenshotCaret;
-import com.microsoft.playwright.options.ScreenshotType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import org.clausecam.png.PngStreamReader;
 import org.clausecam.png.PngStreamWriter;
@@ -44,6 +46,15 @@ final class FullPageShooter {
     static final String STILL_STYLE = "*, *::before, *::after { animation: none !important; "
             + "transition: none !important; caret-color: transparent !important; scroll-behavior: auto !important; }";
 
+    /** The still style in, animations ended, then the fonts awaited (a promise: evaluate waits for it). */
+    private static final String STILL = "css => { const root = document.documentElement; if (!root) return; "
+            + "const s = document.createElement('style'); s.setAttribute('data-clausecam-still', ''); s.textContent = css; "
+            + "(document.head || root).appendChild(s); "
+            + "for (const a of document.getAnimations()) { try { const t = a.effect && a.effect.getComputedTiming(); "
+            + "if (t && t.endTime !== Infinity) a.finish(); else a.cancel(); } catch (e) { } } "
+            + "return document.fonts ? document.fonts.ready.then(() => true) : true; }";
+    private static final String UNSTILL = "() => document.querySelectorAll('style[data-clausecam-still]').forEach(s => s.remove())";
+
     private static final String MEASURE = "() => { const d = document.documentElement, b = document.body; "
             + "return Math.max(d ? d.scrollHeight : 0, b ? b.scrollHeight : 0, d ? d.clientHeight : 0); }";
 
@@ -71,30 +82,71 @@ final class FullPageShooter {
      */
     static Screenshot take(Page page, int width, int maxHeight, List<String> hide, long deadline) throws CaptureException {
         boolean lazy = loadLazyImages(page, deadline);
+        List<Frame> stilled = still(page, style(hide));
+        CDPSession cdp = page.context().newCDPSession(page);
         try {
-            return shoot(page, width, maxHeight, hide, deadline);
+            return shoot(cdp, page, width, maxHeight, deadline);
         } finally {
+            detach(cdp);
+            unstill(stilled);
             if (lazy) {
                 restoreLazyImages(page);
             }
         }
     }
 
-    private static Screenshot shoot(Page page, int width, int maxHeight, List<String> hide, long deadline) throws CaptureException {
-        String style = style(hide);
+    /**
+     * Puts the picture's style in every frame and ends the animations running there, finite ones
+     * at their end and endless ones at their start (what Playwright's {@code animations:
+     * "disabled"} does), then waits for the fonts. Once for all the shots of a page.
+     *
+     * @return the frames where the style went in, to take it out of after the shots
+     */
+    private static List<Frame> still(Page page, String style) {
+        List<Frame> stilled = new ArrayList<>();
+        for (Frame frame : page.frames()) {
+            try {
+                frame.evaluate(STILL, style);
+                stilled.add(frame);
+            } catch (PlaywrightException detachedOrNavigating) {
+                // A frame going away is pictured as it is.
+            }
+        }
+        return stilled;
+    }
+
+    private static void unstill(List<Frame> stilled) {
+        for (Frame frame : stilled) {
+            try {
+                frame.evaluate(UNSTILL);
+            } catch (PlaywrightException gone) {
+                // The frame went away: nothing to take out.
+            }
+        }
+    }
+
+    private static void detach(CDPSession cdp) {
+        try {
+            cdp.detach();
+        } catch (PlaywrightException gone) {
+            // The page went away with its session.
+        }
+    }
+
+    private static Screenshot shoot(CDPSession cdp, Page page, int width, int maxHeight, long deadline) throws CaptureException {
         int pageHeight = measureHeight(page);
         int height = Math.min(pageHeight, maxHeight);
         boolean truncated = pageHeight > maxHeight;
         if ((long) width * height <= SINGLE_SHOT_PIXELS) {
-            byte[] png = shot(page, 0, width, height, style, deadline);
+            byte[] png = shot(cdp, page, 0, width, height, deadline);
             int[] size = pngSize(png);
             return new Screenshot(png, size[0], size[1], pageHeight, false, truncated);
         }
-        return stitched(page, width, height, pageHeight, truncated, style, deadline);
+        return stitched(cdp, page, width, height, pageHeight, truncated, deadline);
     }
 
-    private static Screenshot stitched(Page page, int width, int height, int pageHeight, boolean truncated,
-                                       String style, long deadline) throws CaptureException {
+    private static Screenshot stitched(CDPSession cdp, Page page, int width, int height, int pageHeight, boolean truncated,
+                                       long deadline) throws CaptureException {
         int section = (int) Math.max(1, SECTION_PIXELS / width);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int[] row = new int[width];
@@ -102,7 +154,7 @@ final class FullPageShooter {
             PngStreamWriter png = new PngStreamWriter(out, width, height);
             for (int y = 0; y < height; y += section) {
                 int rows = Math.min(section, height - y);
-                writeSection(png, shot(page, y, width, rows, style, deadline), y, rows, row);
+                writeSection(png, shot(cdp, page, y, width, rows, deadline), y, rows, row);
             }
             png.finish();
         } catch (IOException e) {
@@ -171,22 +223,33 @@ final class FullPageShooter {
         }
     }
 
-    private static byte[] shot(Page page, int y, int width, int height, String style, long deadline) throws CaptureException {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
+    /**
+     * One shot of rows {@code y..y+height}, straight from Chromium's DevTools protocol rather than
+     * through {@code page.screenshot}: only there can the PNG be encoded for speed
+     * ({@code optimizeForSpeed}), which takes a third less time on the browser's one owner thread,
+     * where shots were most of the time of a run, for PNGs about a third larger
+     * (scripts/bench/screenshot-cost; docs/benchmarks.md, "The screenshot path").
+     */
+    private static byte[] shot(CDPSession cdp, Page page, int y, int width, int height, long deadline) throws CaptureException {
+        if (deadline - System.nanoTime() <= 0) {
             throw new CaptureException("the screenshot of " + page.url() + " was not done in time (stopped at row " + y + ")");
         }
-        return page.screenshot(new Page.ScreenshotOptions()
-                .setTimeout(left)
-                .setType(ScreenshotType.PNG)
-                .setFullPage(true)
-                .setClip(0, y, width, height)
-                .setAnimations(ScreenshotAnimations.DISABLED)
-                // Hidden by STILL_STYLE instead: Playwright's own hiding leaves an empty style
-                // attribute on every text field, so the page read after the shot differed from
-                // the one before, was pictured twice, and kept the attribute in its snapshot.
-                .setCaret(ScreenshotCaret.INITIAL)
-                .setStyle(style));
+        JsonObject clip = new JsonObject();
+        clip.addProperty("x", 0);
+        clip.addProperty("y", y);
+        clip.addProperty("width", width);
+        clip.addProperty("height", height);
+        clip.addProperty("scale", 1);
+        JsonObject params = new JsonObject();
+        params.addProperty("format", "png");
+        params.add("clip", clip);
+        params.addProperty("captureBeyondViewport", true);
+        params.addProperty("optimizeForSpeed", true);
+        JsonObject answer = cdp.send("Page.captureScreenshot", params);
+        if (answer == null || !answer.has("data")) {
+            throw new CaptureException("Chromium returned no screenshot of " + page.url() + " (rows " + y + ".." + (y + height) + ")");
+        }
+        return Base64.getDecoder().decode(answer.get("data").getAsString());
     }
 
     /** Width and height of a PNG Chromium returned. */
