@@ -443,7 +443,9 @@ public final class Chromium implements AutoCloseable {
             job.result.completeExceptionally(new CaptureException(job.what + ": Chromium is closed"));
             job.began.countDown();
         }
+        long closing = System.nanoTime();
         closeBrowser();
+        timings.phase("closing the browser and its driver", closing);
         watchdog.close();
         timings.ownerSummary();
         poison.result.complete(null);
