@@ -46,13 +46,12 @@ final class FullPageShooter {
     static final String STILL_STYLE = "*, *::before, *::after { animation: none !important; "
             + "transition: none !important; caret-color: transparent !important; scroll-behavior: auto !important; }";
 
-    /** The still style in, animations ended, then the fonts awaited (a promise: evaluate waits for it). */
+    /** The still style in, and the animations running now ended. */
     private static final String STILL = "css => { const root = document.documentElement; if (!root) return; "
             + "const s = document.createElement('style'); s.setAttribute('data-clausecam-still', ''); s.textContent = css; "
             + "(document.head || root).appendChild(s); "
             + "for (const a of document.getAnimations()) { try { const t = a.effect && a.effect.getComputedTiming(); "
-            + "if (t && t.endTime !== Infinity) a.finish(); else a.cancel(); } catch (e) { } } "
-            + "return document.fonts ? document.fonts.ready.then(() => true) : true; }";
+            + "if (t && t.endTime !== Infinity) a.finish(); else a.cancel(); } catch (e) { } } }";
     private static final String UNSTILL = "() => document.querySelectorAll('style[data-clausecam-still]').forEach(s => s.remove())";
 
     private static final String MEASURE = "() => { const d = document.documentElement, b = document.body; "
@@ -63,6 +62,8 @@ final class FullPageShooter {
     /** The images made eager for the shot are lazy again, so that the document read after the shot is the one read before. */
     private static final String RESTORE_LAZY_IMAGES = "() => { const key = Symbol.for('clausecam.lazy'); const lazy = window[key]; "
             + "if (lazy) { lazy.forEach(i => { i.loading = 'lazy'; }); delete window[key]; } }";
+    private static final String FONTS_LOADED = "() => !document.fonts || document.fonts.status === 'loaded'";
+    private static final long FONTS_WAIT_MILLIS = 3_000;
     private static final String IMAGES_COMPLETE = "() => Array.from(document.images).every(i => i.complete)";
     private static final long LAZY_IMAGES_WAIT_MILLIS = 5_000;
     private static final int WHITE = 0xffffff;
@@ -83,6 +84,7 @@ final class FullPageShooter {
     static Screenshot take(Page page, int width, int maxHeight, List<String> hide, long deadline) throws CaptureException {
         boolean lazy = loadLazyImages(page, deadline);
         List<Frame> stilled = still(page, style(hide));
+        awaitFonts(page, deadline);
         CDPSession cdp = page.context().newCDPSession(page);
         try {
             return shoot(cdp, page, width, maxHeight, deadline);
@@ -98,7 +100,7 @@ final class FullPageShooter {
     /**
      * Puts the picture's style in every frame and ends the animations running there, finite ones
      * at their end and endless ones at their start (what Playwright's {@code animations:
-     * "disabled"} does), then waits for the fonts. Once for all the shots of a page.
+     * "disabled"} does). Once for all the shots of a page.
      *
      * @return the frames where the style went in, to take it out of after the shots
      */
@@ -113,6 +115,20 @@ final class FullPageShooter {
             }
         }
         return stilled;
+    }
+
+    /**
+     * Gives web fonts still loading a moment, as {@code page.screenshot} does, but a soft wait: a
+     * font that never arrives only means text pictured in a fallback font.
+     */
+    private static void awaitFonts(Page page, long deadline) {
+        long left = Math.min(FONTS_WAIT_MILLIS, (deadline - System.nanoTime()) / 1_000_000 / 4);
+        if (left <= 0) return;
+        try {
+            page.waitForFunction(FONTS_LOADED, null, new Page.WaitForFunctionOptions().setTimeout(left));
+        } catch (PlaywrightException slowOrScriptless) {
+            // Pictured with the fonts that arrived.
+        }
     }
 
     private static void unstill(List<Frame> stilled) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -142,6 +143,35 @@ class PageCapturerTest {
 
         assertArrayEquals(first.screenshot().png(), second.screenshot().png(),
                 "an endless animation, a running transition and a blinking caret are pictured still");
+    }
+
+    @Test
+    void aWebFontThatNeverArrivesDoesNotHoldThePicture() throws Exception {
+        // The font's answer waits until the capture is over: a picture that waited for every
+        // font would wait for ever (until the browser is taken back and the capture fails).
+        CountDownLatch captureOver = new CountDownLatch(1);
+        server.handle("/font-that-never-comes.woff2", exchange -> {
+            try {
+                captureOver.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            FixtureServer.send(exchange, 404, new byte[0]);
+        });
+        server.serve("/hanging-font.html", "text/html; charset=utf-8", "<html><head><style>"
+                + "@font-face { font-family: Slow; src: url(/font-that-never-comes.woff2) format('woff2'); }"
+                + "body { font-family: Slow, sans-serif; }</style></head><body><p>Terms in a font that never comes.</p></body></html>");
+
+        RenderedPage rendered;
+        try {
+            rendered = capturer.render(server.url("/hanging-font.html"), RenderOptions.builder()
+                    .navigationTimeout(Duration.ofSeconds(5)).build());
+        } finally {
+            captureOver.countDown();
+        }
+
+        assertNotNull(rendered.screenshot(), "pictured in a fallback font");
+        assertTrue(new String(rendered.document().content(), StandardCharsets.UTF_8).contains("never comes"));
     }
 
     @Test
