@@ -573,11 +573,6 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
-    /** Counts time the owner thread spent on {@code step} since {@code startedNanos} (with {@code CLAUSECAM_TIMINGS=1}). Owner thread only. */
-    void countOwnerTime(StartTimings.OwnerStep step, long startedNanos) {
-        timings.owner(step, startedNanos);
-    }
-
     /** Counts one named step of a capture (with {@code CLAUSECAM_TIMINGS=1}); returns now, for the next step. Owner thread only. */
     long countStep(String name, long startedNanos) {
         timings.step(name, startedNanos);

@@ -286,7 +286,6 @@ public final class PageCapturer {
         try {
             return FullPageShooter.take(page, width, maxHeight, hide, deadline);
         } finally {
-            chromium.countOwnerTime(StartTimings.OwnerStep.SCREENSHOTS, started);
             chromium.countStep("screenshot", started);
         }
     }

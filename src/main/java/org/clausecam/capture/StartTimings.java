@@ -3,15 +3,17 @@ package org.clausecam.capture;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where a one-off command's start-up time goes, printed to standard error when
- * {@code CLAUSECAM_TIMINGS=1}: the JVM up to the first browser work, unpacking or finding
- * Playwright's driver, starting the driver, launching Chromium, and the first page job (navigation,
- * settling, screenshot). {@code scripts/bench/throughput} reads these lines; nothing else does.
- * Only the browser's owner thread calls it.
+ * Where time goes, printed to standard error when {@code CLAUSECAM_TIMINGS=1}: at start-up, the
+ * JVM up to the first browser work, unpacking or finding Playwright's driver, starting the driver,
+ * launching Chromium, and the first page job (navigation, settling, screenshot); when the browser
+ * closes, how its owner thread spent the run and each capture step on it.
+ * {@code scripts/bench/throughput} reads these lines; nothing else does. Only the browser's owner
+ * thread calls it.
  */
 final class StartTimings {
 
@@ -22,15 +24,14 @@ final class StartTimings {
     // that drives every page, so its busy share says whether it or Chromium limits throughput.
     private final long[] owner = new long[OwnerStep.values().length];
     private int jobs;
-    private final Map<String, long[]> steps = new java.util.LinkedHashMap<>();
+    private final Map<String, long[]> steps = new LinkedHashMap<>();
 
     /** What the owner thread does with its time. */
     enum OwnerStep {
         WAITING_FOR_WORK("waiting for work"),
         STARTING("starting jobs"),
         DISPATCHING("dispatching events while no page was ready"),
-        FINISHING("finishing jobs"),
-        SCREENSHOTS("of which screenshots");
+        FINISHING("finishing jobs");
 
         final String label;
 
@@ -67,10 +68,6 @@ final class StartTimings {
         if (firstJobReported || firstJobStarted < 0) return;
         firstJobReported = true;
         phase("first page job (navigation to screenshot)", firstJobStarted);
-    }
-
-    boolean enabled() {
-        return out != null;
     }
 
     /** Counts {@code nanos} of the owner thread's time as {@code step}. */
