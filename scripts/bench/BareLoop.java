@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <p>With {@code reuse} as a fourth argument it keeps one context and K pages for the whole run,
  * each page navigating to its next URL in place: the reference loop's faster "shared context"
- * case (STACK.md §3), kept here to find its cause (docs/benchmarks.md, "A context per capture").
+ * case (../shared/STACK.md §3), kept here to find its cause (docs/benchmarks.md, "A context per capture").
  *
  * <p>Usage: java -cp PLAYWRIGHT_JARS BareLoop.java URL_FILE K screenshots|none [reuse]
  */

@@ -573,10 +573,9 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
-    /** Counts one named step of a capture (with {@code CLAUSECAM_TIMINGS=1}); returns now, for the next step. Owner thread only. */
-    long countStep(String name, long startedNanos) {
+    /** Counts the time of one named step of a capture since {@code startedNanos} (with {@code CLAUSECAM_TIMINGS=1}). Owner thread only. */
+    void countStep(String name, long startedNanos) {
         timings.step(name, startedNanos);
-        return System.nanoTime();
     }
 
     static String firstLine(Throwable e) {

@@ -35,8 +35,8 @@ final class FullPageShooter {
     static final long SINGLE_SHOT_PIXELS = 1280L * 16_000;
     /**
      * Pixels of one section of a stitched shot: as many as the largest single shot. Each shot has
-     * a fixed cost besides its pixels (Playwright measures the page and puts its still style in,
-     * Chromium resizes to the whole page and back), so fewer, larger sections are faster: the
+     * a fixed cost besides its pixels (Chromium lays the whole page out beyond the viewport and
+     * back), so fewer, larger sections are faster: the
      * 130,645-px corpus page took 7.2 s in 16,000-row sections against 11.6 s in 4,000-row ones
      * (scripts/bench/screenshot-cost), for the same memory ceiling as a single shot.
      */
@@ -84,7 +84,9 @@ final class FullPageShooter {
     static Screenshot take(Page page, int width, int maxHeight, List<String> hide, long deadline) throws CaptureException {
         boolean lazy = loadLazyImages(page, deadline);
         List<Frame> stilled = still(page, style(hide));
-        awaitFonts(page, deadline);
+        // Web fonts still loading get a moment, as page.screenshot gave them; one that never
+        // arrives only means text in a fallback font.
+        softWait(page, FONTS_LOADED, FONTS_WAIT_MILLIS, deadline);
         CDPSession cdp = page.context().newCDPSession(page);
         try {
             return shoot(cdp, page, width, maxHeight, deadline);
@@ -118,16 +120,17 @@ final class FullPageShooter {
     }
 
     /**
-     * Gives web fonts still loading a moment, as {@code page.screenshot} does, but a soft wait: a
-     * font that never arrives only means text pictured in a fallback font.
+     * Waits at most {@code maxMillis}, and at most a quarter of the time left, for {@code
+     * condition} to hold in the page; a soft wait: past it, or in a page where it cannot be asked,
+     * the picture is taken as the page is.
      */
-    private static void awaitFonts(Page page, long deadline) {
-        long left = Math.min(FONTS_WAIT_MILLIS, (deadline - System.nanoTime()) / 1_000_000 / 4);
+    private static void softWait(Page page, String condition, long maxMillis, long deadline) {
+        long left = Math.min(maxMillis, (deadline - System.nanoTime()) / 1_000_000 / 4);
         if (left <= 0) return;
         try {
-            page.waitForFunction(FONTS_LOADED, null, new Page.WaitForFunctionOptions().setTimeout(left));
+            page.waitForFunction(condition, null, new Page.WaitForFunctionOptions().setTimeout(left));
         } catch (PlaywrightException slowOrScriptless) {
-            // Pictured with the fonts that arrived.
+            // Pictured as it is.
         }
     }
 
@@ -217,17 +220,13 @@ final class FullPageShooter {
      */
     /** @return whether some images were made eager (to be made lazy again after the shot) */
     private static boolean loadLazyImages(Page page, long deadline) {
-        boolean some = false;
+        boolean some;
         try {
-            Object lazy = page.evaluate(LOAD_LAZY_IMAGES);
-            some = lazy instanceof Number n && n.intValue() > 0;
-            if (some) {
-                long left = Math.min(LAZY_IMAGES_WAIT_MILLIS, (deadline - System.nanoTime()) / 1_000_000 / 4);
-                if (left > 0) page.waitForFunction(IMAGES_COMPLETE, null, new Page.WaitForFunctionOptions().setTimeout(left));
-            }
-        } catch (PlaywrightException slowOrScriptless) {
-            // Pictured as they are.
+            some = page.evaluate(LOAD_LAZY_IMAGES) instanceof Number n && n.intValue() > 0;
+        } catch (PlaywrightException scriptless) {
+            return false;
         }
+        if (some) softWait(page, IMAGES_COMPLETE, LAZY_IMAGES_WAIT_MILLIS, deadline);
         return some;
     }
 

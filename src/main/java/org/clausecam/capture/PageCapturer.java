@@ -145,33 +145,25 @@ public final class PageCapturer {
 
     private BrowserJob.InFlight<RenderedPage> startRender(Browser browser, URI url, RenderOptions options) {
         long deadline = System.nanoTime() + options.timeout().toNanos();
-        long t = System.nanoTime();
         BrowserContext context = CaptureContexts.open(browser, CaptureContexts.options(options.viewportWidth())
                 .setUserAgent(options.userAgent() != null ? options.userAgent() : headfulUserAgent(browser))
                 .setLocale(locale(options.acceptLanguage()))
                 .setExtraHTTPHeaders(Map.of("Accept-Language", options.acceptLanguage()))
                 .setProxy(proxy()), options.timeout());
-        t = chromium.countStep("render: new context", t);
         try {
             BrowserGuard browserGuard = BrowserGuard.install(context, guard);
             Page page = context.newPage();
             keepToOnePage(context, page);
-            t = chromium.countStep("render: new page", t);
             PageByteBudget budget = PageByteBudget.watch(context, page, PAGE_BYTE_BUDGET, FRAME_DOCUMENTS_BYTE_BUDGET);
-            t = chromium.countStep("render: byte budget watch", t);
             PageSettle settle = PageSettle.watch(page, options.settleQuiet(), options.maxSettle());
-            t = chromium.countStep("render: settle watch", t);
             ResourceRecorder resources = options.keepResources() ? ResourceRecorder.watch(page, MAX_PAGE_BYTES, PAGE_BYTE_BUDGET) : null;
             PendingNavigation navigation = PendingNavigation.start(page, url, options.navigationTimeout(), MAX_PAGE_BYTES);
             navigation.endEarlyWhen(budget::exceeded);
-            chromium.countStep("render: navigation start", t);
             BrowserJob.InFlight<RenderedPage> finish = () -> {
                 try {
                     return finishRender(page, url, options, navigation, settle, browserGuard, budget, resources, deadline);
                 } finally {
-                    long closing = System.nanoTime();
                     context.close();
-                    chromium.countStep("context close", closing);
                 }
             };
             // Ready once the navigation ended and, for a page that loaded, once it settled: the
@@ -214,11 +206,9 @@ public final class PageCapturer {
             throw e;
         }
         browserGuard.verify(url);
-        long t = System.nanoTime();
         Response main = navigation.mainResponse();
         PageScripts scripts = new PageScripts(chromium, page, scriptDeadline(options));
         Answer answer = answer(scripts, main);
-        t = chromium.countStep("render: main answer", t);
         List<String> refusal = answer.headers().get(GuardedProxy.REFUSED_HEADER.toLowerCase(Locale.ROOT));
         if (refusal != null) {
             throw new FetchException(url, FetchException.Kind.PERMANENT, "the browser was refused " + refusal.get(0));
@@ -243,21 +233,15 @@ public final class PageCapturer {
             settling = settle.outcome();
         }
         // Declared selectors on top (Open Terms Archive's wait): scripts may still be building them.
-        t = chromium.countStep("render: settle await", t);
         List<String> missing = waitForSelectors(page, options.waitForSelectors(), options.selectorTimeout());
-        t = chromium.countStep("render: selectors", t);
         byte[] html = read(scripts);
         checkSize(url, html);
-        t = chromium.countStep("render: content", t);
         Screenshot screenshot = null;
         boolean changedWhilePictured = false;
         if (options.screenshot()) {
             screenshot = shoot(page, options.viewportWidth(), options.maxScreenshotHeight(), options.hideSelectors(), deadline);
-            t = System.nanoTime();
             byte[] after = read(scripts);
-            t = chromium.countStep("render: content after shot", t);
             if (!Arrays.equals(html, after)) {
-                chromium.countStep("render: changed while pictured", t);
                 if (settling.settled()) {
                     // A settled page changed while it was pictured (a late timer, an image's
                     // handler): picture it once more, so that the snapshot, the version and the
@@ -274,11 +258,8 @@ public final class PageCapturer {
             }
         }
         browserGuard.verify(url);
-        t = System.nanoTime();
-        List<PageResource> kept = resources == null ? List.of() : resources.kept();
-        chromium.countStep("render: resources kept", t);
         return new RenderedPage(document(scripts, url, answer, html), screenshot, loadTimedOut, missing, budget.overrun(),
-                settling, changedWhilePictured, kept);
+                settling, changedWhilePictured, resources == null ? List.of() : resources.kept());
     }
 
     private Screenshot shoot(Page page, int width, int maxHeight, List<String> hide, long deadline) throws CaptureException {
@@ -325,11 +306,9 @@ public final class PageCapturer {
     private BrowserJob.InFlight<PicturedDocument> startScreenshot(Browser browser, FetchedDocument fetched, URI location,
                                                                   ScreenshotOptions options, boolean keepResources) {
         long deadline = System.nanoTime() + options.timeout().toNanos();
-        long t = System.nanoTime();
         BrowserContext context = CaptureContexts.open(browser, CaptureContexts.options(options.viewportWidth())
                 .setJavaScriptEnabled(false)
                 .setProxy(proxy()), options.timeout());
-        t = chromium.countStep("picture: new context", t);
         try {
             BrowserGuard browserGuard = BrowserGuard.install(context, guard);
             String contentType = contentType(fetched);
@@ -354,21 +333,15 @@ public final class PageCapturer {
             ResourceRecorder resources = keepResources ? ResourceRecorder.watchSubresources(page, MAX_PAGE_BYTES, PAGE_BYTE_BUDGET) : null;
             PendingNavigation navigation = PendingNavigation.start(page, location, options.loadTimeout());
             navigation.endEarlyWhen(budget::exceeded);
-            chromium.countStep("picture: page, watches, navigation start", t);
             return afterNavigation(navigation, () -> {
                 try {
                     // A stylesheet or image that never arrives only means picturing what is there.
                     navigation.await();
                     Screenshot screenshot = shoot(page, options.viewportWidth(), options.maxHeight(), options.hideSelectors(), deadline);
                     browserGuard.verify(location);
-                    long kept = System.nanoTime();
-                    List<PageResource> resourcesKept = resources == null ? List.of() : resources.kept();
-                    chromium.countStep("picture: resources kept", kept);
-                    return new PicturedDocument(screenshot, resourcesKept);
+                    return new PicturedDocument(screenshot, resources == null ? List.of() : resources.kept());
                 } finally {
-                    long closing = System.nanoTime();
                     context.close();
-                    chromium.countStep("context close", closing);
                 }
             });
         } catch (RuntimeException e) {

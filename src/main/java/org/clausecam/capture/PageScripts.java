@@ -28,7 +28,12 @@ final class PageScripts {
 
     /** @param what what the call does, for the failure message, e.g. "reading the rendered page" */
     <T> T call(String what, Supplier<T> call) {
-        return chromium.withinDeadline(deadline,
-                "the page's scripts did not yield within " + Watchdog.seconds(deadline) + " (" + what + ")", call);
+        long started = System.nanoTime();
+        try {
+            return chromium.withinDeadline(deadline,
+                    "the page's scripts did not yield within " + Watchdog.seconds(deadline) + " (" + what + ")", call);
+        } finally {
+            chromium.countStep(what, started);
+        }
     }
 }
