@@ -11,7 +11,7 @@ import java.util.Map;
  * Where time goes, printed to standard error when {@code CLAUSECAM_TIMINGS=1}: at start-up, the
  * JVM up to the first browser work, unpacking or finding Playwright's driver, starting the driver,
  * launching Chromium, and the first page job (navigation, settling, screenshot); when the browser
- * closes, how its owner thread spent the run and each capture step on it.
+ * closes, how its owner thread spent the run: screenshots and each kind of call into a page.
  * {@code scripts/bench/throughput} reads these lines; nothing else does. Only the browser's owner
  * thread calls it.
  */
