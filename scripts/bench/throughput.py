@@ -194,7 +194,7 @@ def main():
     parser.add_argument("--pages", type=int, default=200, help="policy pages in the farm (default 200)")
     parser.add_argument("--concurrency", default="2", help="comma-separated pages in flight to compare (default 2)")
     parser.add_argument("--rounds", type=int, default=1, help="times every run is repeated, interleaved (default 1)")
-    parser.add_argument("--captures", type=int, default=3, help="one-off captures against Chromium's command line (default 3)")
+    parser.add_argument("--captures", type=int, default=5, help="one-off captures against Chromium's command line (default 5)")
     parser.add_argument("--only", default="", help="a quick check instead of the whole comparison: 'track-screenshots' runs "
                         "only track with screenshots and default politeness, 'screenshots' that and the bare loop with "
                         "screenshots, 'shared-context' the bare loop with a context per page against one context whose "
@@ -215,7 +215,8 @@ def main():
         (work / "urls.txt").write_text("".join(f"http://{h}:{PORT}/page-{k}.html\n" for k, h, _ in farm))
         env = dict(os.environ, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD="1",
                    CLAUSECAM_CHROMIUM=os.environ.get("CLAUSECAM_CHROMIUM", "/usr/bin/chromium"))
-        jar = str(root / "target" / "clausecam.jar")
+        # As users run it: scripts/clausecam, with its class-data archive.
+        launcher = str(root / "scripts" / "clausecam")
         print(f"farm: {a.pages} pages ({sum(1 for f in farm if f[2])} built by a script after load) from "
               f"{len(snapshots(root.parent / 'shared' / 'corpus'))} corpus snapshots, {HOSTS} loopback hosts, "
               f"answers after 50-300 ms; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}", flush=True)
@@ -246,7 +247,7 @@ def main():
                            "screenshots" if shots else "none"] + (["reuse"] if "reused" in what else [])
             else:
                 store = work / f"store-{n}"
-                command = ["java", "-jar", jar, "track", "--declarations", str(work / "declarations"), "--store", f"file:{store}",
+                command = [launcher, "track", "--declarations", str(work / "declarations"), "--store", f"file:{store}",
                            "--allow-private-network", "--concurrency", str(k)]
                 command += [] if shots else ["--no-screenshots"]
                 command += [] if delay == "default" else ["--host-delay", delay]
@@ -275,7 +276,7 @@ def main():
         for i in range(a.captures):
             out = work / f"capture-{i}"
             t = time.monotonic()
-            done = subprocess.run(["java", "-jar", jar, "capture", "--allow-private-network", "--out", str(out), url],
+            done = subprocess.run([launcher, "capture", "--allow-private-network", "--out", str(out), url],
                                   env=dict(env, CLAUSECAM_TIMINGS="1"), capture_output=True, text=True)
             capture_s.append(time.monotonic() - t)
             for line in done.stderr.splitlines():

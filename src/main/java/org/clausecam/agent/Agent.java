@@ -29,29 +29,37 @@ import java.util.Optional;
  *
  * <p>Nothing here is process-wide: two agents in one JVM (tests) share nothing. {@link #close()}
  * closes what the agent opened, once, in order: the browser first (its traffic goes through the
- * proxy, and its last jobs may still be running), then the proxy, then the store.
+ * proxy, and its last jobs may still be running), then the HTTP fetcher and the proxy, then the store.
  */
 public final class Agent implements AutoCloseable {
 
     private final AgentSettings settings;
     private final Chromium chromium;
     private final GuardedProxy proxy;
+    private final HttpFetcher http;
     private final HostPolicies policies;
     private final SourceCapturer sourceCapturer;
     private final Extractor extractor;
     private final Store store;
     private boolean closed;
 
-    private Agent(AgentSettings settings, Map<String, String> env, Store store) {
+    private Agent(AgentSettings settings, Map<String, String> env, Store store, boolean launchBrowser) {
         this.settings = settings;
         this.store = store;
         this.chromium = new Chromium(env, settings.pagesInFlight());
-        this.proxy = settings.allowPrivateNetwork() ? null : new GuardedProxy(new NetworkGuard(false));
-        HttpFetcher http = proxy == null ? new HttpFetcher(settings.http()) : new HttpFetcher(settings.http(), proxy);
-        PageCapturer browser = proxy == null ? PageCapturer.unguarded(chromium) : PageCapturer.guarded(chromium, proxy);
-        this.policies = new HostPolicies(settings.policy());
-        this.sourceCapturer = new SourceCapturer(http, browser, policies, settings.render());
-        this.extractor = new Extractor(new SharedBrowserFilterRunner(chromium), new SharedBrowserPdfTextReader(chromium));
+        try {
+            // First, so that the browser's start overlaps building the rest.
+            if (launchBrowser) chromium.launchEarly();
+            this.proxy = settings.allowPrivateNetwork() ? null : new GuardedProxy(new NetworkGuard(false));
+            this.http = proxy == null ? new HttpFetcher(settings.http()) : new HttpFetcher(settings.http(), proxy);
+            PageCapturer browser = proxy == null ? PageCapturer.unguarded(chromium) : PageCapturer.guarded(chromium, proxy);
+            this.policies = new HostPolicies(settings.policy());
+            this.sourceCapturer = new SourceCapturer(http, browser, policies, settings.render());
+            this.extractor = new Extractor(new SharedBrowserFilterRunner(chromium), new SharedBrowserPdfTextReader(chromium));
+        } catch (RuntimeException e) {
+            chromium.close();
+            throw e;
+        }
     }
 
     /**
@@ -59,13 +67,23 @@ public final class Agent implements AutoCloseable {
      * only when a page or a filter needs it.
      */
     public static Agent start(AgentSettings settings) {
-        return new Agent(settings, System.getenv(), null);
+        return new Agent(settings, System.getenv(), null, false);
     }
 
     /** An agent that records into {@code store}, which it closes with the rest (also when it cannot start). */
     public static Agent start(AgentSettings settings, Store store) {
+        return start(settings, store, false);
+    }
+
+    /**
+     * As {@link #start(AgentSettings, Store)} ({@code store} may be null), launching the browser
+     * at once when {@code launchBrowser}, before anything else is built: for a command that will
+     * need it, whose set-up then overlaps the browser's start (see {@link Chromium#launchEarly()}).
+     */
+    public static Agent start(AgentSettings settings, Store store, boolean launchBrowser) {
+        if (store == null) return new Agent(settings, System.getenv(), null, launchBrowser);
         try {
-            return new Agent(settings, System.getenv(), store);
+            return new Agent(settings, System.getenv(), store, launchBrowser);
         } catch (RuntimeException e) {
             try {
                 store.close();
@@ -126,7 +144,7 @@ public final class Agent implements AutoCloseable {
     }
 
     /**
-     * Closes the browser, then the proxy, then the store; a second call does nothing.
+     * Closes the browser, then the HTTP client and the proxy, then the store; a second call does nothing.
      *
      * @throws StoreException the store failed to close (the rest is closed all the same)
      */
@@ -138,6 +156,7 @@ public final class Agent implements AutoCloseable {
             chromium.close();
         } finally {
             try {
+                http.close();
                 if (proxy != null) proxy.close();
             } finally {
                 if (store != null) store.close();

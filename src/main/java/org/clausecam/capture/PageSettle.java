@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * <p>A page is quiet when, for the whole quiet window, no DOM node or text changed in its main
  * document, no request of the page was in flight, and no short timer of its scripts was pending;
- * and at least the quiet window has passed since {@code load}. The capture waits for that, never
+ * and at least the quiet window has passed since {@code load}; or, at once, when the document had
+ * nothing that could change it after {@code load} (see below). The capture waits for that, never
  * longer than the maximum after {@code load}; a page still busy then is taken as it is and
  * {@link Settling} says why. What counts:
  * <ul>
@@ -33,6 +34,11 @@ import java.util.Set;
  *       after {@value #TIMER_CHAIN} links, so a polling loop cannot hold the page to the maximum.
  *       {@code setInterval} never counts.</li>
  * </ul>
+ *
+ * <p>A document that never held a script, an inline event handler, a frame, an embedded object
+ * or a {@code meta} refresh (seen by the same observer as the parser adds each node, so a script
+ * that removes itself still counts) cannot change after {@code load}: it is settled at {@code
+ * load} once no request is in flight, instead of being held for the quiet window.
  *
  * <p>The page's script reports its counts through a binding (throttled to one call per
  * {@value #REPORT_GAP_MILLIS} ms), so the owner thread never waits on the page to learn its
@@ -67,6 +73,8 @@ final class PageSettle {
     private long lastTimer = Long.MIN_VALUE;
     private long mutations = -1;
     private int pendingTimers;
+    /** The page's script said, at {@code load}, that its document had nothing that could change it. */
+    private boolean inert;
     private long settledAt = -1;
 
     private PageSettle(Page page, Duration quiet, Duration max) {
@@ -106,6 +114,7 @@ final class PageSettle {
                 settle.reloading = true;
                 settle.mutations = -1;
                 settle.pendingTimers = 0;
+                settle.inert = false;
             }
         }));
         page.onLoad(EventHandlers.tolerant(p -> {
@@ -136,12 +145,13 @@ final class PageSettle {
         }
     }
 
-    /** {@code (mutations, pendingTimers)} from the page's script; anything else is ignored. */
+    /** {@code (mutations, pendingTimers, inert)} from the page's script; anything else is ignored. */
     private void reported(Object[] args) {
         if (args.length < 2 || !(args[0] instanceof Number m) || !(args[1] instanceof Number t)) {
             return;
         }
         long now = System.nanoTime();
+        inert = args.length > 2 && Boolean.TRUE.equals(args[2]);
         if (m.longValue() != mutations) {
             mutations = m.longValue();
             lastMutation = now;
@@ -182,7 +192,7 @@ final class PageSettle {
 
     private boolean quiet(long now) {
         long lastActivity = Math.max(Math.max(lastLoad, lastMutation), Math.max(lastRequest, lastTimer));
-        return !reloading && inFlight.isEmpty() && pendingTimers == 0 && now - lastActivity >= quietNanos;
+        return !reloading && inFlight.isEmpty() && pendingTimers == 0 && (inert || now - lastActivity >= quietNanos);
     }
 
     /**
@@ -247,15 +257,22 @@ final class PageSettle {
                   const realSetTimeout = window.setTimeout, realClearTimeout = window.clearTimeout;
                   const now = () => performance.now();
                   let mutations = 0, timers = 0, sent = '', scheduled = false, lastSent = -1e9, depth = 0;
+                  // Whether the document could change after load: anything that runs code or loads another document.
+                  let live = false, inert = false;
+                  // The parser adds nodes one by one, each seen here, so a node's own name and attributes suffice.
+                  const LIVE = 'script, iframe, frame, object, embed, meta[http-equiv="refresh" i], '
+                      + 'template[shadowrootmode], template[shadowroot]';
+                  const handlers = element => element.getAttributeNames().some(name => name.startsWith('on'));
+                  const liveNode = node => node.nodeType === 1 && (node.matches(LIVE) || handlers(node));
                   const send = () => {
                     scheduled = false;
                     lastSent = now();
-                    const state = mutations + ',' + timers;
+                    const state = mutations + ',' + timers + ',' + inert;
                     if (state === sent) return;
                     if (!report && typeof window[NAME] === 'function') report = window[NAME];
                     if (!report) { scheduled = true; Reflect.apply(realSetTimeout, window, [send, GAP]); return; }
                     sent = state;
-                    try { report(mutations, timers); } catch (e) { }
+                    try { report(mutations, timers, inert); } catch (e) { }
                   };
                   const changed = () => {
                     if (scheduled) return;
@@ -264,7 +281,11 @@ final class PageSettle {
                     scheduled = true;
                     Reflect.apply(realSetTimeout, window, [send, wait]);
                   };
-                  const observer = new MutationObserver(records => { mutations += records.length; changed(); });
+                  const observer = new MutationObserver(records => {
+                    mutations += records.length;
+                    if (!live) live = records.some(record => [...record.addedNodes].some(liveNode));
+                    changed();
+                  });
                   const options = { childList: true, characterData: true, subtree: true };
                   observer.observe(document, options);
                   const attachShadow = Element.prototype.attachShadow;
@@ -305,6 +326,14 @@ final class PageSettle {
                   };
                   window.clearTimeout = new Proxy(realClearTimeout, clearing);
                   window.clearInterval = new Proxy(window.clearInterval, clearing);
+                  window.addEventListener('load', () => {
+                    // Records of the last nodes parsed may still be queued: take them first.
+                    const last = observer.takeRecords();
+                    mutations += last.length;
+                    if (!live) live = last.some(record => [...record.addedNodes].some(liveNode));
+                    inert = !live && document.documentElement !== null && !handlers(document.documentElement);
+                    send();
+                  }, { once: true });
                 })();
                 """.formatted(BINDING, max.toMillis(), TIMER_CHAIN, REPORT_GAP_MILLIS);
     }

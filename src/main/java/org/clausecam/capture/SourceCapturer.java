@@ -3,6 +3,7 @@ package org.clausecam.capture;
 import org.clausecam.declarations.Selector;
 import org.clausecam.declarations.SourceDocument;
 import org.clausecam.fetch.BrowserFallback;
+import org.clausecam.fetch.FetchAttempt;
 import org.clausecam.fetch.FetchException;
 import org.clausecam.fetch.ChallengeDetector;
 import org.clausecam.fetch.FetchedDocument;
@@ -60,18 +61,19 @@ public final class SourceCapturer {
 
     public CapturedSource capture(SourceDocument document) throws FetchException, CaptureException {
         Boolean executeClientScripts = document.executeClientScripts();
-        if (Boolean.TRUE.equals(executeClientScripts)) return render(document);
+        if (Boolean.TRUE.equals(executeClientScripts)) return render(document, false);
         // A host plain HTTP cannot request (a_b.example) goes to the browser, which can.
-        if (executeClientScripts == null && !HttpFetcher.canRequest(document.location())) return render(document);
+        if (executeClientScripts == null && !HttpFetcher.canRequest(document.location())) return render(document, false);
         FetchedDocument fetched;
         try {
             fetched = policies.call(document.location(), FetcherKind.HTTP,
                     () -> ChallengeDetector.requireNoChallenge(http.fetch(document.location())));
         } catch (FetchException e) {
-            if (executeClientScripts == null && e.kind() == FetchException.Kind.BLOCKED) return render(document);
+            if (executeClientScripts == null && e.kind() == FetchException.Kind.BLOCKED) return render(document, false);
             throw e;
         }
-        if (executeClientScripts == null && BrowserFallback.looksBlockedOrEmpty(fetched)) return render(document);
+        // The browser asks again for what plain HTTP just fetched: the same visit, not a new one.
+        if (executeClientScripts == null && BrowserFallback.looksBlockedOrEmpty(fetched)) return render(document, true);
         PicturedDocument pictured = renderOptions.screenshot() && isHtml(fetched)
                 ? browser.picture(fetched, screenshotOptions, renderOptions.keepResources()) : PicturedDocument.NONE;
         List<String> notes = new ArrayList<>();
@@ -79,18 +81,21 @@ public final class SourceCapturer {
         return new CapturedSource(fetched, pictured.screenshot(), notes, Settling.NOT_WAITED, pictured.resources());
     }
 
-    private CapturedSource render(SourceDocument document) throws FetchException, CaptureException {
+    /** @param followUp whether plain HTTP has just fetched the document (see {@link HostPolicies#followUp}) */
+    private CapturedSource render(SourceDocument document, boolean followUp) throws FetchException, CaptureException {
         RenderOptions options = renderOptions.toBuilder().waitForSelectors(awaited(document)).build();
         AtomicReference<RenderedPage> rendered = new AtomicReference<>();
+        FetchAttempt attempt = () -> {
+            try {
+                rendered.set(browser.render(document.location(), options));
+            } catch (CaptureException e) {
+                throw new BrowserFailure(e);
+            }
+            return ChallengeDetector.requireNoChallenge(rendered.get().document());
+        };
         try {
-            policies.call(document.location(), FetcherKind.BROWSER, () -> {
-                try {
-                    rendered.set(browser.render(document.location(), options));
-                } catch (CaptureException e) {
-                    throw new BrowserFailure(e);
-                }
-                return ChallengeDetector.requireNoChallenge(rendered.get().document());
-            });
+            if (followUp) policies.followUp(document.location(), FetcherKind.BROWSER, attempt);
+            else policies.call(document.location(), FetcherKind.BROWSER, attempt);
         } catch (BrowserFailure e) {
             throw e.cause;
         }

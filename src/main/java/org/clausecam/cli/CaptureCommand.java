@@ -97,9 +97,8 @@ final class CaptureCommand implements Callable<Integer> {
         String host = page.host().map(WebHost::serialized).orElse("");
         Terms terms = new Terms(service != null ? service : host, type != null ? type : "Capture", List.of(document), false);
         AgentSettings settings = capture.agentSettings(!noScreenshot, !noResources);
-        try (Agent agent = service != null ? Agent.start(settings, openStore()) : Agent.start(settings)) {
-            // Every HTML page is pictured in Chromium: its start overlaps the plain HTTP fetch.
-            if (!noScreenshot) agent.chromium().launchEarly();
+        // Every HTML page is pictured in Chromium: its start overlaps the set-up and the plain HTTP fetch.
+        try (Agent agent = Agent.start(settings, service != null ? openStore() : null, !noScreenshot)) {
             CapturedTerms captured = agent.termsCapturer().capture(new TermsJob(terms));
             // A one-off capture is what the user asked to keep: no shrink guard.
             TermsJob job = new TermsJob(terms);
@@ -128,7 +127,7 @@ final class CaptureCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("not a URL this agent can fetch: " + url + " (" + e.getMessage() + ")");
         }
-        RecordTarget.check(out, service, type, "capture", termsTypes.namedOrStandard());
+        RecordTarget.check(out, service, type, "capture", termsTypes::namedOrStandard);
         return page;
     }
 

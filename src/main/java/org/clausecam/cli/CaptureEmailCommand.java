@@ -82,7 +82,7 @@ final class CaptureEmailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RecordTarget.check(out, service, type, "e-mail", termsTypes.namedOrStandard());
+        RecordTarget.check(out, service, type, "e-mail", termsTypes::namedOrStandard);
         byte[] raw;
         EmailMessage email;
         try {

@@ -23,7 +23,8 @@ final class PolitenessOptions {
     Long retryBackoffMillis;
 
     @Option(names = "--host-delay", paramLabel = "MILLIS",
-            description = "Least time between two requests to one host (default 1000).")
+            description = "Least time between two requests to one host (default 1000); Chromium asking again at "
+                    + "once for a page plain HTTP found empty completes that visit and does not wait.")
     Long hostDelayMillis;
 
     @Option(names = "--host-concurrency", paramLabel = "N",

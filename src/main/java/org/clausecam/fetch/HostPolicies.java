@@ -43,7 +43,18 @@ public final class HostPolicies {
      */
     public FetchedDocument call(URI url, FetcherKind kind, FetchAttempt attempt) throws FetchException {
         HostPolicy policy = forHost(url);
-        return policy.call(url, kind == FetcherKind.BROWSER ? () -> inPage(url, attempt) : attempt);
+        return policy.call(url, kind == FetcherKind.BROWSER ? () -> inPage(url, attempt) : attempt, false);
+    }
+
+    /**
+     * As {@link #call(URI, FetcherKind, FetchAttempt)} for a second request the calling thread
+     * makes for a document it has just fetched (the browser, when plain HTTP found the page empty):
+     * it completes that visit, so it does not wait out the host's delay again, unless another
+     * request reached the host in between. Retries wait as usual.
+     */
+    public FetchedDocument followUp(URI url, FetcherKind kind, FetchAttempt attempt) throws FetchException {
+        HostPolicy policy = forHost(url);
+        return policy.call(url, kind == FetcherKind.BROWSER ? () -> inPage(url, attempt) : attempt, true);
     }
 
     /** The policy of {@code url}'s host; refuses a URL with no host. */

@@ -68,6 +68,15 @@ public final class HostPolicy {
      *                              message says how many, and it keeps the kind of the last one
      */
     public FetchedDocument call(URI url, FetchAttempt attempt) throws FetchException {
+        return call(url, attempt, false);
+    }
+
+    /**
+     * As {@link #call(URI, FetchAttempt)}; a {@code followUp} (the browser asking again for a
+     * document the caller has just fetched) skips the politeness delay on its first try when no
+     * other request reached the host since the caller's own. Retries wait as usual.
+     */
+    public FetchedDocument call(URI url, FetchAttempt attempt, boolean followUp) throws FetchException {
         AtomicInteger tries = new AtomicInteger();
         CheckedSupplier<FetchedDocument> counted = () -> {
             if (tries.incrementAndGet() > 1) {
@@ -91,7 +100,7 @@ public final class HostPolicy {
             if (skipping()) {
                 throw skipped(url, null); // fail fast instead of queueing for a turn that would be refused
             }
-            return gate.through(url, () -> rethrown(url, guarded));
+            return gate.through(url, () -> rethrown(url, guarded), followUp && tries.get() == 0);
         };
         CheckedSupplier<FetchedDocument> retried = Retry.decorateCheckedSupplier(retry, polite);
         try {

@@ -7,6 +7,9 @@ import java.util.concurrent.Semaphore;
 /**
  * Per-host politeness: at most {@code maxInFlight} requests to the host at once, and each request
  * starts no sooner than {@code minDelay} after the previous one to the host started or ended.
+ * A follow-up (the browser asking again for a document whose plain fetch found it empty) starts
+ * at once when the host's last request was its caller's own: it completes that visit, as a
+ * browser's requests for a page's parts do, rather than making a new one.
  * <p>
  * Resilience4j's RateLimiter is not used for the delay because it hands out permits per refresh
  * cycle: two requests at either side of a cycle boundary may start almost together, which is
@@ -18,6 +21,7 @@ final class PolitenessGate {
     private final Semaphore inFlight;
     private final long minDelayNanos;
     private long earliestNextStart = Long.MIN_VALUE; // System.nanoTime(); guarded by this
+    private Thread lastStarter; // the thread whose request to the host started last; guarded by this
 
     PolitenessGate(String host, int maxInFlight, Duration minDelay) {
         this.host = host;
@@ -26,13 +30,21 @@ final class PolitenessGate {
     }
 
     FetchedDocument through(URI url, FetchAttempt attempt) throws FetchException {
+        return through(url, attempt, false);
+    }
+
+    /**
+     * @param followUp whether this request completes the caller's previous one to the host; it
+     *                 skips the delay only if no other request reached the host in between
+     */
+    FetchedDocument through(URI url, FetchAttempt attempt, boolean followUp) throws FetchException {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
             throw interrupted(url, e);
         }
         try {
-            waitForTurn(url);
+            waitForTurn(url, followUp);
             try {
                 return attempt.fetch();
             } finally {
@@ -43,12 +55,15 @@ final class PolitenessGate {
         }
     }
 
-    private void waitForTurn(URI url) throws FetchException {
+    private void waitForTurn(URI url, boolean followUp) throws FetchException {
         long start;
         synchronized (this) {
             long now = System.nanoTime();
-            start = earliestNextStart == Long.MIN_VALUE || now - earliestNextStart >= 0 ? now : earliestNextStart;
+            boolean atOnce = earliestNextStart == Long.MIN_VALUE || now - earliestNextStart >= 0
+                    || followUp && lastStarter == Thread.currentThread();
+            start = atOnce ? now : earliestNextStart;
             earliestNextStart = start + minDelayNanos;
+            lastStarter = Thread.currentThread();
         }
         long wait = start - System.nanoTime();
         if (wait > 0) {

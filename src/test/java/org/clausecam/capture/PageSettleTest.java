@@ -79,6 +79,19 @@ class PageSettleTest {
                 .serve("/ticking.html", "text/html; charset=utf-8", "<!DOCTYPE html><html><body><main><h1>Terms</h1>"
                         + "<p>1. A counter below changes every few milliseconds.</p><p id=\"n\">0</p></main><script>let n = 0;"
                         + "setInterval(() => { document.getElementById('n').textContent = String(++n); }, 4);</script></body></html>")
+                .serve("/no-scripts.html", "text/html; charset=utf-8", "<!DOCTYPE html><html><head><style>"
+                        + "p { animation: pulse 1s infinite } @keyframes pulse { to { opacity: .5 } }</style></head><body>"
+                        + "<main><h1>Terms</h1><p>1. Nothing on this page runs code.</p><img src=\"/pixel.png\"></main></body></html>")
+                .serve("/script-that-removes-itself.html", "text/html; charset=utf-8", "<!DOCTYPE html><html><body><main>"
+                        + "<h1>Terms</h1><p>1. First clause.</p></main><script>document.currentScript.remove();"
+                        + "const t0 = performance.now();"
+                        + "const step = () => performance.now() - t0 < 200 ? requestAnimationFrame(step)"
+                        + " : document.querySelector('main').insertAdjacentHTML('beforeend', '<p>2. arrived-by-frame</p>');"
+                        + "requestAnimationFrame(step);</script></body></html>")
+                .serve("/inline-handler.html", "text/html; charset=utf-8", "<!DOCTYPE html><html><body onload=\""
+                        + "const t0 = performance.now(); const step = () => performance.now() - t0 < 200 ? requestAnimationFrame(step)"
+                        + " : document.querySelector('main').insertAdjacentHTML('beforeend', '<p>2. arrived-by-handler</p>');"
+                        + "requestAnimationFrame(step)\"><main><h1>Terms</h1><p>1. First clause.</p></main></body></html>")
                 .handle("/never-answers", exchange -> {
                     try {
                         Thread.sleep(30_000);
@@ -201,6 +214,33 @@ class PageSettleTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void aPageWithNothingThatCouldChangeItIsTakenAtLoadNotHeldForTheQuietWindow() throws Exception {
+        RenderedPage rendered = capturer.render(server.url("/no-scripts.html"), RenderOptions.builder()
+                .screenshot(false).settleQuiet(Duration.ofSeconds(5)).maxSettle(Duration.ofSeconds(10)).build());
+
+        assertTrue(rendered.settling().settled());
+        assertTrue(rendered.settling().waited().compareTo(Duration.ofSeconds(5)) < 0, rendered.settling().toString());
+    }
+
+    @Test
+    void aScriptThatRemovesItselfStillHoldsThePageUntilItIsQuiet() throws Exception {
+        RenderedPage rendered = capturer.render(server.url("/script-that-removes-itself.html"), RenderOptions.builder()
+                .screenshot(false).settleQuiet(Duration.ofSeconds(1)).maxSettle(Duration.ofSeconds(10)).build());
+
+        assertTrue(new String(rendered.document().content(), StandardCharsets.UTF_8).contains("arrived-by-frame"));
+        assertTrue(rendered.settling().waited().compareTo(Duration.ofSeconds(1)) >= 0, rendered.settling().toString());
+    }
+
+    @Test
+    void anInlineEventHandlerCountsAsAScript() throws Exception {
+        RenderedPage rendered = capturer.render(server.url("/inline-handler.html"), RenderOptions.builder()
+                .screenshot(false).settleQuiet(Duration.ofSeconds(1)).maxSettle(Duration.ofSeconds(10)).build());
+
+        assertTrue(new String(rendered.document().content(), StandardCharsets.UTF_8).contains("arrived-by-handler"));
+        assertTrue(rendered.settling().waited().compareTo(Duration.ofSeconds(1)) >= 0, rendered.settling().toString());
     }
 
     @Test

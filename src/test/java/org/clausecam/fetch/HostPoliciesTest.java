@@ -208,6 +208,38 @@ class HostPoliciesTest {
     }
 
     @Test
+    void theBrowsersFollowUpOfADocumentJustFetchedCompletesThatVisitWithoutWaitingAgain() throws Exception {
+        Duration minDelay = Duration.ofSeconds(5);
+        HostPolicies policies = new HostPolicies(FAST.toBuilder().politeness(1, minDelay).build());
+        URI url = server.url("polite.localhost", "/ok/empty-shell");
+
+        policies.call(url, LoopbackClient.attempt(url));
+        policies.followUp(url, FetcherKind.HTTP, LoopbackClient.attempt(url));
+
+        List<FaultServer.Request> requests = server.requests();
+        assertEquals(2, requests.size());
+        Duration gap = requests.get(1).at().minus(requests.get(0).at());
+        assertTrue(gap.compareTo(minDelay) < 0, "the follow-up waited " + gap);
+    }
+
+    @Test
+    void aFollowUpWaitsOutTheDelayWhenAnotherRequestReachedTheHostInBetween() throws Exception {
+        Duration minDelay = Duration.ofMillis(150);
+        HostPolicies policies = new HostPolicies(FAST.toBuilder().politeness(1, minDelay).build());
+        URI first = server.url("polite.localhost", "/ok/empty-shell");
+        URI other = server.url("polite.localhost", "/ok/other");
+
+        policies.call(first, LoopbackClient.attempt(first));
+        runOnThreads(1, List.of(() -> policies.call(other, LoopbackClient.attempt(other))));
+        policies.followUp(first, FetcherKind.HTTP, LoopbackClient.attempt(first));
+
+        List<FaultServer.Request> requests = server.requests();
+        assertEquals(3, requests.size());
+        Duration gap = requests.get(2).at().minus(requests.get(1).at());
+        assertTrue(gap.compareTo(minDelay) >= 0, "only " + gap + " between the other request and the follow-up");
+    }
+
+    @Test
     void differentHostsProceedInParallel() throws Exception {
         HostPolicies policies = new HostPolicies(FAST.toBuilder().retries(1, Duration.ofMillis(10)).build());
         List<Callable<FetchedDocument>> fetches = new ArrayList<>();

@@ -24,6 +24,24 @@ class HttpFetcherTest {
     @AfterEach
     void stop() {
         server.close();
+        fetcher.close();
+    }
+
+    @Test
+    void closingTheFetcherEndsTheThreadItsClientStarted() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        HttpFetcher closing = new HttpFetcher(HttpFetchOptions.builder().allowPrivateNetwork(true).build());
+        server.serve("/terms", "text/html", "<p>terms</p>");
+        closing.fetch(server.url("/terms"));
+        List<Thread> started = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.getName().endsWith("-SelectorManager")).toList();
+        assertEquals(1, started.size(), "the client's selector thread: " + started);
+
+        closing.close();
+
+        // Left running, it would hold the JVM's exit for 300 ms (docs/benchmarks.md, "One-off capture").
+        started.get(0).join(Duration.ofSeconds(10).toMillis());
+        assertFalse(started.get(0).isAlive());
     }
 
     @Test
