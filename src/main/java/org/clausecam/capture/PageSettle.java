@@ -35,10 +35,11 @@ import java.util.Set;
  *       {@code setInterval} never counts.</li>
  * </ul>
  *
- * <p>A document that never held a script, an inline event handler, a frame, an embedded object
- * or a {@code meta} refresh (seen by the same observer as the parser adds each node, so a script
- * that removes itself still counts) cannot change after {@code load}: it is settled at {@code
- * load} once no request is in flight, instead of being held for the quiet window.
+ * <p>A document that never held a script (data blocks such as JSON-LD aside), an inline event
+ * handler, a frame, an embedded object or a {@code meta} refresh (seen by the same observer as
+ * the parser adds each node, so a script that removes itself still counts) cannot change after
+ * {@code load}: it is settled at {@code load} once no request is in flight, instead of being
+ * held for the quiet window.
  *
  * <p>The page's script reports its counts through a binding (throttled to one call per
  * {@value #REPORT_GAP_MILLIS} ms), so the owner thread never waits on the page to learn its
@@ -260,10 +261,14 @@ final class PageSettle {
                   // Whether the document could change after load: anything that runs code or loads another document.
                   let live = false, inert = false;
                   // The parser adds nodes one by one, each seen here, so a node's own name and attributes suffice.
-                  const LIVE = 'script, iframe, frame, object, embed, meta[http-equiv="refresh" i], '
+                  const LIVE = 'iframe, frame, object, embed, meta[http-equiv="refresh" i], '
                       + 'template[shadowrootmode], template[shadowroot]';
+                  // A script runs unless its type names data (JSON-LD, templates): HTML's rule, without the legacy language attribute.
+                  const RUNS = /^(|module|importmap|(text|application)\\/(x-)?(java|ecma)script|text\\/(jscript|livescript|javascript1\\.[0-5]))$/i;
+                  const runs = script => RUNS.test((script.getAttribute('type') ?? '').trim());
                   const handlers = element => element.getAttributeNames().some(name => name.startsWith('on'));
-                  const liveNode = node => node.nodeType === 1 && (node.matches(LIVE) || handlers(node));
+                  const liveNode = node => node.nodeType === 1
+                      && (node.localName === 'script' ? runs(node) : node.matches(LIVE) || handlers(node));
                   const send = () => {
                     scheduled = false;
                     lastSent = now();

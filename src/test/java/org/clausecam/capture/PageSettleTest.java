@@ -90,6 +90,9 @@ class PageSettleTest {
                 .serve("/no-scripts.html", "text/html; charset=utf-8", "<!DOCTYPE html><html><head><style>"
                         + "p { animation: pulse 1s infinite } @keyframes pulse { to { opacity: .5 } }</style></head><body>"
                         + "<main><h1>Terms</h1><p>1. Nothing on this page runs code.</p><img src=\"/pixel.png\"></main></body></html>")
+                .serve("/json-ld-only.html", "text/html; charset=utf-8", "<!DOCTYPE html><html><head>"
+                        + "<script type=\"application/ld+json\">{\"@type\": \"WebPage\", \"name\": \"Terms\"}</script></head>"
+                        + "<body><main><h1>Terms</h1><p>1. Structured data is not code.</p></main></body></html>")
                 .serve("/script-that-removes-itself.html", "text/html; charset=utf-8", "<!DOCTYPE html><html><body><main>"
                         + "<h1>Terms</h1><p>1. First clause.</p></main><script>document.currentScript.remove();"
                         + LATE_BY_ANIMATION_FRAMES + "</script></body></html>")
@@ -219,9 +222,11 @@ class PageSettleTest {
         }
     }
 
-    @Test
-    void aPageWithNothingThatCouldChangeItIsTakenAtLoadNotHeldForTheQuietWindow() throws Exception {
-        RenderedPage rendered = capturer.render(server.url("/no-scripts.html"), RenderOptions.builder()
+    /** Nothing that runs code: no script (a JSON-LD data block is none), handler, frame or refresh. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/no-scripts.html", "/json-ld-only.html"})
+    void aPageWithNothingThatCouldChangeItIsTakenAtLoadNotHeldForTheQuietWindow(String path) throws Exception {
+        RenderedPage rendered = capturer.render(server.url(path), RenderOptions.builder()
                 .screenshot(false).settleQuiet(Duration.ofSeconds(5)).maxSettle(Duration.ofSeconds(10)).build());
 
         assertTrue(rendered.settling().settled());
