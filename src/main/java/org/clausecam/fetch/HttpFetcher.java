@@ -17,7 +17,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,9 +53,7 @@ public final class HttpFetcher implements AutoCloseable {
 
     private final HttpFetchOptions options;
     private final NetworkGuard guard;
-    private final HttpClient client;
-    /** The client's selector thread, ended on {@link #close()}; null if it could not be told apart. */
-    private final Thread selector;
+    private final OwnedHttpClient client;
     private final boolean throughGuardedProxy;
     /** Ends bodies that outlive the deadline; its one thread exists only while bodies are being read. */
     private final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, r -> {
@@ -107,52 +104,14 @@ public final class HttpFetcher implements AutoCloseable {
         if (proxy != null) {
             builder.proxy(proxy);
         }
-        synchronized (HttpFetcher.class) {
-            // The client starts its selector thread as it is built: the one thread of that name
-            // that was not there before is this client's (built one at a time, so no other's).
-            Set<Thread> before = selectorThreads();
-            this.client = builder.build();
-            Set<Thread> started = selectorThreads();
-            started.removeAll(before);
-            this.selector = started.size() == 1 ? started.iterator().next() : null;
-        }
+        this.client = OwnedHttpClient.build(builder);
     }
 
-    /**
-     * Ends the client's selector thread; fetching after this fails. Java 17's HttpClient has no
-     * close (it came in Java 21, used when present): its selector thread stays in a native wait,
-     * and a JVM ending with a thread in native code waits 300 ms for it at exit, a fifth of a
-     * one-off capture. The thread leaves its loop when interrupted.
-     */
+    /** Ends the client's thread and the deadline timer; fetching after this fails. */
     @Override
     public void close() {
         deadlines.shutdownNow();
-        if (client instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("closing the HTTP client failed", e);
-            }
-        } else if (selector != null) {
-            selector.interrupt();
-        }
-    }
-
-    private static Set<Thread> selectorThreads() {
-        ThreadGroup root = Thread.currentThread().getThreadGroup();
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        Thread[] threads = new Thread[root.activeCount() + 16];
-        int count = root.enumerate(threads, true);
-        Set<Thread> selectors = new HashSet<>();
-        for (int i = 0; i < count; i++) {
-            String name = threads[i].getName();
-            if (name.startsWith("HttpClient-") && name.endsWith("-SelectorManager")) {
-                selectors.add(threads[i]);
-            }
-        }
-        return selectors;
+        client.close();
     }
 
     private static boolean requireAllowed(HttpFetchOptions options) {
@@ -268,7 +227,7 @@ public final class HttpFetcher implements AutoCloseable {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         HttpResponse<InputStream> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = client.client().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
             throw new FetchException(requested, FetchException.Kind.TRANSIENT,
                     "connection to " + target.getHost() + " timed out after " + readable(options.connectTimeout()), e);

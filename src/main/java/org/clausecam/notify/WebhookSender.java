@@ -8,6 +8,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import org.clausecam.fetch.FetchException;
 import org.clausecam.fetch.GuardedProxy;
 import org.clausecam.fetch.NetworkGuard;
+import org.clausecam.fetch.OwnedHttpClient;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,7 +65,7 @@ public final class WebhookSender {
     private final PrintStream warnings;
     private final String userAgent;
     private final GuardedProxy proxy;
-    private final HttpClient http;
+    private final OwnedHttpClient http;
     private final Retry retry;
     private final BlockingQueue<PendingEvent> queue;
     private final Thread sender;
@@ -84,7 +85,7 @@ public final class WebhookSender {
         HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(settings.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (proxy != null) client.proxy(ProxySelector.of(proxy.socketAddress()));
-        this.http = client.build();
+        this.http = OwnedHttpClient.build(client);
         this.retry = Retry.of("webhook", RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.firstBackoff(), 2.0))
@@ -120,6 +121,7 @@ public final class WebhookSender {
             Thread.currentThread().interrupt();
         }
         int undelivered = queue.size() + inFlight.get();
+        http.close();
         if (proxy != null) proxy.close();
         return new WebhookDelivery(sent.get(), failed.get(), dropped.get(), undelivered);
     }
@@ -183,7 +185,7 @@ public final class WebhookSender {
                 .build();
         HttpResponse<Void> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            response = http.client().send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw new RetryableFailure("no answer: " + target.hidden(e.toString()), e);
         }
