@@ -42,8 +42,7 @@ public final class HostPolicies {
      * never held while waiting on politeness.
      */
     public FetchedDocument call(URI url, FetcherKind kind, FetchAttempt attempt) throws FetchException {
-        HostPolicy policy = forHost(url);
-        return policy.call(url, kind == FetcherKind.BROWSER ? () -> inPage(url, attempt) : attempt, false);
+        return call(url, kind, attempt, false);
     }
 
     /**
@@ -53,8 +52,11 @@ public final class HostPolicies {
      * request reached the host in between. Retries wait as usual.
      */
     public FetchedDocument followUp(URI url, FetcherKind kind, FetchAttempt attempt) throws FetchException {
-        HostPolicy policy = forHost(url);
-        return policy.call(url, kind == FetcherKind.BROWSER ? () -> inPage(url, attempt) : attempt, true);
+        return call(url, kind, attempt, true);
+    }
+
+    private FetchedDocument call(URI url, FetcherKind kind, FetchAttempt attempt, boolean followUp) throws FetchException {
+        return forHost(url).call(url, kind == FetcherKind.BROWSER ? () -> inPage(url, attempt) : attempt, followUp);
     }
 
     /** The policy of {@code url}'s host; refuses a URL with no host. */

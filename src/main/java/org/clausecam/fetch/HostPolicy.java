@@ -63,18 +63,12 @@ public final class HostPolicy {
     /**
      * Fetches one document of this host, retrying transient failures.
      *
+     * @param followUp whether this is the browser asking again for a document the caller has just
+     *                 fetched: its first try then skips the politeness delay if no other request
+     *                 reached the host since the caller's own; retries wait as usual
      * @throws HostSkippedException when the host kept failing and is skipped for now
      * @throws FetchException       the failure that ended the tries; after more than one try its
      *                              message says how many, and it keeps the kind of the last one
-     */
-    public FetchedDocument call(URI url, FetchAttempt attempt) throws FetchException {
-        return call(url, attempt, false);
-    }
-
-    /**
-     * As {@link #call(URI, FetchAttempt)}; a {@code followUp} (the browser asking again for a
-     * document the caller has just fetched) skips the politeness delay on its first try when no
-     * other request reached the host since the caller's own. Retries wait as usual.
      */
     public FetchedDocument call(URI url, FetchAttempt attempt, boolean followUp) throws FetchException {
         AtomicInteger tries = new AtomicInteger();

@@ -29,10 +29,6 @@ final class PolitenessGate {
         this.minDelayNanos = minDelay.toNanos();
     }
 
-    FetchedDocument through(URI url, FetchAttempt attempt) throws FetchException {
-        return through(url, attempt, false);
-    }
-
     /**
      * @param followUp whether this request completes the caller's previous one to the host; it
      *                 skips the delay only if no other request reached the host in between
