@@ -54,7 +54,7 @@ COPY --from=build /opt/playwright /opt/playwright
 COPY --from=build /src/target/lib /opt/clausecam/lib
 COPY --from=build /src/target/clausecam.jar /opt/clausecam/clausecam.jar
 COPY src/main/cds/classes.lst /opt/clausecam/classes.lst
-# A class-data sharing archive of the classes a capture loads: the JVM starts ~0.4 s sooner
+# A class-data sharing archive of the classes a capture loads: the JVM starts ~0.3 s sooner
 # (docs/benchmarks.md, "One-off capture"). Made here, against the jar's final path.
 RUN java -Xshare:dump -XX:SharedClassListFile=/opt/clausecam/classes.lst \
          -XX:SharedArchiveFile=/opt/clausecam/clausecam.jsa -cp /opt/clausecam/clausecam.jar >/dev/null

@@ -67,7 +67,7 @@ public final class Agent implements AutoCloseable {
      * only when a page or a filter needs it.
      */
     public static Agent start(AgentSettings settings) {
-        return new Agent(settings, System.getenv(), null, false);
+        return start(settings, null, false);
     }
 
     /** An agent that records into {@code store}, which it closes with the rest (also when it cannot start). */
@@ -81,14 +81,15 @@ public final class Agent implements AutoCloseable {
      * need it, whose set-up then overlaps the browser's start (see {@link Chromium#launchEarly()}).
      */
     public static Agent start(AgentSettings settings, Store store, boolean launchBrowser) {
-        if (store == null) return new Agent(settings, System.getenv(), null, launchBrowser);
         try {
             return new Agent(settings, System.getenv(), store, launchBrowser);
         } catch (RuntimeException e) {
-            try {
-                store.close();
-            } catch (StoreException closing) {
-                e.addSuppressed(closing);
+            if (store != null) {
+                try {
+                    store.close();
+                } catch (StoreException closing) {
+                    e.addSuppressed(closing);
+                }
             }
             throw e;
         }

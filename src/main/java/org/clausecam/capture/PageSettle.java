@@ -286,11 +286,11 @@ final class PageSettle {
                     scheduled = true;
                     Reflect.apply(realSetTimeout, window, [send, wait]);
                   };
-                  const observer = new MutationObserver(records => {
+                  const count = records => {
                     mutations += records.length;
                     if (!live) live = records.some(record => [...record.addedNodes].some(liveNode));
-                    changed();
-                  });
+                  };
+                  const observer = new MutationObserver(records => { count(records); changed(); });
                   const options = { childList: true, characterData: true, subtree: true };
                   observer.observe(document, options);
                   const attachShadow = Element.prototype.attachShadow;
@@ -333,9 +333,7 @@ final class PageSettle {
                   window.clearInterval = new Proxy(window.clearInterval, clearing);
                   window.addEventListener('load', () => {
                     // Records of the last nodes parsed may still be queued: take them first.
-                    const last = observer.takeRecords();
-                    mutations += last.length;
-                    if (!live) live = last.some(record => [...record.addedNodes].some(liveNode));
+                    count(observer.takeRecords());
                     inert = !live && document.documentElement !== null && !handlers(document.documentElement);
                     send();
                   }, { once: true });

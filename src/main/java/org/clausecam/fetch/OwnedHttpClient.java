@@ -8,7 +8,7 @@ import java.util.Set;
  * A {@link HttpClient} that its owner can close, on Java 17 too. Java 17's client has no close
  * (it came in Java 21, used when present): its selector thread stays in a native wait until the
  * client is garbage-collected, and a JVM ending with a thread in native code waits 300 ms for it
- * at exit, a sixth of a one-off capture. That thread leaves its loop when interrupted.
+ * at exit. That thread leaves its loop when interrupted.
  */
 public final class OwnedHttpClient implements AutoCloseable {
 
