@@ -188,6 +188,57 @@ def declarations(folder, farm):
         (folder / f"Page {k:04d}.json").write_text(json.dumps({"name": f"Page {k:04d}", "terms": {"Terms of Service": document}}))
 
 
+def one_off(a, work, site, env, launcher):
+    """One-off capture of a small static page, alternated with Chromium's command line and with the
+    floor of the stack: BareLoop given that one page (a JVM, Playwright's driver, a launch, a
+    page, a full-page PNG, nothing else), started as scripts/clausecam starts a one-off capture
+    (its own class-data archive, the quick compiler alone, the serial collector, the cached driver)."""
+    small = site / "small.html"
+    small.write_text("<!doctype html><title>Terms</title><h1>Terms of service</h1><p>These terms apply to every use of the service.</p>")
+    url = f"http://127.0.0.2:{PORT}/small.html"
+    (work / "one-url.txt").write_text(url + "\n")
+    jsa = Path(a.loop_jar).with_suffix(".jsa")
+    bare = ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+    loop_args = ["-cp", f"{a.loop_jar}:{a.classpath}", "BareLoop", str(work / "one-url.txt"), "1", "screenshots"]
+    times = {"capture": [], "bare": [], "chromium": []}
+    phases = {}
+    for i in range(a.captures + 1):  # round 0 only warms up: driver cache, class archives
+        t = time.monotonic()
+        done = subprocess.run([launcher, "capture", "--allow-private-network", "--out", str(work / f"capture-{i}"), url],
+                              env=dict(env, CLAUSECAM_TIMINGS="1"), capture_output=True, text=True)
+        took = time.monotonic() - t
+        if done.returncode:
+            print(f"clausecam capture failed ({done.returncode}): {done.stderr.strip()[-300:]}")
+        if i == 0:
+            # The driver folder clausecam unpacked once, so that the floor does not unpack one per start either.
+            cache = Path(env.get("CLAUSECAM_DRIVER_CACHE", Path.home() / ".cache" / "clausecam"))
+            bare += [f"-Dplaywright.cli.dir={d}" for d in sorted(cache.glob("playwright-driver-*"))[-1:]]
+            subprocess.run(bare + [f"-XX:ArchiveClassesAtExit={jsa}"] + loop_args, env=env, capture_output=True)
+            continue
+        times["capture"].append(took)
+        for line in done.stderr.splitlines():
+            m = re.match(r"clausecam timings: (.*) ([0-9.]+) s$", line)
+            if m:
+                phases.setdefault(m.group(1), []).append(float(m.group(2)))
+        t = time.monotonic()
+        loop = subprocess.run(bare + ([f"-XX:SharedArchiveFile={jsa}"] if jsa.exists() else []) + loop_args,
+                              env=env, capture_output=True, text=True)
+        times["bare"].append(time.monotonic() - t)
+        if loop.returncode:
+            print(f"bare one-off failed ({loop.returncode}): {loop.stderr.strip()[-300:]}")
+        t = time.monotonic()
+        subprocess.run([env["CLAUSECAM_CHROMIUM"], "--headless", "--disable-gpu", "--no-sandbox",
+                        f"--user-data-dir={work / f'chromium-profile-{i}'}", f"--screenshot={work / f'chromium-{i}.png'}",
+                        "--window-size=1280,800", url], capture_output=True)
+        times["chromium"].append(time.monotonic() - t)
+    cap, floor, chm = (statistics.median(times[k]) for k in ("capture", "bare", "chromium"))
+    print(f"one-off capture of a small page (medians of {a.captures}, alternated): clausecam capture {cap:.2f} s, "
+          f"bare Playwright-for-Java one-off {floor:.2f} s, chromium --headless --screenshot {chm:.2f} s; "
+          f"capture {cap / chm:.2f}x Chromium's command line, the bare one-off {floor / chm:.2f}x")
+    for phase, values in phases.items():
+        print(f"  {phase}: {statistics.median(values):.2f} s")
+
+
 def main():
     parser = argparse.ArgumentParser(prog="scripts/bench/throughput",
                                      description="clausecam track against a bare Playwright loop on a loopback farm of corpus pages")
@@ -198,11 +249,12 @@ def main():
     parser.add_argument("--only", default="", help="a quick check instead of the whole comparison: 'track-screenshots' runs "
                         "only track with screenshots and default politeness, 'screenshots' that and the bare loop with "
                         "screenshots, 'shared-context' the bare loop with a context per page against one context whose "
-                        "pages are reused, at each --concurrency, --rounds times")
+                        "pages are reused, at each --concurrency, --rounds times; 'one-off' only the one-off comparison")
     parser.add_argument("--track-args", default="", help="more options for every track run, e.g. '--workers 4'")
     parser.add_argument("--root", required=True)
     parser.add_argument("--classpath", required=True)
     parser.add_argument("--loop-classes", required=True)
+    parser.add_argument("--loop-jar", required=True)
     a = parser.parse_args()
     root = Path(a.root)
     work = Path(tempfile.mkdtemp(prefix="clausecam-throughput-"))
@@ -222,7 +274,7 @@ def main():
               f"answers after 50-300 ms; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}", flush=True)
 
         runs = []
-        for _ in range(a.rounds):
+        for _ in range(0 if a.only == "one-off" else a.rounds):
             for k in [int(c) for c in a.concurrency.split(",")]:
                 if a.only == "track-screenshots":
                     runs.append(("track", k, True, "default"))
@@ -266,34 +318,11 @@ def main():
                 print("  " + "\n  ".join(r["output"].strip().splitlines()[-4:]), flush=True)
             shutil.rmtree(work / f"store-{n}", ignore_errors=True)
 
+        if a.only and a.only != "one-off":
+            return
+        one_off(a, work, site, env, launcher)
         if a.only:
             return
-        # One-off capture of a small static page against Chromium's command line, alternated.
-        small = site / "small.html"
-        small.write_text("<!doctype html><title>Terms</title><h1>Terms of service</h1><p>These terms apply to every use of the service.</p>")
-        url = f"http://127.0.0.2:{PORT}/small.html"
-        capture_s, chromium_s, phases = [], [], {}
-        for i in range(a.captures):
-            out = work / f"capture-{i}"
-            t = time.monotonic()
-            done = subprocess.run([launcher, "capture", "--allow-private-network", "--out", str(out), url],
-                                  env=dict(env, CLAUSECAM_TIMINGS="1"), capture_output=True, text=True)
-            capture_s.append(time.monotonic() - t)
-            for line in done.stderr.splitlines():
-                m = re.match(r"clausecam timings: (.*) ([0-9.]+) s$", line)
-                if m:
-                    phases.setdefault(m.group(1), []).append(float(m.group(2)))
-            profile = work / f"chromium-profile-{i}"
-            t = time.monotonic()
-            subprocess.run([env["CLAUSECAM_CHROMIUM"], "--headless", "--disable-gpu", "--no-sandbox", f"--user-data-dir={profile}",
-                            f"--screenshot={work / f'chromium-{i}.png'}", "--window-size=1280,800", url],
-                           capture_output=True)
-            chromium_s.append(time.monotonic() - t)
-        cap, chm = statistics.median(capture_s), statistics.median(chromium_s)
-        print(f"one-off capture of a small page: clausecam capture {cap:.2f} s, chromium --headless --screenshot {chm:.2f} s "
-              f"(medians of {a.captures}, alternated): {cap / chm:.2f}x")
-        for phase, values in phases.items():
-            print(f"  {phase}: {statistics.median(values):.2f} s")
 
         def best(what, shots, delay):
             rs = [r for r in results if r["what"] == what and r["shots"] == shots and r["delay"] == delay]
