@@ -25,6 +25,9 @@ import org.clausecam.png.PngStreamWriter;
  * {@link #SECTION_PIXELS}, each read row by row by {@link PngStreamReader} and streamed into one
  * PNG by {@link PngStreamWriter}: memory holds one section's PNG, never the whole picture.
  *
+ * <p>A page that scrolls inside one box filling the window is pictured with that box grown to
+ * its content ({@link InnerScroller}).
+ *
  * <p>Every shot is clipped to the viewport width and the measured scroll height, so the PNG has
  * the same width for every capture of a page (visual diffs line up) and its height is the
  * page's scroll height, single shot or stitched. Owner thread only.
@@ -84,6 +87,7 @@ final class FullPageShooter {
     static Screenshot take(Page page, int width, int maxHeight, List<String> hide, long deadline) throws CaptureException {
         boolean lazy = loadLazyImages(page, deadline);
         List<Frame> stilled = still(page, style(hide));
+        boolean unclipped = InnerScroller.unclip(page);
         // Web fonts still loading get a moment, as page.screenshot gave them; one that never
         // arrives only means text in a fallback font.
         softWait(page, FONTS_LOADED, FONTS_WAIT_MILLIS, deadline);
@@ -92,6 +96,9 @@ final class FullPageShooter {
             return shoot(cdp, page, width, maxHeight, deadline);
         } finally {
             detach(cdp);
+            if (unclipped) {
+                InnerScroller.reclip(page);
+            }
             unstill(stilled);
             if (lazy) {
                 restoreLazyImages(page);

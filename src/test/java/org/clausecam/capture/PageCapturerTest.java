@@ -246,6 +246,57 @@ class PageCapturerTest {
     }
 
     @Test
+    void aPageWhoseTermsScrollInsideABoxFillingTheWindowIsPicturedWholeAndKeptAsItWas() throws Exception {
+        // An application shell: the document is one window tall and the terms scroll inside
+        // <main>, so a picture of the document alone would show only their first screen.
+        server.serve("/app-shell.html", "text/html; charset=utf-8", "<html><head><style>"
+                + "html, body { height: 100%; margin: 0; overflow: hidden; } body { display: flex; flex-direction: column; }"
+                + "header { height: 60px; } main { flex: 1 1 0; overflow-y: auto; } p { height: 40px; margin: 0; }"
+                + "#end { height: 40px; background: #00c800; }</style></head><body><header>Example</header><main>"
+                + "<p>Clause</p>".repeat(200) + "<div id=\"end\"></div></main></body></html>");
+
+        RenderedPage rendered = capturer.render(server.url("/app-shell.html"), RenderOptions.defaults());
+
+        Screenshot shot = rendered.screenshot();
+        assertEquals(60 + 200 * 40 + 40, shot.height(), "the header, every clause and the end of <main>");
+        int last = PngRows.rows(shot.png(), shot.height() - 20, 1).getRGB(640, 0);
+        assertTrue(PngRows.near(last, 0x00c800), "the last rows show the end of the terms, got " + PngRows.hex(last));
+        String html = new String(rendered.document().content(), StandardCharsets.UTF_8);
+        assertFalse(html.contains("data-clausecam"), "the snapshot is the page as it was, not as it was pictured: " + html);
+        assertFalse(rendered.changedWhilePictured());
+    }
+
+    @Test
+    void aFixedLayerWhoseTermsScrollOverAPageABitTallerThanTheWindowIsPicturedWhole() throws Exception {
+        // The document scrolls by a footer's height; the layer hides far more than that.
+        server.serve("/fixed-layer.html", "text/html; charset=utf-8", "<html><head><style>"
+                + "body { margin: 0; } footer { height: 900px; } .layer { position: fixed; inset: 0; overflow-y: scroll; }"
+                + ".layer p { height: 40px; margin: 0; } #end { height: 40px; background: #00c800; }</style></head><body>"
+                + "<footer>Footer</footer><div class=\"layer\">" + "<p>Clause</p>".repeat(100) + "<div id=\"end\"></div></div>"
+                + "</body></html>");
+
+        RenderedPage rendered = capturer.render(server.url("/fixed-layer.html"), RenderOptions.defaults());
+
+        Screenshot shot = rendered.screenshot();
+        assertEquals(100 * 40 + 40, shot.height(), "every clause and the end of the layer");
+        int last = PngRows.rows(shot.png(), shot.height() - 20, 1).getRGB(640, 0);
+        assertTrue(PngRows.near(last, 0x00c800), "the last rows show the end of the terms, got " + PngRows.hex(last));
+    }
+
+    @Test
+    void aSmallBoxThatScrollsIsPicturedAsThePageShowsIt() throws Exception {
+        // A side menu is no page's terms: the picture is the window the document fills.
+        server.serve("/scrolling-menu.html", "text/html; charset=utf-8", "<html><head><style>"
+                + "body { margin: 0; } nav { width: 300px; height: 400px; overflow-y: auto; } nav p { height: 40px; margin: 0; }"
+                + "</style></head><body><nav>" + "<p>Link</p>".repeat(50) + "</nav><p>Terms in a page shorter than the window.</p>"
+                + "</body></html>");
+
+        RenderedPage rendered = capturer.render(server.url("/scrolling-menu.html"), RenderOptions.defaults());
+
+        assertEquals(800, rendered.screenshot().height());
+    }
+
+    @Test
     void aPageTallerThanTheLimitIsCutThereAndSaysSo() throws Exception {
         RenderedPage rendered = capturer.render(server.url("/tall.html"),
                 RenderOptions.builder().maxScreenshotHeight(20_000).build());
