@@ -86,8 +86,9 @@ final class CaptureEmailCommand implements Callable<Integer> {
         byte[] raw;
         EmailMessage email;
         try {
-            raw = Files.readAllBytes(file);
+            // Parsed first: a directory, an unreadable or a non-e-mail file is then bad input that names the file.
             email = EmailMessage.parse(file);
+            raw = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UsageException("no such e-mail file: " + file);
         } catch (EmailFormatException e) {

@@ -93,6 +93,15 @@ class CaptureEmailCommandTest {
         assertTrue(run.output().contains("page.eml"), run.output());
     }
 
+    @Test
+    void aDirectoryIsBadInputNamingIt() throws Exception {
+        Path folder = Files.createDirectory(work.resolve("Saved mail.eml"));
+        CliRun run = CliRun.run("capture-email", folder.toString(), "--out", work.resolve("x").toString());
+
+        assertEquals(2, run.exit(), run.output());
+        assertTrue(run.output().contains(folder + ": is a directory"), run.output());
+    }
+
     private static Path fixture(String name) throws URISyntaxException {
         return Path.of(CaptureEmailCommandTest.class.getResource("/email/" + name).toURI());
     }

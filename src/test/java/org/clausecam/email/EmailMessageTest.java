@@ -243,6 +243,15 @@ class EmailMessageTest {
     }
 
     @Test
+    void aDirectoryIsNotAnEmailAndIsNamed() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("Inbox.eml"));
+
+        EmailFormatException e = assertThrows(EmailFormatException.class, () -> EmailMessage.parse(folder));
+
+        assertEquals(folder + ": is a directory, not an e-mail (.eml) file", e.getMessage());
+    }
+
+    @Test
     void streamsParseLikeFilesAndAreNamedAsGiven() throws Exception {
         try (InputStream in = Files.newInputStream(fixture("alternative.eml"))) {
             EmailMessage mail = EmailMessage.parse(in, "upload #3");
