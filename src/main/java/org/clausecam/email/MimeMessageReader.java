@@ -66,7 +66,7 @@ final class MimeMessageReader {
                     mailboxes(message.getFrom()), addresses(message.getTo()), addresses(message.getCc()),
                     message.getDate() == null ? null : Instant.ofEpochMilli(message.getDate().getTime()),
                     fieldBody(message, "Date"),
-                    message.getSubject() == null ? "" : message.getSubject().strip(),
+                    message.getSubject() == null ? "" : C1Controls.asWindows1252(message.getSubject()).strip(),
                     stripAngles(fieldBody(message, "Message-ID")),
                     body.html, body.text,
                     parts.inline, parts.attachments);
@@ -315,7 +315,7 @@ final class MimeMessageReader {
         if (name == null && entity.getBody() instanceof Message forwarded && forwarded.getSubject() != null) {
             name = forwarded.getSubject() + ".eml";
         }
-        return name == null ? "" : DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT).strip();
+        return name == null ? "" : C1Controls.asWindows1252(DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT)).strip();
     }
 
     private static long size(Body body) throws IOException {
@@ -367,7 +367,7 @@ final class MimeMessageReader {
         List<EmailAddress> out = new ArrayList<>();
         if (list != null) {
             for (Mailbox mailbox : list) {
-                out.add(new EmailAddress(mailbox.getName(), mailbox.getAddress()));
+                out.add(new EmailAddress(C1Controls.asWindows1252(mailbox.getName()), mailbox.getAddress()));
             }
         }
         return out;
