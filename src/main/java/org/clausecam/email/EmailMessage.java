@@ -131,7 +131,11 @@ public final class EmailMessage {
         return EmailHtml.preformatted(text == null ? "" : text);
     }
 
-    /** Parts the HTML refers to as {@code cid:<content id>}, by content id (without angle brackets). */
+    /**
+     * Parts the HTML refers to as {@code cid:<content id>}, by content id (without angle brackets),
+     * and members of a multipart/related it refers to by their Content-Location (RFC 2557): those
+     * without a Content-ID are named by that location.
+     */
     public Map<String, InlinePart> inlineParts() { return inlineParts; }
 
     /**

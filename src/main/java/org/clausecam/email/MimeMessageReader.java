@@ -239,9 +239,13 @@ final class MimeMessageReader {
         List<Entity> used = new ArrayList<>(body.used);
         used.add(entity);
         for (Entity member : members) {
+            // RFC 2557: the HTML refers to a member by cid: URL or by the URL in its Content-Location.
+            String location = fieldBody(member, "Content-Location");
+            location = location == null || location.isEmpty() ? null : location;
             String id = contentId(member);
-            if (member != root && id != null && member.getBody() instanceof SingleBody single) {
-                parts.inline.put(id, new InlinePart(id, member.getMimeType(), bytes(single)));
+            String key = id != null ? id : location;
+            if (member != root && key != null && member.getBody() instanceof SingleBody single) {
+                parts.inline.put(key, new InlinePart(key, member.getMimeType(), bytes(single), location));
                 used.add(member);
             }
         }
