@@ -13,6 +13,7 @@ import org.clausecam.email.EmailAddress;
 import org.clausecam.email.EmailAttachment;
 import org.clausecam.email.EmailFormatException;
 import org.clausecam.email.EmailMessage;
+import org.clausecam.email.PreheaderFiller;
 import org.clausecam.extract.ExtractionException;
 import org.clausecam.extract.Extractor;
 import org.clausecam.store.Sha256;
@@ -86,8 +87,9 @@ final class CaptureEmailCommand implements Callable<Integer> {
         byte[] raw;
         EmailMessage email;
         try {
-            raw = Files.readAllBytes(file);
+            // Parsed first: a directory, an unreadable or a non-e-mail file is then bad input that names the file.
             email = EmailMessage.parse(file);
+            raw = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UsageException("no such e-mail file: " + file);
         } catch (EmailFormatException e) {
@@ -152,7 +154,8 @@ final class CaptureEmailCommand implements Callable<Integer> {
                 ? new Extractor().extract(new SourceDocument(null, NO_LOCATION, List.of(), List.of(), List.of(), false), null,
                         email.bodyHtml().getBytes(StandardCharsets.UTF_8), "text/html", NO_LOCATION)
                 : email.text().orElse("").strip();
-        return text.append(body).toString();
+        // The preheader's invisible filler is no text a reader sees: left in, it is a line of junk.
+        return text.append(PreheaderFiller.strip(body)).toString();
     }
 
     /** The headers, attachments and inline parts, and the original message's file and SHA-256 (as a record names its blob). */

@@ -16,7 +16,7 @@ import java.util.List;
  * @param messageId    the Message-ID without angle brackets, or null
  * @param body         {@code "html"}, {@code "text"} or {@code "none"}: what the renderable page shows
  * @param attachments  attached files
- * @param inlineParts  content ids of the parts the HTML shows inline
+ * @param inlineParts  content ids of the parts the HTML shows inline (the Content-Location of one that has no id)
  */
 public record EmailHeaders(String source, List<EmailAddress> from, List<EmailAddress> to, List<EmailAddress> cc,
                            String date, String dateHeader, String subject, String messageId, String body,

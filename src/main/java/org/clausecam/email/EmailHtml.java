@@ -52,6 +52,7 @@ final class EmailHtml {
             document = Jsoup.parse("<!DOCTYPE html><html><head></head><body style=\"margin:0\"></body></html>");
             document.body().append(preformatted(message.text().orElse("")));
         }
+        resolveLocations(document, message.inlineParts(), urlForPart);
         Element head = document.head();
         head.select("meta[charset], meta[http-equiv]").stream()
                 .filter(meta -> meta.hasAttr("charset") || meta.attr("http-equiv").equalsIgnoreCase("content-type"))
@@ -86,6 +87,33 @@ final class EmailHtml {
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /** Attributes that load a resource by URL in an e-mail's HTML. */
+    private static final List<String> RESOURCE_ATTRIBUTES = List.of("src", "background", "poster");
+
+    /**
+     * RFC 2557: an HTML part may refer to a member of its multipart/related by the URL in the
+     * member's Content-Location (Outlook, Word and MHTML writers do), not by {@code cid:}. Those
+     * URLs would reach for the network (and be refused), so they point to the part instead. The
+     * URL is matched as written, which is how senders write both.
+     */
+    private static void resolveLocations(Document document, Map<String, InlinePart> parts,
+                                         Function<InlinePart, String> urlFor) {
+        Map<String, InlinePart> byLocation = new java.util.HashMap<>();
+        parts.values().stream().filter(part -> part.location() != null)
+                .forEach(part -> byLocation.put(part.location(), part));
+        if (byLocation.isEmpty()) {
+            return;
+        }
+        for (String attribute : RESOURCE_ATTRIBUTES) {
+            for (Element element : document.select("[" + attribute + "]")) {
+                InlinePart part = byLocation.get(element.attr(attribute).strip());
+                if (part != null) {
+                    element.attr(attribute, urlFor.apply(part));
+                }
+            }
+        }
     }
 
     private static Element headerBlock(EmailMessage message) {

@@ -2,6 +2,7 @@ package org.clausecam.email;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,6 +56,10 @@ public final class EmailMessage {
 
     /** Reads an .eml file; the error names the file when it is not a readable e-mail. */
     public static EmailMessage parse(Path file) throws EmailFormatException, IOException {
+        // A directory (a mail client's folder, say) has a size too, so it is named before reading.
+        if (Files.isDirectory(file)) {
+            throw new EmailFormatException(file.toString(), "is a directory, not an e-mail (.eml) file");
+        }
         long size;
         try {
             size = Files.size(file);
@@ -65,7 +70,13 @@ public final class EmailMessage {
             throw new EmailFormatException(file.toString(), "file of " + size + " bytes is larger than the "
                     + MAX_SIZE_BYTES + " bytes accepted for an e-mail");
         }
-        return new MimeMessageReader(file.toString()).read(Files.readAllBytes(file));
+        byte[] raw;
+        try {
+            raw = Files.readAllBytes(file);
+        } catch (AccessDeniedException e) {
+            throw new EmailFormatException(file.toString(), "cannot be read (permission denied)", e);
+        }
+        return new MimeMessageReader(file.toString()).read(raw);
     }
 
     /**
@@ -120,7 +131,11 @@ public final class EmailMessage {
         return EmailHtml.preformatted(text == null ? "" : text);
     }
 
-    /** Parts the HTML refers to as {@code cid:<content id>}, by content id (without angle brackets). */
+    /**
+     * Parts the HTML refers to as {@code cid:<content id>}, by content id (without angle brackets),
+     * and members of a multipart/related it refers to by their Content-Location (RFC 2557): those
+     * without a Content-ID are named by that location.
+     */
     public Map<String, InlinePart> inlineParts() { return inlineParts; }
 
     /**

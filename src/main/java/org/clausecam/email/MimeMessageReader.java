@@ -66,7 +66,7 @@ final class MimeMessageReader {
                     mailboxes(message.getFrom()), addresses(message.getTo()), addresses(message.getCc()),
                     message.getDate() == null ? null : Instant.ofEpochMilli(message.getDate().getTime()),
                     fieldBody(message, "Date"),
-                    message.getSubject() == null ? "" : message.getSubject().strip(),
+                    message.getSubject() == null ? "" : C1Controls.asWindows1252(message.getSubject()).strip(),
                     stripAngles(fieldBody(message, "Message-ID")),
                     body.html, body.text,
                     parts.inline, parts.attachments);
@@ -239,9 +239,13 @@ final class MimeMessageReader {
         List<Entity> used = new ArrayList<>(body.used);
         used.add(entity);
         for (Entity member : members) {
+            // RFC 2557: the HTML refers to a member by cid: URL or by the URL in its Content-Location.
+            String location = fieldBody(member, "Content-Location");
+            location = location == null || location.isEmpty() ? null : location;
             String id = contentId(member);
-            if (member != root && id != null && member.getBody() instanceof SingleBody single) {
-                parts.inline.put(id, new InlinePart(id, member.getMimeType(), bytes(single)));
+            String key = id != null ? id : location;
+            if (member != root && key != null && member.getBody() instanceof SingleBody single) {
+                parts.inline.put(key, new InlinePart(key, member.getMimeType(), bytes(single), location));
                 used.add(member);
             }
         }
@@ -315,7 +319,7 @@ final class MimeMessageReader {
         if (name == null && entity.getBody() instanceof Message forwarded && forwarded.getSubject() != null) {
             name = forwarded.getSubject() + ".eml";
         }
-        return name == null ? "" : DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT).strip();
+        return name == null ? "" : C1Controls.asWindows1252(DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT)).strip();
     }
 
     private static long size(Body body) throws IOException {
@@ -367,7 +371,7 @@ final class MimeMessageReader {
         List<EmailAddress> out = new ArrayList<>();
         if (list != null) {
             for (Mailbox mailbox : list) {
-                out.add(new EmailAddress(mailbox.getName(), mailbox.getAddress()));
+                out.add(new EmailAddress(C1Controls.asWindows1252(mailbox.getName()), mailbox.getAddress()));
             }
         }
         return out;

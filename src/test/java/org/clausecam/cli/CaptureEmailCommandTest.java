@@ -45,6 +45,18 @@ class CaptureEmailCommandTest {
     }
 
     @Test
+    void theTextKeepsThePreheaderButNotTheInvisibleFillerAfterIt() throws Exception {
+        Path out = work.resolve("evidence");
+        CliRun run = CliRun.run("capture-email", fixture("preheader-filler.eml").toString(), "--out", out.toString());
+
+        assertEquals(0, run.exit(), run.output());
+        String text = Files.readString(out.resolve("email.md"));
+        assertTrue(text.contains("\n\nOur new terms take effect on 1 March 2026.\n\n"), text);
+        assertTrue(text.matches("(?s)[^\u034F\u200C\uFEFF\u2007]*\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645[^\u034F\u200C\uFEFF\u2007]*"),
+                "no filler character is left, and a word's own zero-width non-joiner stays: " + text);
+    }
+
+    @Test
     void recordsTheEmailAsEvidenceOfATermsDatedByItsDateHeader() throws Exception {
         String store = "file:" + work.resolve("store");
         CliRun run = CliRun.run("capture-email", fixture("related-cid.eml").toString(),
@@ -91,6 +103,15 @@ class CaptureEmailCommandTest {
 
         assertEquals(2, run.exit(), run.output());
         assertTrue(run.output().contains("page.eml"), run.output());
+    }
+
+    @Test
+    void aDirectoryIsBadInputNamingIt() throws Exception {
+        Path folder = Files.createDirectory(work.resolve("Saved mail.eml"));
+        CliRun run = CliRun.run("capture-email", folder.toString(), "--out", work.resolve("x").toString());
+
+        assertEquals(2, run.exit(), run.output());
+        assertTrue(run.output().contains(folder + ": is a directory"), run.output());
     }
 
     private static Path fixture(String name) throws URISyntaxException {

@@ -141,6 +141,16 @@ class EmailMessageTest {
     }
 
     @Test
+    void encodedWordsLabelledLatin1AreReadAsWindows1252LikeTheBody() throws Exception {
+        EmailMessage mail = EmailMessage.parse(fixture("encoded-words-latin1-label-windows-1252-bytes.eml"));
+
+        assertEquals("\u00c4nderung unserer AGB \u2013 Geb\u00fchren ab 4,50 \u20ac", mail.subject());
+        assertEquals("\u201cExample Bank\u201d Kundenservice", mail.from().get(0).name());
+        assertEquals("AGB \u2013 Fassung 2026.pdf", mail.attachments().get(0).fileName());
+        assertEquals("Unsere AGB \u00e4ndern sich \u2013 Details im Anhang.", mail.text().orElseThrow().strip());
+    }
+
+    @Test
     void aTextOnlyMailIsShownAsEscapedWrappedPreformattedText() throws Exception {
         EmailMessage mail = EmailMessage.parse(fixture("text-only.eml"));
 
@@ -240,6 +250,15 @@ class EmailMessageTest {
         EmailFormatException e = assertThrows(EmailFormatException.class, () -> EmailMessage.parse(missing));
 
         assertEquals(missing + ": no such file", e.getMessage());
+    }
+
+    @Test
+    void aDirectoryIsNotAnEmailAndIsNamed() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("Inbox.eml"));
+
+        EmailFormatException e = assertThrows(EmailFormatException.class, () -> EmailMessage.parse(folder));
+
+        assertEquals(folder + ": is a directory, not an e-mail (.eml) file", e.getMessage());
     }
 
     @Test

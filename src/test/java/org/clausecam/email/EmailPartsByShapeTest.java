@@ -43,6 +43,18 @@ class EmailPartsByShapeTest {
     }
 
     @Test
+    void aRelatedImageKnownOnlyByItsContentLocationIsShownInlineNotAttached() throws Exception {
+        EmailMessage mail = EmailMessage.parse(fixture("related-content-location.eml"));
+
+        String location = "http://www.bank.example.org/mail/logo.png";
+        assertEquals(Set.of(location), mail.inlineParts().keySet());
+        assertEquals(location, mail.inlineParts().get(location).location());
+        assertArrayEquals(Files.readAllBytes(fixture("logo.png")), mail.inlineParts().get(location).bytes());
+        assertEquals(List.of(), mail.attachments());
+        assertFalse(mail.renderableHtml().contains("src=\"" + location), "the page points to the part, not the network");
+    }
+
+    @Test
     void mixedOfAlternativeAndPdfListsOnlyThePdf() throws Exception {
         EmailMessage mail = EmailMessage.parse(fixture("mixed-alternative-pdf.eml"));
 

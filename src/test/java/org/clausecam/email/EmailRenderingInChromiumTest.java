@@ -69,6 +69,20 @@ class EmailRenderingInChromiumTest {
     }
 
     @Test
+    void anImageReferredToByItsContentLocationShowsWithoutAnyRequest() throws Exception {
+        EmailMessage mail = EmailMessage.parse(fixture("related-content-location.eml"));
+        List<String> requests = new CopyOnWriteArrayList<>();
+
+        try (BrowserContext context = offlineContext(requests)) {
+            Page page = context.newPage();
+            page.setContent(mail.renderableHtml());
+
+            assertEquals(12, page.evalOnSelector("img[alt='Example Bank']", "img => img.naturalWidth"));
+            assertEquals(List.of(), requests);
+        }
+    }
+
+    @Test
     void remoteImagesAreNotFetched() throws Exception {
         EmailMessage mail = EmailMessage.parse(fixture("simple-html.eml"));
         List<String> requests = new CopyOnWriteArrayList<>();
