@@ -13,6 +13,7 @@ import org.clausecam.email.EmailAddress;
 import org.clausecam.email.EmailAttachment;
 import org.clausecam.email.EmailFormatException;
 import org.clausecam.email.EmailMessage;
+import org.clausecam.email.EmbeddedImageData;
 import org.clausecam.email.PreheaderFiller;
 import org.clausecam.extract.ExtractionException;
 import org.clausecam.extract.Extractor;
@@ -155,7 +156,7 @@ final class CaptureEmailCommand implements Callable<Integer> {
                         email.bodyHtml().getBytes(StandardCharsets.UTF_8), "text/html", NO_LOCATION)
                 : email.text().orElse("").strip();
         // The preheader's invisible filler is no text a reader sees: left in, it is a line of junk.
-        return text.append(PreheaderFiller.strip(body)).toString();
+        return text.append(EmbeddedImageData.abbreviated(PreheaderFiller.strip(body))).toString();
     }
 
     /** The headers, attachments and inline parts, and the original message's file and SHA-256 (as a record names its blob). */
