@@ -44,9 +44,11 @@ RUN set -eu; \
     rm -rf /tmp/pw /src/target/lib/driver-bundle-*.jar
 
 FROM debian:bookworm-slim
+# Fonts for what pages and e-mails show: Latin, CJK, and colour emoji (subjects and notices use
+# them; without a font they are pictured as empty boxes).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends openjdk-17-jre-headless chromium tini \
-      fonts-dejavu-core fonts-liberation fonts-noto-cjk ca-certificates \
+      fonts-dejavu-core fonts-liberation fonts-noto-cjk fonts-noto-color-emoji ca-certificates \
  && apt-get clean && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 10001 --user-group --shell /usr/sbin/nologin clausecam \
  && mkdir -p /data && chown 10001:10001 /data
