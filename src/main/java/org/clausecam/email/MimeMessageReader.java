@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +78,9 @@ final class MimeMessageReader {
         }
     }
 
+    /** The first bytes of a compound file (OLE2), the container of Outlook's .msg. */
+    private static final byte[] OLE_SIGNATURE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+
     /** Checks that the data starts with header fields; returns where they start. */
     private int checkLooksLikeMessage(byte[] raw) throws EmailFormatException {
         int start = 0;
@@ -88,6 +92,11 @@ final class MimeMessageReader {
         }
         if (start >= raw.length) {
             throw new EmailFormatException(source, "empty file, not an e-mail");
+        }
+        if (raw.length >= OLE_SIGNATURE.length && Arrays.equals(raw, 0, OLE_SIGNATURE.length, OLE_SIGNATURE, 0, OLE_SIGNATURE.length)) {
+            // What classic Outlook saves and drags out: a compound file, not MIME.
+            throw new EmailFormatException(source, "an Outlook .msg file, not an e-mail (.eml) file; "
+                    + "Outlook on the web and the new Outlook save a message as .eml (Download)");
         }
         int headerEnd = headerEnd(raw, start);
         for (int i = start; i < headerEnd; i++) {

@@ -224,6 +224,18 @@ class EmailMessageTest {
     }
 
     @Test
+    void anOutlookMsgFileIsNamedAsSuchWithTheWayToAnEml() throws Exception {
+        byte[] compound = new byte[1024];
+        System.arraycopy(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}, 0, compound, 0, 8);
+        Path msg = Files.write(dir.resolve("Terms update.msg"), compound);
+
+        EmailFormatException e = assertThrows(EmailFormatException.class, () -> EmailMessage.parse(msg));
+
+        assertEquals(msg + ": an Outlook .msg file, not an e-mail (.eml) file; "
+                + "Outlook on the web and the new Outlook save a message as .eml (Download)", e.getMessage());
+    }
+
+    @Test
     void anHtmlPageIsNotAnEmail() throws Exception {
         Path page = Files.writeString(dir.resolve("policy.html"),
                 "<!DOCTYPE html>\n<html><body><p>Note: this is a web page</p></body></html>\n");
