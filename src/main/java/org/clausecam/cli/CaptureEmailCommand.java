@@ -156,13 +156,23 @@ final class CaptureEmailCommand implements Callable<Integer> {
                         email.bodyHtml().getBytes(StandardCharsets.UTF_8), "text/html", NO_LOCATION)
                 : email.text().orElse("").strip();
         // The preheader's invisible filler is no text a reader sees: left in, it is a line of junk.
-        return text.append(EmbeddedImageData.abbreviated(PreheaderFiller.strip(body))).toString();
+        text.append(EmbeddedImageData.abbreviated(PreheaderFiller.strip(body)));
+        for (EmailMessage attached : email.forwarded()) {
+            text.append("\n\n---\n\nAttached message:\n\n").append(markdown(attached));
+        }
+        return text.toString();
     }
 
     /** The headers, attachments and inline parts, and the original message's file and SHA-256 (as a record names its blob). */
     private static ObjectNode headers(EmailMessage email, byte[] raw) {
         ObjectNode json = new ObjectMapper().createObjectNode();
         json.putObject("message").put("file", MESSAGE_FILE).put("sha256", Sha256.hex(raw)).put("size", raw.length);
+        describe(email, json);
+        return json;
+    }
+
+    /** The headers people quote, the attachments, and the messages attached whole, each described the same way. */
+    private static void describe(EmailMessage email, ObjectNode json) {
         json.put("subject", email.subject());
         json.put("from", join(email.from()));
         json.put("to", join(email.to()));
@@ -175,7 +185,12 @@ final class CaptureEmailCommand implements Callable<Integer> {
             attachments.addObject().put("fileName", a.fileName()).put("mimeType", a.mimeType()).put("size", a.size());
         }
         json.put("inlineParts", email.inlineParts().size());
-        return json;
+        if (!email.forwarded().isEmpty()) {
+            ArrayNode forwarded = json.putArray("attachedMessages");
+            for (EmailMessage attached : email.forwarded()) {
+                describe(attached, forwarded.addObject());
+            }
+        }
     }
 
     private static String join(List<EmailAddress> addresses) {

@@ -64,8 +64,37 @@ final class EmailHtml {
             head.appendElement("title").text(message.subject());
         }
         document.body().prependChild(headerBlock(message));
+        for (EmailMessage attached : message.forwarded()) {
+            document.body().appendChild(forwardedSection(attached, urlForPart));
+        }
         document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
         return document.outerHtml();
+    }
+
+    private static final String SECTION_STYLE = "all:initial;display:block;margin-top:24px;border-top:4px solid #c9ccd1";
+    private static final String CAPTION_STYLE = "all:initial;display:block;padding:8px 16px;background:#e4e6ea;"
+            + "font:bold 13px/1.5 'DejaVu Sans',Arial,sans-serif;color:#57606a";
+
+    /**
+     * A message attached whole (a notice forwarded as an attachment), below the one that carries
+     * it, as mail clients show it: a caption, its own header block, its body. It keeps its own
+     * style sheets inside a declarative shadow root, which needs no script: the two messages'
+     * CSS do not restyle each other.
+     */
+    private static Element forwardedSection(EmailMessage attached, Function<InlinePart, String> urlForPart) {
+        Document inner = Jsoup.parse(render(attached, urlForPart));
+        Element section = new Element("div").attr("class", "clausecam-attached-message").attr("style", SECTION_STYLE);
+        Element root = section.appendElement("template").attr("shadowrootmode", "open");
+        root.appendElement("div").attr("style", CAPTION_STYLE).text("Attached message");
+        for (Element style : inner.head().select("style")) {
+            root.appendChild(style.clone());
+        }
+        // Its body's own attributes (a background, margins) go with it onto the box that stands for that body.
+        Element body = root.appendElement("div").attr("style", inner.body().attr("style"));
+        for (org.jsoup.nodes.Node node : new ArrayList<>(inner.body().childNodes())) {
+            body.appendChild(node);
+        }
+        return section;
     }
 
     /** Text as the body of a page: escaped, long lines wrapped, links left as text. */

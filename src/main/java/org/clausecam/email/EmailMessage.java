@@ -36,10 +36,11 @@ public final class EmailMessage {
     private final String text;
     private final Map<String, InlinePart> inlineParts;
     private final List<EmailAttachment> attachments;
+    private final List<EmailMessage> forwarded;
 
     EmailMessage(String source, List<EmailAddress> from, List<EmailAddress> to, List<EmailAddress> cc,
                  Instant date, String dateHeader, String subject, String messageId, String html, String text,
-                 Map<String, InlinePart> inlineParts, List<EmailAttachment> attachments) {
+                 Map<String, InlinePart> inlineParts, List<EmailAttachment> attachments, List<EmailMessage> forwarded) {
         this.source = source;
         this.from = List.copyOf(from);
         this.to = List.copyOf(to);
@@ -52,6 +53,7 @@ public final class EmailMessage {
         this.text = text;
         this.inlineParts = Collections.unmodifiableMap(new LinkedHashMap<>(inlineParts));
         this.attachments = List.copyOf(attachments);
+        this.forwarded = List.copyOf(forwarded);
     }
 
     /** Reads an .eml file; the error names the file when it is not a readable e-mail. */
@@ -146,6 +148,13 @@ public final class EmailMessage {
     public List<EmailAttachment> attachments() { return attachments; }
 
     /**
+     * The messages attached whole (message/rfc822), in order: a notice forwarded as an
+     * attachment is one. They are also among {@link #attachments()}; the picture and the text
+     * show them below the message, each with its own headers.
+     */
+    public List<EmailMessage> forwarded() { return forwarded; }
+
+    /**
      * One self-contained HTML page to screenshot: a plain header block (From, To, Cc, Date,
      * Subject, attachments; all escaped) above the body, {@code cid:} URLs replaced by
      * {@code data:} URLs, and a Content-Security-Policy that lets nothing load from a network.
@@ -178,7 +187,10 @@ public final class EmailMessage {
             return Optional.empty();
         }
         String id = java.net.URLDecoder.decode(url.substring(prefix.length()), java.nio.charset.StandardCharsets.UTF_8);
-        return Optional.ofNullable(inlineParts.get(id));
+        if (inlineParts.containsKey(id)) {
+            return Optional.of(inlineParts.get(id));
+        }
+        return forwarded.stream().map(message -> message.inlinePartAt(url)).flatMap(Optional::stream).findFirst();
     }
 
     /** Headers, attachments and inline part ids, ready to write as JSON next to the screenshot. */

@@ -60,17 +60,7 @@ final class MimeMessageReader {
         try {
             checkHasMessageHeaders(message);
             checkMultipartsComplete(message, raw);
-            Parts parts = new Parts();
-            Selection body = select(message, parts);
-            collectLeftovers(message, body, parts);
-            return new EmailMessage(source,
-                    mailboxes(message.getFrom()), addresses(message.getTo()), addresses(message.getCc()),
-                    message.getDate() == null ? null : Instant.ofEpochMilli(message.getDate().getTime()),
-                    fieldBody(message, "Date"),
-                    message.getSubject() == null ? "" : C1Controls.asWindows1252(message.getSubject()).strip(),
-                    stripAngles(fieldBody(message, "Message-ID")),
-                    body.html, body.text,
-                    parts.inline, parts.attachments);
+            return email(message, 0);
         } catch (IOException e) {
             throw new EmailFormatException(source, "cannot decode a MIME part: " + e.getMessage(), e);
         } finally {
@@ -80,6 +70,32 @@ final class MimeMessageReader {
 
     /** The first bytes of a compound file (OLE2), the container of Outlook's .msg. */
     private static final byte[] OLE_SIGNATURE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+
+    /**
+     * How deep forwarded messages are read: a notice forwarded, then forwarded again, is common;
+     * deeper nesting is pictured as attachments only, so that a crafted message cannot nest without end.
+     */
+    private static final int MAX_FORWARD_DEPTH = 3;
+
+    private EmailMessage email(Message message, int depth) throws IOException {
+        Parts parts = new Parts();
+        Selection body = select(message, parts);
+        collectLeftovers(message, body, parts);
+        List<EmailMessage> forwarded = new ArrayList<>();
+        if (depth < MAX_FORWARD_DEPTH) {
+            for (Message attached : parts.forwarded) {
+                forwarded.add(email(attached, depth + 1));
+            }
+        }
+        return new EmailMessage(source,
+                mailboxes(message.getFrom()), addresses(message.getTo()), addresses(message.getCc()),
+                message.getDate() == null ? null : Instant.ofEpochMilli(message.getDate().getTime()),
+                fieldBody(message, "Date"),
+                message.getSubject() == null ? "" : C1Controls.asWindows1252(message.getSubject()).strip(),
+                stripAngles(fieldBody(message, "Message-ID")),
+                body.html, body.text,
+                parts.inline, parts.attachments, forwarded);
+    }
 
     /** Checks that the data starts with header fields; returns where they start. */
     private int checkLooksLikeMessage(byte[] raw) throws EmailFormatException {
@@ -172,6 +188,8 @@ final class MimeMessageReader {
     private static final class Parts {
         final Map<String, InlinePart> inline = new LinkedHashMap<>();
         final List<EmailAttachment> attachments = new ArrayList<>();
+        /** Messages attached whole (message/rfc822): a notice forwarded as an attachment. */
+        final List<Message> forwarded = new ArrayList<>();
     }
 
     private Selection select(Entity entity, Parts parts) throws IOException {
@@ -301,6 +319,9 @@ final class MimeMessageReader {
             return;
         }
         parts.attachments.add(new EmailAttachment(fileName(entity), entity.getMimeType(), size(content)));
+        if (content instanceof Message attached) {
+            parts.forwarded.add(attached);
+        }
     }
 
     /** The charset parameter as written; mime4j's getCharset() answers us-ascii when there is none. */

@@ -45,6 +45,25 @@ class CaptureEmailCommandTest {
     }
 
     @Test
+    void aNoticeForwardedAsAnAttachmentIsInThePictureTheTextAndTheHeaders() throws Exception {
+        Path out = work.resolve("evidence");
+        CliRun run = CliRun.run("capture-email", fixture("forwarded-rfc822.eml").toString(), "--out", out.toString());
+
+        assertEquals(0, run.exit(), run.output());
+        String text = Files.readString(out.resolve("email.md"));
+        assertTrue(text.contains("For the file: the notice we received yesterday.\n\n---\n\nAttached message:\n\n"
+                + "From: Example Models <noreply@example-models.test>  \n"), text);
+        assertTrue(text.contains("Subject: Updates to our Usage Policies\n\n"), text);
+        assertTrue(text.contains("We have updated our Usage Policies."), text);
+        JsonNode headers = new ObjectMapper().readTree(out.resolve("email.json").toFile());
+        assertEquals("Fwd: Updates to our Usage Policies", headers.get("subject").asText());
+        assertEquals("Updates to our Usage Policies", headers.get("attachedMessages").get(0).get("subject").asText());
+        assertEquals("2025-12-16T18:30:00Z", headers.get("attachedMessages").get(0).get("date").asText());
+        BufferedImage shot = ImageIO.read(out.resolve("screenshot.png").toFile());
+        assertTrue(shot.getHeight() > 240, "the note, then the notice with its header block: " + shot.getHeight());
+    }
+
+    @Test
     void theTextKeepsThePreheaderButNotTheInvisibleFillerAfterIt() throws Exception {
         Path out = work.resolve("evidence");
         CliRun run = CliRun.run("capture-email", fixture("preheader-filler.eml").toString(), "--out", out.toString());

@@ -80,6 +80,20 @@ class EmailPartsByShapeTest {
     }
 
     @Test
+    void aForwardedMessageIsAlsoReadWholeWithItsOwnHeadersBodyAndImage() throws Exception {
+        EmailMessage mail = EmailMessage.parse(fixture("forwarded-rfc822.eml"));
+
+        assertEquals(1, mail.forwarded().size());
+        EmailMessage notice = mail.forwarded().get(0);
+        assertEquals("Updates to our Usage Policies", notice.subject());
+        assertEquals("Example Models <noreply@example-models.test>", notice.from().get(0).toString());
+        assertEquals("2025-12-16T18:30:00Z", notice.date().orElseThrow().toString());
+        assertTrue(notice.html().orElseThrow().contains("<p>We have updated our Usage Policies.</p>"));
+        assertEquals(Set.of("mark-5e1"), notice.inlineParts().keySet());
+        assertEquals(List.of(), notice.forwarded());
+    }
+
+    @Test
     void aListFooterAfterTheBodyIsTextButANamedTextPartIsAFile() throws Exception {
         EmailMessage mail = EmailMessage.parse(fixture("mixed-list-footer-and-named-text.eml"));
 

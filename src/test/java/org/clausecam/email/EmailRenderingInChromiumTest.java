@@ -83,6 +83,39 @@ class EmailRenderingInChromiumTest {
     }
 
     @Test
+    void aForwardedNoticeIsShownBelowTheNoteWithItsHeadersAndImageWithoutAnyRequest() throws Exception {
+        EmailMessage mail = EmailMessage.parse(fixture("forwarded-rfc822.eml"));
+        List<String> requests = new CopyOnWriteArrayList<>();
+
+        try (BrowserContext context = offlineContext(requests)) {
+            Page page = context.newPage();
+            page.setContent(mail.renderableHtml());
+
+            // Playwright's CSS selectors reach into the attached message's (open) shadow root.
+            String notice = page.innerText(".clausecam-attached-message #clausecam-email-headers");
+            assertTrue(notice.contains("Updates to our Usage Policies") && notice.contains("noreply@example-models.test"), notice);
+            assertTrue(page.innerText(".clausecam-attached-message p").contains("We have updated our Usage Policies."));
+            assertEquals(12, page.evalOnSelector(".clausecam-attached-message img", "img => img.naturalWidth"));
+            assertEquals(List.of(), requests);
+        }
+    }
+
+    @Test
+    void theNoteAndTheAttachedNoticeKeepTheirOwnStyles() throws Exception {
+        EmailMessage mail = EmailMessage.parse(fixture("forwarded-rfc822-styled.eml"));
+
+        try (BrowserContext context = offlineContext(new CopyOnWriteArrayList<>())) {
+            Page page = context.newPage();
+            page.setContent(mail.renderableHtml());
+
+            assertEquals("rgb(200, 0, 0)", page.evalOnSelector("#note", "p => getComputedStyle(p).color"));
+            assertEquals("rgb(0, 0, 200)", page.evalOnSelector("#notice", "p => getComputedStyle(p).color"));
+            assertEquals("rgb(240, 240, 200)", page.evalOnSelector("#notice", "p => getComputedStyle(p.parentElement).backgroundColor"),
+                    "the notice's own background, from its body");
+        }
+    }
+
+    @Test
     void remoteImagesAreNotFetched() throws Exception {
         EmailMessage mail = EmailMessage.parse(fixture("simple-html.eml"));
         List<String> requests = new CopyOnWriteArrayList<>();
