@@ -32,10 +32,10 @@ import java.util.concurrent.Callable;
                 "  clausecam diff Claude.ai \"Privacy Policy\" --from 2026-08-01 --to 2026-10-01"})
 final class DiffCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SERVICE")
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "Service id (declaration file name without .json).")
     String service;
 
-    @Parameters(index = "1", paramLabel = "TYPE")
+    @Parameters(index = "1", paramLabel = "TYPE", description = "Terms type, e.g. \"Privacy Policy\".")
     String type;
 
     @Mixin

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "report",
         mixinStandardHelpOptions = true,
         description = {
-                "Write a static HTML report of the store, to open from disk or any static host:",
+                "Write a static HTML report of the store, to open from disk or any static host.",
                 "  index.html      services and terms; every change, e-mail and terms in a",
                 "                  list with search (changed words too) and filters",
                 "  terms/S/T/      a timeline per terms; record-ID.html per record (its hash",

@@ -54,14 +54,14 @@ import java.util.concurrent.Callable;
                 "",
                 "Following a run: a start line (terms, hosts, concurrency, store, shard, screenshots), then per terms",
                 "  [12/240] Mistral / Imprint: changed in 2.3 s · 3.1/min · ETA 1 h 10 min",
-                "with its notes indented below, then the summary. Rate, ETA and a redrawn line of the",
-                "terms in flight on a terminal only (--[no-]progress); --log-format json for events.",
+                "with its notes indented below, then the summary. Rate, ETA and a redrawn line of the terms in flight "
+                        + "on a terminal only (--[no-]progress); --log-format json for events.",
                 "",
                 "Each run keeps its summary in the store, runs/START-shard-I-of-N-ID.json (docs/storage.md)."})
 final class TrackCommand implements Callable<Integer> {
 
     @Option(names = "--declarations", paramLabel = "DIR", defaultValue = "${env:CLAUSECAM_DECLARATIONS:-declarations}",
-            description = "Declarations folder, Open Terms Archive format (default: ${DEFAULT-VALUE}).")
+            description = "Declarations folder, Open Terms Archive format. Default: $CLAUSECAM_DECLARATIONS, else declarations.")
     Path declarations;
 
     @Mixin
