@@ -66,6 +66,11 @@ final class DiffCommand implements Callable<Integer> {
             RecordFinder finder = new RecordFinder(s, key);
             StoredRecord older;
             StoredRecord newer;
+            if (s.latest(key).isEmpty()) {
+                spec.commandLine().getErr().println("clausecam: no records of " + UserText.printable(service + " / " + type)
+                        + " in " + s.describe());
+                return 1;
+            }
             if (from == null && to == null) {
                 Optional<StoredRecord[]> change = finder.lastChange();
                 if (change.isEmpty()) {
@@ -76,9 +81,9 @@ final class DiffCommand implements Callable<Integer> {
                 older = change.get()[0];
                 newer = change.get()[1];
             } else {
-                newer = to != null ? finder.find(to) : s.latest(key).orElseThrow(
+                newer = to != null ? find(finder, "--to", to) : s.latest(key).orElseThrow(
                         () -> new StoreException("no records of " + service + " / " + type + " in " + s.describe()));
-                older = from != null ? finder.find(from) : finder.find(newer.record().previous() == null ? newer.id() : previousId(s, key, newer));
+                older = from != null ? find(finder, "--from", from) : finder.find(newer.record().previous() == null ? newer.id() : previousId(s, key, newer));
             }
             String a = new String(s.getBlob(older.record().version()), StandardCharsets.UTF_8);
             String b = new String(s.getBlob(newer.record().version()), StandardCharsets.UTF_8);
@@ -92,6 +97,15 @@ final class DiffCommand implements Callable<Integer> {
             if (visual != null) visualDiff(s, older, newer, out);
             out.flush();
             return 0;
+        }
+    }
+
+    /** A record named by --from/--to; a value that is neither a record id nor a date is bad usage (exit 2). */
+    private static StoredRecord find(RecordFinder finder, String option, String reference) throws StoreException {
+        try {
+            return finder.find(reference);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " " + e.getMessage(), e);
         }
     }
 

@@ -68,10 +68,11 @@ public final class RecordFinder {
         }
     }
 
-    private Instant parseMoment(String reference) throws StoreException {
+    /** A reference that is neither a record id nor a date is bad input: {@link IllegalArgumentException}. */
+    private Instant parseMoment(String reference) {
         Optional<Instant> moment = IsoMoment.endOf(reference);
         if (moment.isEmpty()) {
-            throw new StoreException("'" + reference + "' is neither a record id of " + terms.service() + " / "
+            throw new IllegalArgumentException("'" + reference + "' is neither a record id of " + terms.service() + " / "
                     + terms.termsType() + " nor a date (2026-09-25 or 2026-09-25T10:00:00Z)");
         }
         return moment.get();
