@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Show what changed in one terms between two records, as a unified text diff.",
                 "Default: the last change. --from/--to take a record id (see history) or a date: "
-                        + "the latest record at or before it."},
+                        + "the latest page capture at or before it (e-mail evidence is passed over)."},
         footer = {"", "Examples:", "  clausecam diff Claude.ai \"Privacy Policy\"",
                 "  clausecam diff Claude.ai \"Privacy Policy\" --from 2026-08-01 --to 2026-10-01"})
 final class DiffCommand implements Callable<Integer> {
@@ -41,10 +41,10 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--from", paramLabel = "RECORD|DATE", description = "The older record (default: the one before the last change).")
+    @Option(names = "--from", paramLabel = "RECORD|DATE", description = "The older record (default: the page capture before the last change; with only --to: the page capture before it).")
     String from;
 
-    @Option(names = "--to", paramLabel = "RECORD|DATE", description = "The newer record (default: the last change; with only --from: the latest record).")
+    @Option(names = "--to", paramLabel = "RECORD|DATE", description = "The newer record (default: the last change; with only --from: the latest page capture).")
     String to;
 
     @Option(names = "--visual", paramLabel = "FILE.png",
@@ -81,9 +81,9 @@ final class DiffCommand implements Callable<Integer> {
                 older = change.get()[0];
                 newer = change.get()[1];
             } else {
-                newer = to != null ? find(finder, "--to", to) : s.latest(key).orElseThrow(
-                        () -> new StoreException("no records of " + service + " / " + type + " in " + s.describe()));
-                older = from != null ? find(finder, "--from", from) : finder.find(newer.record().previous() == null ? newer.id() : previousId(s, key, newer));
+                newer = to != null ? find(finder, "--to", to) : finder.latestCapture().orElseThrow(
+                        () -> new StoreException("no page capture of " + service + " / " + type + " in " + s.describe()));
+                older = from != null ? find(finder, "--from", from) : finder.captureBefore(newer).orElse(newer);
             }
             String a = new String(s.getBlob(older.record().version()), StandardCharsets.UTF_8);
             String b = new String(s.getBlob(newer.record().version()), StandardCharsets.UTF_8);
@@ -134,11 +134,6 @@ final class DiffCommand implements Callable<Integer> {
         String sha = docs.get(document - 1).screenshot();
         if (sha == null) throw new UsageException("record " + r.id() + " has no screenshot (captured with --no-screenshots, or a PDF)");
         return sha;
-    }
-
-    private static String previousId(Store s, TermsKey key, StoredRecord newer) throws StoreException {
-        for (StoredRecord r : s.history(key, newer.id(), 1)) return r.id();
-        return newer.id();
     }
 
     private String label(StoredRecord r) {

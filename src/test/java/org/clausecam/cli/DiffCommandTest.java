@@ -38,6 +38,17 @@ class DiffCommandTest {
     }
 
     @Test
+    void aDateNamesTheLatestPageCaptureThenNotEmailEvidenceRecordedLater() throws Exception {
+        try (StoreHistories h = new StoreHistories(work.resolve("store"))) {
+            h.email("Example", "Privacy Policy", Instant.parse("2026-04-01T09:00:00Z"));
+        }
+        CliRun run = CliRun.run("diff", "Example", "Privacy Policy", "--store", store, "--from", "2026-04-07");
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().startsWith("--- Example/Privacy Policy.md @ 2026-04-06T10:00:00Z"), run.output());
+        assertTrue(run.output().contains("-We keep data.") && run.output().contains("+We sell data."), run.output());
+    }
+
+    @Test
     void aFromThatIsNeitherARecordNorADateIsBadUsage() {
         CliRun run = CliRun.run("diff", "Example", "Privacy Policy", "--store", store, "--from", "last-week");
         assertEquals(2, run.exit(), run.output());
