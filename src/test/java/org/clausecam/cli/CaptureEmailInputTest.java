@@ -1,5 +1,6 @@
 package org.clausecam.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code capture-email} given something that is not an e-mail file: bad input (exit 2) that names it. */
+@Tag("unit")
 class CaptureEmailInputTest {
 
     @TempDir

@@ -2,6 +2,7 @@ package org.clausecam.cli;
 
 import org.clausecam.export.StoreHistories;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code diff}: what it says when the terms or the records asked for are not there. */
+@Tag("unit")
 class DiffCommandTest {
 
     @TempDir

@@ -1,6 +1,7 @@
 package org.clausecam.cli;
 
 import org.clausecam.track.Shard;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Services go to shards by a hash of their id, so a small collection leaves some shards empty. Such
  * a shard has nothing to do and succeeds: the manifests fail the whole Indexed Job on exit 2.
  */
+@Tag("unit")
 class EmptyShardTrackTest {
 
     @TempDir

@@ -1,6 +1,7 @@
 package org.clausecam.cli;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code --metrics-file}: replaced whole, and readable by a collector that runs as another user. */
+@Tag("unit")
 class MetricsFileTest {
 
     @TempDir

@@ -1,6 +1,7 @@
 package org.clausecam.cli;
 
 import org.clausecam.export.StoreHistories;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A mistyped {@code --services} of an export or the feed is bad usage naming it, never an empty file that looks right. */
+@Tag("unit")
 class UnknownServiceExportTest {
 
     @TempDir
