@@ -38,7 +38,8 @@ import java.util.concurrent.Callable;
 @Command(name = "capture", mixinStandardHelpOptions = true,
         description = {"Capture one page without a declaration: writes snapshot.html (or snapshot.pdf), "
                 + "screenshot.png, version.md and capture.json into --out.",
-                "With --service and --type the capture is also recorded in the store, like a tracked terms."},
+                "With --service and --type the capture is also recorded in the store, like a tracked terms.",
+                "A PDF is kept and extracted as it was received: it has no screenshot."},
         footer = {"", "Examples:",
                 "  clausecam capture https://www.anthropic.com/legal/privacy --select main --out privacy",
                 "  clausecam capture https://example.com/terms --execute-client-scripts --remove .cookie-banner --out terms",

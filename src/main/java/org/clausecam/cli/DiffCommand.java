@@ -27,24 +27,24 @@ import java.util.concurrent.Callable;
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Show what changed in one terms between two records, as a unified text diff.",
                 "Default: the last change. --from/--to take a record id (see history) or a date: "
-                        + "the latest record at or before it."},
+                        + "the latest page capture at or before it (e-mail evidence is passed over)."},
         footer = {"", "Examples:", "  clausecam diff Claude.ai \"Privacy Policy\"",
                 "  clausecam diff Claude.ai \"Privacy Policy\" --from 2026-08-01 --to 2026-10-01"})
 final class DiffCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SERVICE")
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "Service id (declaration file name without .json).")
     String service;
 
-    @Parameters(index = "1", paramLabel = "TYPE")
+    @Parameters(index = "1", paramLabel = "TYPE", description = "Terms type, e.g. \"Privacy Policy\".")
     String type;
 
     @Mixin
     StoreOption store;
 
-    @Option(names = "--from", paramLabel = "RECORD|DATE", description = "The older record (default: the one before the last change).")
+    @Option(names = "--from", paramLabel = "RECORD|DATE", description = "The older record (default: the page capture before the last change; with only --to: the page capture before it).")
     String from;
 
-    @Option(names = "--to", paramLabel = "RECORD|DATE", description = "The newer record (default: the last change; with only --from: the latest record).")
+    @Option(names = "--to", paramLabel = "RECORD|DATE", description = "The newer record (default: the last change; with only --from: the latest page capture).")
     String to;
 
     @Option(names = "--visual", paramLabel = "FILE.png",
@@ -66,6 +66,11 @@ final class DiffCommand implements Callable<Integer> {
             RecordFinder finder = new RecordFinder(s, key);
             StoredRecord older;
             StoredRecord newer;
+            if (s.latest(key).isEmpty()) {
+                spec.commandLine().getErr().println("clausecam: no records of " + UserText.printable(service + " / " + type)
+                        + " in " + s.describe());
+                return 1;
+            }
             if (from == null && to == null) {
                 Optional<StoredRecord[]> change = finder.lastChange();
                 if (change.isEmpty()) {
@@ -76,9 +81,9 @@ final class DiffCommand implements Callable<Integer> {
                 older = change.get()[0];
                 newer = change.get()[1];
             } else {
-                newer = to != null ? finder.find(to) : s.latest(key).orElseThrow(
-                        () -> new StoreException("no records of " + service + " / " + type + " in " + s.describe()));
-                older = from != null ? finder.find(from) : finder.find(newer.record().previous() == null ? newer.id() : previousId(s, key, newer));
+                newer = to != null ? find(finder, "--to", to) : finder.latestCapture().orElseThrow(
+                        () -> new StoreException("no page capture of " + service + " / " + type + " in " + s.describe()));
+                older = from != null ? find(finder, "--from", from) : finder.captureBefore(newer).orElse(newer);
             }
             String a = new String(s.getBlob(older.record().version()), StandardCharsets.UTF_8);
             String b = new String(s.getBlob(newer.record().version()), StandardCharsets.UTF_8);
@@ -92,6 +97,15 @@ final class DiffCommand implements Callable<Integer> {
             if (visual != null) visualDiff(s, older, newer, out);
             out.flush();
             return 0;
+        }
+    }
+
+    /** A record named by --from/--to; a value that is neither a record id nor a date is bad usage (exit 2). */
+    private static StoredRecord find(RecordFinder finder, String option, String reference) throws StoreException {
+        try {
+            return finder.find(reference);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " " + e.getMessage(), e);
         }
     }
 
@@ -120,11 +134,6 @@ final class DiffCommand implements Callable<Integer> {
         String sha = docs.get(document - 1).screenshot();
         if (sha == null) throw new UsageException("record " + r.id() + " has no screenshot (captured with --no-screenshots, or a PDF)");
         return sha;
-    }
-
-    private static String previousId(Store s, TermsKey key, StoredRecord newer) throws StoreException {
-        for (StoredRecord r : s.history(key, newer.id(), 1)) return r.id();
-        return newer.id();
     }
 
     private String label(StoredRecord r) {

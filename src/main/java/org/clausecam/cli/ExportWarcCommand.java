@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                         + "(urn:dom:URL) and the Markdown version (urn:markdown:URL, text/markdown), "
                         + "with SHA-256 block and payload digests. A response whose payload is already in the file "
                         + "(an unchanged page, a shared stylesheet) is a revisit record referring to it.",
-                "Example: clausecam export warc --store file:./data --out captures.warc.gz --services Claude --since 2026-01-01"})
+                "Example: clausecam export warc --store file:./data --out captures.warc.gz --services Claude.ai --since 2026-01-01"})
 public final class ExportWarcCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,6 +42,7 @@ public final class ExportWarcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws StoreException, ExportException {
         try (LayoutStore opened = store.openExisting()) {
+            StoredServices.requireKnown(opened, choice.services);
             WarcExport.Written written = new WarcExport(opened, "Clausecam " + AgentVersion.current()).write(choice.selection(), out);
             spec.commandLine().getOut().printf("wrote %s: %d captures, %d pages, %d replayable records%n",
                     UserText.printable(out.toString()), written.captures(), written.pages().size(), written.index().size());

@@ -28,13 +28,13 @@ import java.util.concurrent.Callable;
                 + "reads <Service>/<Terms type>.html|.pdf and <Service>/<Terms type> #<document id>.html|.pdf, "
                 + "writes <Service>/<Terms type>.md.",
                 "A terms that fails is reported and the others are still written; exit 1 if any failed."},
-        footer = {"", "Example:",
+        footer = {"", "Examples:",
                 "  clausecam extract --declarations declarations --snapshots snapshots --out versions --date 2026-08-01",
                 "  clausecam extract --declarations declarations --snapshots snapshots --out versions --engine 11.0.2"})
 final class ExtractCommand implements Callable<Integer> {
 
     @Option(names = "--declarations", paramLabel = "DIR", defaultValue = "${env:CLAUSECAM_DECLARATIONS:-declarations}",
-            description = "Declarations folder (default: ${DEFAULT-VALUE}).")
+            description = "Declarations folder. Default: $CLAUSECAM_DECLARATIONS, else declarations.")
     Path declarations;
 
     @Option(names = "--snapshots", paramLabel = "DIR", required = true, description = "Snapshots folder, one sub-folder per service.")

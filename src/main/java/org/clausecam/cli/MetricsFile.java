@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * {@code --metrics-file}: the run's metrics, replaced whole. A collector that reads the file while
@@ -23,6 +24,11 @@ final class MetricsFile {
         Files.createDirectories(folder);
         // The collector ignores names not ending in .prom, so the temporary file is never read.
         Path temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+        // A temporary file is readable by its owner only; the collector (a node exporter) usually
+        // runs as another user, so the file is made readable by all.
+        if (temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+        }
         try {
             Files.writeString(temporary, exposition, StandardCharsets.UTF_8);
             try {

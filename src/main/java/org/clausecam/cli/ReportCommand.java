@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "report",
         mixinStandardHelpOptions = true,
         description = {
-                "Write a static HTML report of the store, to open from disk or any static host:",
+                "Write a static HTML report of the store, to open from disk or any static host.",
                 "  index.html      services and terms; every change, e-mail and terms in a",
                 "                  list with search (changed words too) and filters",
                 "  terms/S/T/      a timeline per terms; record-ID.html per record (its hash",
@@ -65,6 +65,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws StoreException, IOException {
         if (pageSize < 1) throw new UsageException("--page-size must be at least 1, was " + pageSize);
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + " is a file; the report needs a folder");
+        }
         PrintWriter outWriter = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Store opened = store.openExisting()) {

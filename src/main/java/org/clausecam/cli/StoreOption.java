@@ -17,9 +17,9 @@ final class StoreOption {
     String uri;
 
     @Option(names = "--no-create-store", negatable = false,
-            description = "Commands that record (track, capture, capture-email): fail with exit 3 when no store is at --store "
-                    + "instead of creating a new one (for scheduled jobs: an unmounted volume or a mistyped prefix). "
-                    + "Also CLAUSECAM_NO_CREATE_STORE=true.",
+            description = "Fail with exit 3 when no store is at --store instead of creating a new one (for scheduled "
+                    + "jobs: an unmounted volume or a mistyped prefix). Also CLAUSECAM_NO_CREATE_STORE=true. Only track, "
+                    + "capture and capture-email create a store; the other commands always need one there.",
             defaultValue = "${env:CLAUSECAM_NO_CREATE_STORE:-false}")
     boolean noCreateStore;
 

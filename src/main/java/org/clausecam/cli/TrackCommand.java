@@ -54,14 +54,14 @@ import java.util.concurrent.Callable;
                 "",
                 "Following a run: a start line (terms, hosts, concurrency, store, shard, screenshots), then per terms",
                 "  [12/240] Mistral / Imprint: changed in 2.3 s · 3.1/min · ETA 1 h 10 min",
-                "with its notes indented below, then the summary. Rate, ETA and a redrawn line of the",
-                "terms in flight on a terminal only (--[no-]progress); --log-format json for events.",
+                "with its notes indented below, then the summary. Rate, ETA and a redrawn line of the terms in flight "
+                        + "on a terminal only (--[no-]progress); --log-format json for events.",
                 "",
                 "Each run keeps its summary in the store, runs/START-shard-I-of-N-ID.json (docs/storage.md)."})
 final class TrackCommand implements Callable<Integer> {
 
     @Option(names = "--declarations", paramLabel = "DIR", defaultValue = "${env:CLAUSECAM_DECLARATIONS:-declarations}",
-            description = "Declarations folder, Open Terms Archive format (default: ${DEFAULT-VALUE}).")
+            description = "Declarations folder, Open Terms Archive format. Default: $CLAUSECAM_DECLARATIONS, else declarations.")
     Path declarations;
 
     @Mixin
@@ -91,7 +91,8 @@ final class TrackCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Only the services of shard I of N (by a hash of the service id). Default: in a Kubernetes "
                     + "Indexed Job, shard $JOB_COMPLETION_INDEX of $CLAUSECAM_SHARDS (the manifest sets it to the Job's "
-                    + "completions; one without the other is an error); else 0/1, every service.")
+                    + "completions; one without the other is an error); else 0/1, every service. A shard that holds none of "
+                    + "the services (a small collection) has nothing to do and exits 0.")
     String shard;
 
     @Option(names = "--metrics-file", paramLabel = "FILE",
@@ -167,6 +168,15 @@ final class TrackCommand implements Callable<Integer> {
             }
         }
         List<TermsJob> jobs = jobs(loaded.declarations(), part, loader);
+        if (jobs.isEmpty() && problems == 0 && part.count() > 1 && !jobs(loaded.declarations(), Shard.ALL, loader).isEmpty()) {
+            // Services go to shards by a hash: with few services some shards get none. Such a shard
+            // has done all of its part; failing it (exit 2) would fail a whole Indexed Job.
+            System.err.println("shard " + part + " holds none of the services selected in " + declarations
+                    + " (services go to shards by a hash of their id): nothing to track");
+            finished = true;
+            writeMetrics(FinishedRun.beforeTracking(runId, part, started, Instant.now(), 0, AgentVersion.current()));
+            return 0;
+        }
         if (jobs.isEmpty() && problems == 0) {
             throw new UsageException("nothing to track in " + declarations + " with the given --services/--types/--shard");
         }

@@ -33,17 +33,22 @@ import java.util.concurrent.Callable;
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-                "Check declarations (<Service>.json, <Service>.history.json) against the Open Terms Archive format:",
-                "JSON Schema, terms types, http(s) URLs, range selectors, filter names, duplicate documents.",
-                "Then, as Open Terms Archive's validate does, fetches each declared document through the agent's fetchers",
-                "(network guard and politeness applying): every select/remove selector must match, the filters must run,",
-                "the version must not be empty; --schema-only skips this.",
-                "Prints one line per problem, 'file: /json/pointer: message' or 'Service / Terms type: URL: message'.",
-                "Exit 0 when clean, 1 when any problem, 2 when the folder or a file does not exist."})
+                "Check declarations (<Service>.json, <Service>.history.json) against the Open Terms Archive format, "
+                        + "then fetch each declared document as a run would.",
+                "The files: JSON Schema, terms types, http(s) URLs, range selectors, filter names, duplicate documents. "
+                        + "Then, as Open Terms Archive's validate does, each declared document is fetched through the agent's "
+                        + "fetchers (network guard and politeness applying): every select/remove selector must match, the "
+                        + "filters must run, the version must not be empty; --schema-only skips this.",
+                "Prints one line per problem on stdout, 'file: /json/pointer: message' or "
+                        + "'Service / Terms type: URL: message', and a count on stderr.",
+                "Exit 0 when clean, 1 when any problem, 2 when the folder or a file does not exist."},
+        footer = {"", "Examples:",
+                "  clausecam validate --schema-only",
+                "  clausecam validate --declarations ../genai-declarations \"Claude.ai.json\""})
 public final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--declarations", paramLabel = "DIR", defaultValue = "${env:CLAUSECAM_DECLARATIONS:-declarations}",
-            description = "Declarations folder (default: ${DEFAULT-VALUE}).")
+            description = "Declarations folder. Default: $CLAUSECAM_DECLARATIONS, else declarations.")
     Path declarations;
 
     @Parameters(paramLabel = "FILES", arity = "0..*",

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--store", paramLabel = "URI", defaultValue = "${env:CLAUSECAM_STORE:-file:./data}",
-            description = "file:PATH or s3://BUCKET/PREFIX (default: ${DEFAULT-VALUE})")
+            description = "The store to check: file:PATH or s3://BUCKET/PREFIX. Default: $CLAUSECAM_STORE, else file:./data.")
     String store;
 
     @Option(names = "--prune", description = "Remove orphan blobs and temporary files older than --prune-grace, "

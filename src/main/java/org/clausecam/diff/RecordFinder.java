@@ -47,9 +47,30 @@ public final class RecordFinder {
         }
     }
 
+    /** The newest page capture (e-mail evidence passed over). */
+    public Optional<StoredRecord> latestCapture() throws StoreException {
+        return captureAfter(null);
+    }
+
+    /** The page capture recorded just before {@code record} (e-mail evidence passed over). */
+    public Optional<StoredRecord> captureBefore(StoredRecord record) throws StoreException {
+        return captureAfter(record.id());
+    }
+
+    private Optional<StoredRecord> captureAfter(String after) throws StoreException {
+        while (true) {
+            List<StoredRecord> page = store.history(terms, after, PAGE);
+            for (StoredRecord r : page) {
+                if (CaptureRecord.KIND_CAPTURE.equals(r.record().kind())) return Optional.of(r);
+            }
+            if (page.size() < PAGE) return Optional.empty();
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
     /**
-     * A record named by its id, or by a date or date-time (ISO-8601): the latest record fetched
-     * at or before that moment (a bare date means the end of that day, UTC).
+     * A record named by its id, or by a date or date-time (ISO-8601): the latest page capture fetched
+     * at or before that moment (a bare date means the end of that day, UTC; e-mail evidence is passed over).
      */
     public StoredRecord find(String reference) throws StoreException {
         Optional<StoredRecord> byId = store.record(terms, reference);
@@ -59,19 +80,23 @@ public final class RecordFinder {
         while (true) {
             List<StoredRecord> page = store.history(terms, after, PAGE);
             for (StoredRecord r : page) {
-                if (!r.record().fetchDate().isAfter(moment)) return r;
+                // E-mail evidence is dated by its Date header, not in the order it was recorded, and is
+                // no version of the page: a date names the latest page capture.
+                boolean capture = CaptureRecord.KIND_CAPTURE.equals(r.record().kind());
+                if (capture && !r.record().fetchDate().isAfter(moment)) return r;
             }
             if (page.size() < PAGE) {
-                throw new StoreException("no record of " + terms.service() + " / " + terms.termsType() + " at or before " + reference);
+                throw new StoreException("no page capture of " + terms.service() + " / " + terms.termsType() + " at or before " + reference);
             }
             after = page.get(page.size() - 1).id();
         }
     }
 
-    private Instant parseMoment(String reference) throws StoreException {
+    /** A reference that is neither a record id nor a date is bad input: {@link IllegalArgumentException}. */
+    private Instant parseMoment(String reference) {
         Optional<Instant> moment = IsoMoment.endOf(reference);
         if (moment.isEmpty()) {
-            throw new StoreException("'" + reference + "' is neither a record id of " + terms.service() + " / "
+            throw new IllegalArgumentException("'" + reference + "' is neither a record id of " + terms.service() + " / "
                     + terms.termsType() + " nor a date (2026-09-25 or 2026-09-25T10:00:00Z)");
         }
         return moment.get();

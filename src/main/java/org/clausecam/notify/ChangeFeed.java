@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -74,6 +75,11 @@ public final class ChangeFeed {
         Path absolute = out.toAbsolutePath();
         if (absolute.getParent() != null) Files.createDirectories(absolute.getParent());
         Path temporary = Files.createTempFile(absolute.getParent(), ".feed-", ".xml");
+        // A temporary file is readable by its owner only; a feed is published, by a web server
+        // that usually runs as another user, so it is made readable by all, as the report's files are.
+        if (temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+        }
         try {
             try (OutputStream stream = Files.newOutputStream(temporary)) {
                 AtomWriter.write(stream, feedId(settings), "Changes of terms in " + store.describe(), settings.selfUrl(),

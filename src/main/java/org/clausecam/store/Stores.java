@@ -66,7 +66,7 @@ public final class Stores {
     public static OpenedStore prepareForWriting(LayoutStore store, boolean create) throws StoreException {
         boolean existed = store.holdsStore();
         if (!existed && !create) {
-            throw new NoStoreException("no store at " + store.describe() + " and --no-create-store was given: "
+            throw new NoStoreException("no store at " + store.describe() + " and --no-create-store (or CLAUSECAM_NO_CREATE_STORE=true) was given: "
                     + "is the volume mounted and the path or prefix right? (to start a new store there, run once without --no-create-store)");
         }
         store.requireWritable();

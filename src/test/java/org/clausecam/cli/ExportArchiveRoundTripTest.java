@@ -303,7 +303,8 @@ class ExportArchiveRoundTripTest {
     void servicesAndSinceNarrowTheExport() throws Exception {
         CliRun none = CliRun.run("export", "warc", "--store", store, "--out", work.resolve("out/none.warc.gz").toString(),
                 "--services", "Elsewhere");
-        assertTrue(none.output().contains("0 captures"), none.output());
+        assertEquals(2, none.exit(), "a service the store has no records of is a typo: " + none.output());
+        assertTrue(none.output().contains("--services Elsewhere: no records of that service"), none.output());
         CliRun future = CliRun.run("export", "warc", "--store", store, "--out", work.resolve("out/future.warc.gz").toString(),
                 "--since", "2999-01-01");
         assertTrue(future.output().contains("0 captures"), future.output());

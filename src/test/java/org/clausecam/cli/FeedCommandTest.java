@@ -1,6 +1,7 @@
 package org.clausecam.cli;
 
 import org.clausecam.export.StoreHistories;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -10,6 +11,8 @@ import org.w3c.dom.NodeList;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +40,19 @@ class FeedCommandTest {
             h.capture("ChatGPT", "Terms of Service", Instant.parse("2026-04-09T11:00:00Z"), "Be kind & nice.\n", "<p>kind</p>");
         }
         return store;
+    }
+
+    @Test
+    void theFeedIsReadableByAllSinceItIsPublished() throws Exception {
+        Path store = storeWithTwoChanges();
+        Path feed = work.resolve("site/changes.xml");
+
+        CliRun run = CliRun.run("feed", "--store", "file:" + store, "--out", feed.toString());
+
+        assertEquals(0, run.exit(), run.output());
+        Assumptions.assumeTrue(feed.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        assertTrue(Files.getPosixFilePermissions(feed).contains(PosixFilePermission.OTHERS_READ),
+                "a web server running as another user reads it: " + PosixFilePermissions.toString(Files.getPosixFilePermissions(feed)));
     }
 
     private static Document parse(Path file) throws Exception {

@@ -94,6 +94,13 @@ class ReportCommandTest {
     }
 
     @Test
+    void anOutputThatIsAFileIsBadUsage() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("changes.xml"), "<feed/>");
+        assertEquals(2, report("--store", "file:" + dir, "--out", file.toString()));
+        assertTrue(err.toString().contains("--out " + file + " is a file; the report needs a folder"), err.toString());
+    }
+
+    @Test
     void theOutputFolderIsRequired() {
         assertEquals(2, report("--store", "file:" + dir));
         assertTrue(err.toString().contains("Missing required option: '--out=DIR'"), err.toString());

@@ -50,7 +50,7 @@ class StoreExistenceCommandsTest {
                 "--no-create-store");
 
         assertEquals(3, run.exit(), run.output());
-        assertTrue(run.output().contains("no store at file:" + dir.resolve("unmounted") + " and --no-create-store was given"), run.output());
+        assertTrue(run.output().contains("no store at file:" + dir.resolve("unmounted") + " and --no-create-store (or CLAUSECAM_NO_CREATE_STORE=true) was given"), run.output());
         assertFalse(run.output().contains("Example / Terms of Service"), "nothing was captured: " + run.output());
         assertFalse(Files.exists(dir.resolve("unmounted")));
     }
