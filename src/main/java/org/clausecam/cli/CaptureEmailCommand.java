@@ -30,7 +30,6 @@ import picocli.CommandLine.Parameters;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -88,15 +87,12 @@ final class CaptureEmailCommand implements Callable<Integer> {
         RecordTarget.check(out, service, type, "e-mail", termsTypes::namedOrStandard);
         byte[] raw;
         EmailMessage email;
-        if (Files.isDirectory(file)) throw new UsageException("not an e-mail file but a folder: " + file);
         try {
             // Parsed first: a directory, an unreadable or a non-e-mail file is then bad input that names the file.
             email = EmailMessage.parse(file);
             raw = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UsageException("no such e-mail file: " + file);
-        } catch (AccessDeniedException e) {
-            throw new UsageException("cannot read the e-mail file " + file + ": permission denied", e);
         } catch (EmailFormatException e) {
             throw new UsageException(e.getMessage(), e);
         }
