@@ -43,6 +43,8 @@ import java.util.concurrent.Callable;
         description = {"Render a notification e-mail (.eml: MIME, HTML or text part, inline cid: images) to a "
                 + "full-page screenshot plus a Markdown text and a JSON of its headers. Remote content is "
                 + "never loaded.",
+                "A notice forwarded as an attachment (message/rfc822) is shown below the note that carries it, "
+                        + "with its own headers, and is in the text too; saved separately, it can be captured alone.",
                 "With --service and --type it is recorded in the store as evidence attached to that terms, "
                         + "dated by the e-mail's Date header; history shows it."},
         footer = {"", "Examples:",
