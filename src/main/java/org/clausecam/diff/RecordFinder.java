@@ -49,23 +49,12 @@ public final class RecordFinder {
 
     /** The newest page capture (e-mail evidence passed over). */
     public Optional<StoredRecord> latestCapture() throws StoreException {
-        return captureAfter(null);
+        return store.captureBefore(terms, null);
     }
 
     /** The page capture recorded just before {@code record} (e-mail evidence passed over). */
     public Optional<StoredRecord> captureBefore(StoredRecord record) throws StoreException {
-        return captureAfter(record.id());
-    }
-
-    private Optional<StoredRecord> captureAfter(String after) throws StoreException {
-        while (true) {
-            List<StoredRecord> page = store.history(terms, after, PAGE);
-            for (StoredRecord r : page) {
-                if (CaptureRecord.KIND_CAPTURE.equals(r.record().kind())) return Optional.of(r);
-            }
-            if (page.size() < PAGE) return Optional.empty();
-            after = page.get(page.size() - 1).id();
-        }
+        return store.captureBefore(terms, record.id());
     }
 
     /**

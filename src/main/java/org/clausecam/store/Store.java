@@ -40,6 +40,23 @@ public interface Store extends AutoCloseable {
 
     Optional<StoredRecord> record(TermsKey terms, String id) throws StoreException;
 
+    /**
+     * The newest page capture of a terms recorded before record id {@code after} (null: the
+     * newest of all), e-mail evidence passed over: what a version is compared with. Reads the
+     * history a page at a time, so a recent capture costs one read.
+     */
+    default Optional<StoredRecord> captureBefore(TermsKey terms, String after) throws StoreException {
+        final int page = 100;
+        while (true) {
+            List<StoredRecord> records = history(terms, after, page);
+            for (StoredRecord r : records) {
+                if (CaptureRecord.KIND_CAPTURE.equals(r.record().kind())) return Optional.of(r);
+            }
+            if (records.size() < page) return Optional.empty();
+            after = records.get(records.size() - 1).id();
+        }
+    }
+
     /** Every terms that has at least one record. */
     List<TermsKey> terms() throws StoreException;
 

@@ -40,8 +40,6 @@ public final class Recorder {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-    /** Records read per page when looking back past e-mail evidence for the last page capture. */
-    private static final int HISTORY_PAGE = 50;
 
     private final Store store;
     private final String agentVersion;
@@ -178,15 +176,7 @@ public final class Recorder {
      */
     private Optional<StoredRecord> latestCapture(TermsKey key, Optional<StoredRecord> latest) throws StoreException {
         if (latest.isEmpty() || CaptureRecord.KIND_CAPTURE.equals(latest.get().record().kind())) return latest;
-        String after = latest.get().id();
-        while (true) {
-            List<StoredRecord> page = store.history(key, after, HISTORY_PAGE);
-            for (StoredRecord r : page) {
-                if (CaptureRecord.KIND_CAPTURE.equals(r.record().kind())) return Optional.of(r);
-            }
-            if (page.size() < HISTORY_PAGE) return Optional.empty();
-            after = page.get(page.size() - 1).id();
-        }
+        return store.captureBefore(key, latest.get().id());
     }
 
     private static byte[] declarationJson(Terms terms) {
