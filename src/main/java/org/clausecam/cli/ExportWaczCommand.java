@@ -39,7 +39,7 @@ public final class ExportWaczCommand implements Callable<Integer> {
     @Override
     public Integer call() throws StoreException, ExportException {
         try (LayoutStore opened = store.openExisting()) {
-            StoredServices.requireKnown(opened, choice.services);
+            StoredTerms.requireServices(opened, choice.services);
             WaczExport.Written written = new WaczExport(opened, "Clausecam " + AgentVersion.current()).write(choice.selection(), out);
             spec.commandLine().getOut().printf("wrote %s: %d captures, %d pages%n",
                     UserText.printable(out.toString()), written.captures(), written.pages());

@@ -42,7 +42,7 @@ public final class ExportWarcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws StoreException, ExportException {
         try (LayoutStore opened = store.openExisting()) {
-            StoredServices.requireKnown(opened, choice.services);
+            StoredTerms.requireServices(opened, choice.services);
             WarcExport.Written written = new WarcExport(opened, "Clausecam " + AgentVersion.current()).write(choice.selection(), out);
             spec.commandLine().getOut().printf("wrote %s: %d captures, %d pages, %d replayable records%n",
                     UserText.printable(out.toString()), written.captures(), written.pages().size(), written.index().size());

@@ -62,7 +62,7 @@ final class FeedCommand implements Callable<Integer> {
         checkAbsolute("--report-url", reportUrl);
         checkAbsolute("--self-url", selfUrl);
         try (Store opened = store.openExisting()) {
-            StoredServices.requireKnown(opened, services);
+            StoredTerms.requireServices(opened, services);
             int entries = new ChangeFeed(opened).write(out, new ChangeFeed.Settings(Set.copyOf(services), reportUrl, selfUrl, limit,
                     AgentVersion.current()));
             spec.commandLine().getOut().printf("feed of %d change%s: %s%n", entries, entries == 1 ? "" : "s", out.toAbsolutePath());

@@ -71,7 +71,8 @@ final class OtaExportCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
         try (Store opened = store.openExisting()) {
-            StoredServices.requireKnown(opened, services);
+            StoredTerms.requireServices(opened, services);
+            StoredTerms.requireTypes(opened, types);
             OtaExportSummary summary = new OtaExport(opened, out, options).export();
             spec.commandLine().getOut().printf("exported %d terms to %s: %d records read, %d snapshot commits, %d version commits"
                             + "%s%n", summary.terms(), out.toAbsolutePath(), summary.recordsRead(), summary.snapshotCommits(),

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A mistyped {@code --services} of an export or the feed is bad usage naming it, never an empty file that looks right. */
+/** A mistyped {@code --services} (or {@code --types}) of an export or the feed is bad usage naming it, never an empty file that looks right. */
 @Tag("unit")
 class UnknownServiceExportTest {
 
@@ -39,6 +39,11 @@ class UnknownServiceExportTest {
         }
         assertFalse(Files.exists(work.resolve("a.warc.gz")) || Files.exists(work.resolve("a.wacz"))
                 || Files.exists(work.resolve("feed.xml")), "nothing written");
+
+        CliRun type = CliRun.run("export", "ota", "--store", store, "--out", work.resolve("ota").toString(), "--types", "Privacy");
+        assertEquals(2, type.exit(), type.output());
+        assertTrue(type.output().contains("--types Privacy: no records of that terms type in file:" + dir
+                + " (terms types there: Privacy Policy)"), type.output());
 
         CliRun known = CliRun.run("export", "warc", "--store", store, "--out", work.resolve("b.warc.gz").toString(),
                 "--services", "Claude.ai");
