@@ -38,6 +38,9 @@ public final class ExportWaczCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws StoreException, ExportException {
+        if (java.nio.file.Files.isDirectory(out)) {
+            throw new UsageException("--out " + UserText.printable(out.toString()) + " is a folder; name the file to write (e.g. " + out.resolve("captures.wacz") + ")");
+        }
         try (LayoutStore opened = store.openExisting()) {
             StoredTerms.requireServices(opened, choice.services);
             WaczExport.Written written = new WaczExport(opened, "Clausecam " + AgentVersion.current()).write(choice.selection(), out);

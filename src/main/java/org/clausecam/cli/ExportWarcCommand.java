@@ -41,6 +41,9 @@ public final class ExportWarcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws StoreException, ExportException {
+        if (java.nio.file.Files.isDirectory(out)) {
+            throw new UsageException("--out " + UserText.printable(out.toString()) + " is a folder; name the file to write (e.g. " + out.resolve("captures.warc.gz") + ")");
+        }
         try (LayoutStore opened = store.openExisting()) {
             StoredTerms.requireServices(opened, choice.services);
             WarcExport.Written written = new WarcExport(opened, "Clausecam " + AgentVersion.current()).write(choice.selection(), out);

@@ -61,6 +61,9 @@ final class FeedCommand implements Callable<Integer> {
         if (limit < 1) throw new UsageException("--limit must be at least 1, was " + limit);
         checkAbsolute("--report-url", reportUrl);
         checkAbsolute("--self-url", selfUrl);
+        if (java.nio.file.Files.isDirectory(out)) {
+            throw new UsageException("--out " + UserText.printable(out.toString()) + " is a folder; name the file to write (e.g. " + out.resolve("changes.xml") + ")");
+        }
         try (Store opened = store.openExisting()) {
             StoredTerms.requireServices(opened, services);
             int entries = new ChangeFeed(opened).write(out, new ChangeFeed.Settings(Set.copyOf(services), reportUrl, selfUrl, limit,

@@ -13,15 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A mistyped {@code --services} (or {@code --types}) of an export or the feed is bad usage naming it, never an empty file that looks right. */
+/** Exports and the feed: a mistyped {@code --services} or {@code --types}, or a folder given for the file, is bad usage naming it, never an empty file that looks right or a failure naming a temporary file. */
 @Tag("unit")
-class UnknownServiceExportTest {
+class ExportUsageTest {
 
     @TempDir
     Path work;
 
     @Test
-    void everyExportAndTheFeedRefuseAServiceTheStoreHasNoRecordsOf() throws Exception {
+    void everyExportAndTheFeedRefuseAServiceTheStoreHasNoRecordsOfAndAFolderForAFile() throws Exception {
         Path dir = work.resolve("store");
         try (StoreHistories h = new StoreHistories(dir)) {
             h.capture("Claude.ai", "Privacy Policy", Instant.parse("2026-04-06T10:00:00Z"), "We keep data.\n", "<p>keep</p>");
@@ -44,6 +44,15 @@ class UnknownServiceExportTest {
         assertEquals(2, type.exit(), type.output());
         assertTrue(type.output().contains("--types Privacy: no records of that terms type in file:" + dir
                 + " (terms types there: Privacy Policy)"), type.output());
+
+        for (String[] args : new String[][] {
+                {"export", "warc", "--store", store, "--out", work.toString()},
+                {"export", "wacz", "--store", store, "--out", work.toString()},
+                {"feed", "--store", store, "--out", work.toString()}}) {
+            CliRun run = CliRun.run(args);
+            assertEquals(2, run.exit(), String.join(" ", args) + ": " + run.output());
+            assertTrue(run.output().contains("--out " + work + " is a folder; name the file to write"), run.output());
+        }
 
         CliRun known = CliRun.run("export", "warc", "--store", store, "--out", work.resolve("b.warc.gz").toString(),
                 "--services", "Claude.ai");
