@@ -287,6 +287,18 @@ public final class FileStore extends LayoutStore {
 
     /** An I/O error here is the disk or the file system refusing (full, read-only, gone): the storage is unavailable. */
     private StoreException failure(String what, String key, Exception cause) {
-        return new StoreUnavailableException(describe() + ": " + what + " " + key + ": " + cause, cause);
+        return new StoreUnavailableException(describe() + ": " + what + " " + key + ": " + reason(cause), cause);
+    }
+
+    /** What went wrong in words: a file-system exception's message is only the path, its class name the reason. */
+    private static String reason(Exception cause) {
+        if (cause instanceof java.nio.file.NoSuchFileException e) return "no such file or folder (" + e.getFile() + ")";
+        if (cause instanceof java.nio.file.AccessDeniedException e) return "permission denied (" + e.getFile() + ")";
+        if (cause instanceof java.nio.file.FileAlreadyExistsException e) return "a file is where a folder should be (" + e.getFile() + ")";
+        if (cause instanceof java.nio.file.NotDirectoryException e) return "not a folder (" + e.getFile() + ")";
+        if (cause instanceof java.nio.file.FileSystemException e && e.getReason() != null) {
+            return e.getReason() + " (" + e.getFile() + ")";
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 }

@@ -48,6 +48,17 @@ class FileStoreExistenceTest extends StoreExistenceContractTest {
     }
 
     @Test
+    void a_file_where_the_store_folder_should_be_is_said_in_words_not_as_an_exception_class() throws Exception {
+        Path file = Files.createFile(dir.resolve("afile"));
+
+        StoreException e = assertThrows(StoreException.class,
+                () -> Stores.prepareForWriting(new FileStore(file.resolve("store")), true));
+
+        assertTrue(e.getMessage().endsWith(": a file is where a folder should be (" + file + ")"), e.getMessage());
+        assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+    }
+
+    @Test
     void permission_denied_reads_as_advice_for_the_uid_the_process_runs_as() {
         FileStore store = new FileStore(Path.of("/data"));
         StoreException denied = new StoreUnavailableException("file:/data: cannot write .tmp-probe-1",
