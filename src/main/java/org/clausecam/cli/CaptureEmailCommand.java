@@ -31,7 +31,6 @@ import picocli.CommandLine.Parameters;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -90,11 +89,9 @@ final class CaptureEmailCommand implements Callable<Integer> {
         byte[] raw;
         EmailMessage email;
         try {
-            // Parsed first: a directory, an unreadable or a non-e-mail file is then bad input that names the file.
-            email = EmailMessage.parse(file);
-            raw = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("no such e-mail file: " + file);
+            // A missing, unreadable or non-e-mail file is bad input that names the file.
+            raw = EmailMessage.readFile(file);
+            email = EmailMessage.parse(raw, file.toString());
         } catch (EmailFormatException e) {
             throw new UsageException(e.getMessage(), e);
         }

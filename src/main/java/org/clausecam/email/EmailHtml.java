@@ -45,6 +45,12 @@ final class EmailHtml {
     private EmailHtml() { }
 
     static String render(EmailMessage message, Function<InlinePart, String> urlForPart) {
+        Document document = document(message, urlForPart);
+        document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
+        return document.outerHtml();
+    }
+
+    private static Document document(EmailMessage message, Function<InlinePart, String> urlForPart) {
         Document document;
         if (message.html().isPresent()) {
             document = Jsoup.parse(resolveCids(message.html().get(), message.inlineParts(), urlForPart));
@@ -67,8 +73,7 @@ final class EmailHtml {
         for (EmailMessage attached : message.forwarded()) {
             document.body().appendChild(forwardedSection(attached, urlForPart));
         }
-        document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
-        return document.outerHtml();
+        return document;
     }
 
     private static final String SECTION_STYLE = "all:initial;display:block;margin-top:24px;border-top:4px solid #c9ccd1";
@@ -82,12 +87,12 @@ final class EmailHtml {
      * CSS do not restyle each other.
      */
     private static Element forwardedSection(EmailMessage attached, Function<InlinePart, String> urlForPart) {
-        Document inner = Jsoup.parse(render(attached, urlForPart));
+        Document inner = document(attached, urlForPart);
         Element section = new Element("div").attr("class", "clausecam-attached-message").attr("style", SECTION_STYLE);
         Element root = section.appendElement("template").attr("shadowrootmode", "open");
         root.appendElement("div").attr("style", CAPTION_STYLE).text("Attached message");
         for (Element style : inner.head().select("style")) {
-            root.appendChild(style.clone());
+            root.appendChild(style);
         }
         // Its body's own attributes (a background, margins) go with it onto the box that stands for that body.
         Element body = root.appendElement("div").attr("style", inner.body().attr("style"));

@@ -58,6 +58,14 @@ public final class EmailMessage {
 
     /** Reads an .eml file; the error names the file when it is not a readable e-mail. */
     public static EmailMessage parse(Path file) throws EmailFormatException, IOException {
+        return parse(readFile(file), file.toString());
+    }
+
+    /**
+     * The bytes of an .eml file, read once, so that the message parsed and the message kept as
+     * evidence are the same bytes; the error names the file when it is no readable e-mail file.
+     */
+    public static byte[] readFile(Path file) throws EmailFormatException, IOException {
         // A directory (a mail client's folder, say) has a size too, so it is named before reading.
         if (Files.isDirectory(file)) {
             throw new EmailFormatException(file.toString(), "is a directory, not an e-mail (.eml) file");
@@ -72,13 +80,20 @@ public final class EmailMessage {
             throw new EmailFormatException(file.toString(), "file of " + size + " bytes is larger than the "
                     + MAX_SIZE_BYTES + " bytes accepted for an e-mail");
         }
-        byte[] raw;
         try {
-            raw = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (AccessDeniedException e) {
             throw new EmailFormatException(file.toString(), "cannot be read (permission denied)", e);
         }
-        return new MimeMessageReader(file.toString()).read(raw);
+    }
+
+    /**
+     * Reads a message from its bytes.
+     *
+     * @param sourceName what to call the input in errors, e.g. a file name
+     */
+    public static EmailMessage parse(byte[] raw, String sourceName) throws EmailFormatException {
+        return new MimeMessageReader(sourceName).read(raw);
     }
 
     /**
