@@ -2,6 +2,7 @@ package org.clausecam.notify;
 
 import org.clausecam.diff.TextDiff;
 import org.clausecam.export.ChangeKind;
+import org.clausecam.report.PublishedFile;
 import org.clausecam.report.ReportLinks;
 import org.clausecam.store.CaptureRecord;
 import org.clausecam.store.Store;
@@ -11,13 +12,9 @@ import org.clausecam.store.TermsKey;
 
 import javax.xml.stream.XMLStreamException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,25 +69,14 @@ public final class ChangeFeed {
         for (Change c : changes.subList(0, Math.min(settings.limit(), changes.size()))) entries.add(entry(c, settings));
         Instant updated = entries.isEmpty() ? Instant.EPOCH : entries.get(0).updated();
 
-        Path absolute = out.toAbsolutePath();
-        if (absolute.getParent() != null) Files.createDirectories(absolute.getParent());
-        Path temporary = Files.createTempFile(absolute.getParent(), ".feed-", ".xml");
-        // A temporary file is readable by its owner only; a feed is published, by a web server
-        // that usually runs as another user, so it is made readable by all, as the report's files are.
-        if (temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-        }
-        try {
-            try (OutputStream stream = Files.newOutputStream(temporary)) {
+        PublishedFile.write(out, ".feed-", ".xml", stream -> {
+            try {
                 AtomWriter.write(stream, feedId(settings), "Changes of terms in " + store.describe(), settings.selfUrl(),
                         settings.reportUrl(), settings.generatorVersion(), updated, entries);
             } catch (XMLStreamException e) {
                 throw new IOException("cannot write the feed " + out + ": " + e.getMessage(), e);
             }
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
         return entries.size();
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 
 /**
@@ -16,6 +15,10 @@ import java.util.Arrays;
  * elsewhere (rsync, a bucket sync) moves only what changed.
  */
 final class SiteFiles {
+
+    /** Temporary files are named so, for a run killed mid-write to find and remove them. */
+    private static final String TEMPORARY_PREFIX = ".partial-";
+    private static final String TEMPORARY_SUFFIX = ".tmp";
 
     private final Path root;
     private int written;
@@ -61,20 +64,7 @@ final class SiteFiles {
 
     /** A temporary file next to {@code relative}, to be moved there with {@link #moveIntoPlace}. */
     Path temporaryFor(String relative) throws IOException {
-        Path file = resolve(relative);
-        Files.createDirectories(file.getParent());
-        return readableByAll(Files.createTempFile(file.getParent(), ".partial-", ".tmp"));
-    }
-
-    /**
-     * Temporary files are created readable by their owner only; a report is meant to be
-     * published (a web server usually runs as another user), so its files are made readable by all.
-     */
-    private static Path readableByAll(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        }
-        return file;
+        return PublishedFile.temporaryBeside(resolve(relative), TEMPORARY_PREFIX, TEMPORARY_SUFFIX);
     }
 
     void moveIntoPlace(Path temporary, String relative) throws IOException {
@@ -86,15 +76,14 @@ final class SiteFiles {
     void removeLeftovers(String folder) throws IOException {
         Path dir = resolve(folder);
         if (!Files.isDirectory(dir)) return;
-        try (var files = Files.newDirectoryStream(dir, ".partial-*.tmp")) {
+        try (var files = Files.newDirectoryStream(dir, TEMPORARY_PREFIX + "*" + TEMPORARY_SUFFIX)) {
             for (Path leftover : files) Files.deleteIfExists(leftover);
         }
     }
 
     private void write(Path file, byte[] bytes) throws IOException {
         written++;
-        Files.createDirectories(file.getParent());
-        Path temporary = readableByAll(Files.createTempFile(file.getParent(), ".partial-", ".tmp"));
+        Path temporary = PublishedFile.temporaryBeside(file, TEMPORARY_PREFIX, TEMPORARY_SUFFIX);
         try {
             Files.write(temporary, bytes);
             move(temporary, file);
