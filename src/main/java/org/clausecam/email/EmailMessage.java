@@ -107,7 +107,7 @@ public final class EmailMessage {
             throw new EmailFormatException(sourceName, "larger than the " + MAX_SIZE_BYTES
                     + " bytes accepted for an e-mail");
         }
-        return new MimeMessageReader(sourceName).read(raw);
+        return parse(raw, sourceName);
     }
 
     /** Where the message was read from (a file path or the name given to {@link #parse(InputStream, String)}). */
